@@ -1,0 +1,62 @@
+"""Node labels, relation types and the id scheme: declared once, used everywhere."""
+
+from __future__ import annotations
+
+PERSON = "Person"
+ROLE = "Role"
+ORGANIZATION = "Organization"
+PLACE = "Place"
+PROGRAM = "Program"
+ARTICLE = "Article"
+
+ENTITY_LABELS = (PERSON, ROLE, ORGANIZATION, PLACE, PROGRAM)
+NODE_LABELS = ENTITY_LABELS + (ARTICLE,)
+
+HOLDS_ROLE = "HOLDS_ROLE"
+ROLE_IN = "ROLE_IN"
+PART_OF = "PART_OF"
+LOCATED_IN = "LOCATED_IN"
+RUNS = "RUNS"
+RECEIVED = "RECEIVED"
+COOPERATES_WITH = "COOPERATES_WITH"
+MENTIONED_IN = "MENTIONED_IN"
+AUTHORED = "AUTHORED"
+
+RELATION_TYPES = (
+    HOLDS_ROLE, ROLE_IN, PART_OF, LOCATED_IN, RUNS, RECEIVED,
+    COOPERATES_WITH, MENTIONED_IN, AUTHORED,
+)
+
+_PREFIX = {
+    PERSON: "person",
+    ROLE: "role",
+    ORGANIZATION: "org",
+    PLACE: "place",
+    PROGRAM: "program",
+    ARTICLE: "article",
+}
+_LABEL_OF_PREFIX = {v: k for k, v in _PREFIX.items()}
+
+SCHEMA_VERSION = 1
+
+
+def node_id(label: str, key: str) -> str:
+    """The stable id of a node: ``person:张伟``, ``org:卫东区人民政府`` …
+
+    ``key`` is the canonical name (for a Role, ``body/title``; for an Article,
+    ``source#n``). The same input always gives the same id.
+    """
+    return f"{_PREFIX[label]}:{key}"
+
+
+def role_id(title: str, body: str | None) -> str:
+    """A Role is one post in one body: 村委会主任 of two villages are two roles."""
+    return node_id(ROLE, f"{body}/{title}" if body else title)
+
+
+def article_id(source: str, number: int) -> str:
+    return node_id(ARTICLE, f"{source}#{number}")
+
+
+def label_of_id(nid: str) -> str | None:
+    return _LABEL_OF_PREFIX.get(nid.split(":", 1)[0])
