@@ -1,0 +1,246 @@
+"""The records the query helpers return, the same from networkx and from Neo4j.
+
+Both backends (``queries.local`` and ``queries.server``) build these frozen
+data classes and pass them through ``finish``: duplicates dropped, then
+sorted by the record's own ``sort_key``. So the two backends give equal
+lists for the same graph, and a test can compare them with ``==``.
+
+``as_row`` turns any record into a plain dict (nested records become dicts,
+tuples become lists) for JSON, CSV and table output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, TypeVar
+
+#: HOLDS_ROLE without a ``status`` property: the person holds the post now.
+CURRENT = "current"
+
+#: How a name matched in ``find_entities``, best first.
+MATCH_KINDS = ("name", "alias", "partial")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Evidence:
+    """Where a relation was read: the Article node id and the sentence."""
+
+    article: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """A node as shown to a user: its id, label and display name."""
+
+    id: str
+    label: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMatch:
+    """A candidate node for a name typed by a user (``find_entities``)."""
+
+    id: str
+    label: str
+    name: str
+    aliases: tuple[str, ...]
+    match: str  # "name", "alias" or "partial" (the query is inside the name or an alias)
+    articles: int  # how many articles mention it: the likelier candidate first
+
+    def sort_key(self) -> tuple:
+        return (MATCH_KINDS.index(self.match), -self.articles, self.label, self.name, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A person holding a post (Role) in a body or territory: Popolo's Membership.
+
+    ``body_*`` are None when the Role has no ROLE_IN edge. ``depth`` is how far
+    the body lies below the one asked about (0: the body itself; 1: a direct
+    department or sub-territory …); ``person_posts`` always gives 0.
+    """
+
+    person_id: str
+    person: str
+    role_id: str
+    title: str
+    body_id: str | None
+    body: str | None
+    body_label: str | None
+    status: str  # "current" unless the HOLDS_ROLE edge says otherwise ("former")
+    evidence: tuple[Evidence, ...]
+    depth: int = 0
+
+    def sort_key(self) -> tuple:
+        return (self.depth, self.status != CURRENT, self.body or "", self.body_id or "",
+                self.title, self.role_id, self.person, self.person_id, self.status, self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramLink:
+    """A body or territory that RUNS or RECEIVED a Program."""
+
+    actor_id: str
+    actor: str
+    actor_label: str
+    relation: str  # RUNS or RECEIVED
+    program_id: str
+    program: str
+    evidence: tuple[Evidence, ...]
+    depth: int = 0  # 0: the entity asked about; n: a part of it n steps down
+
+    def sort_key(self) -> tuple:
+        return (self.depth, self.program, self.program_id, self.relation, self.actor,
+                self.actor_id, self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeRef:
+    """One relation on a path, in its own direction, with its evidence."""
+
+    source: str
+    type: str
+    target: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    """One shortest path between two entities, ignoring edge direction.
+
+    ``nodes`` runs from the first entity to the second. ``edges`` holds, step
+    by step, every relation between consecutive nodes (two bodies can be linked
+    by both PART_OF and COOPERATES_WITH), each in its stored direction.
+    """
+
+    nodes: tuple[NodeRef, ...]
+    edges: tuple[EdgeRef, ...]
+
+    @property
+    def length(self) -> int:
+        return len(self.nodes) - 1
+
+    def sort_key(self) -> tuple:
+        return (tuple(n.id for n in self.nodes), self.edges)
+
+    def describe(self) -> str:
+        """``张伟 -HOLDS_ROLE-> 代区长 -ROLE_IN-> 卫东区人民政府``: one line for a table."""
+        parts = [self.nodes[0].name]
+        for a, b in zip(self.nodes, self.nodes[1:]):
+            types = sorted({e.type for e in self.edges if {e.source, e.target} == {a.id, b.id}})
+            forward = any(e.source == a.id for e in self.edges if {e.source, e.target} == {a.id, b.id})
+            label = "|".join(types)
+            parts.append(f"-{label}->" if forward else f"<-{label}-")
+            parts.append(b.name)
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class CoMention:
+    """Another person mentioned in the same articles as the person asked about."""
+
+    person_id: str
+    person: str
+    count: int  # shared articles
+    articles: tuple[str, ...]
+
+    def sort_key(self) -> tuple:
+        return (-self.count, self.person, self.person_id)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    """An entity with how often it is mentioned."""
+
+    id: str
+    label: str
+    name: str
+    articles: int  # distinct articles with a MENTIONED_IN edge
+    mentions: int  # sum of the MENTIONED_IN edges' ``count`` (1 when absent)
+
+    def sort_key(self) -> tuple:
+        return (self.label, -self.articles, -self.mentions, self.name, self.id)
+
+
+R = TypeVar("R")
+
+
+def finish(records: Iterable[R]) -> list[R]:
+    """Drop duplicate records and sort them: the one ordering both backends share."""
+    return sorted(set(records), key=lambda r: r.sort_key())  # type: ignore[attr-defined]
+
+
+def display_name(props: Mapping[str, Any], node_id: str) -> str:
+    """A node's name for people: ``name``, else ``title`` (Articles), else its id.
+
+    Mirrors Cypher's ``coalesce(n.name, n.title, n.id)`` so both backends agree.
+    """
+    for key in ("name", "title"):
+        value = props.get(key)
+        if value is not None:
+            return str(value)
+    return node_id
+
+
+def role_title(props: Mapping[str, Any], node_id: str) -> str:
+    """A Role's title: ``title``, else ``name``, else its id (``coalesce(r.title, r.name, r.id)``)."""
+    for key in ("title", "name"):
+        value = props.get(key)
+        if value is not None:
+            return str(value)
+    return node_id
+
+
+def evidence_of(value: Any) -> tuple[Evidence, ...]:
+    """Evidence from an edge: a list of {article, sentence} dicts, or its JSON text.
+
+    The graph file keeps evidence as a list; in Neo4j it is the JSON string
+    ``evidence_json``. Sorted and de-duplicated so both sides compare equal.
+    """
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            return ()
+    if isinstance(value, Mapping):
+        value = [value]
+    items = set()
+    for item in value if isinstance(value, list) else ():
+        if isinstance(item, Mapping):
+            items.add(Evidence(str(item.get("article") or ""), str(item.get("sentence") or "")))
+    return tuple(sorted(items))
+
+
+def match_kind(query: str, name: str | None, aliases: Iterable[str]) -> str | None:
+    """How ``query`` matches a node's name and aliases, or None if it does not."""
+    aliases = [a for a in aliases if isinstance(a, str)]
+    if name == query:
+        return "name"
+    if query in aliases:
+        return "alias"
+    if (name is not None and query in name) or any(query in a for a in aliases):
+        return "partial"
+    return None
+
+
+def as_row(record: Any) -> dict[str, Any]:
+    """A record as a plain dict (nested records as dicts, tuples as lists)."""
+    row = dataclasses.asdict(record)
+    if isinstance(record, Connection):
+        row["path"] = record.describe()
+        row["length"] = record.length
+    return _plain(row)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,238 @@
+"""Query helpers: exact answers on a small hand-made graph (networkx), and the
+same answers from a real Neo4j server after loading the same graph file."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from govkg.errors import GovkgError
+from govkg.graph.graphfile import new_graph
+from govkg.graph.schema import (
+    ARTICLE, AUTHORED, COOPERATES_WITH, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, ORGANIZATION,
+    PART_OF, PERSON, PLACE, PROGRAM, RECEIVED, ROLE, ROLE_IN, RUNS, article_id, node_id, role_id,
+)
+from govkg.queries.helpers import run_helper
+from govkg.queries.local import LocalQueries
+from govkg.queries.records import Evidence
+
+A1 = article_id("weidong-2020-06.txt", 1)
+A2 = article_id("weidong-2020-06.txt", 2)
+A3 = article_id("weidong-2020-07.txt", 1)
+
+ZHANG = node_id(PERSON, "张伟")
+ZHANG_WUGANG = node_id(PERSON, "张伟@舞钢")  # another man with the same name
+LI = node_id(PERSON, "李明")
+WANG = node_id(PERSON, "王芳")
+LIU = node_id(PERSON, "刘玉萍")
+REPORTER = node_id(PERSON, "王孟鹤")
+
+WEIDONG = node_id(PLACE, "卫东区")
+JIANSHELU = node_id(PLACE, "建设路街道")
+XIAODIAN = node_id(PLACE, "小店村")
+GOV = node_id(ORGANIZATION, "卫东区人民政府")
+PARTY = node_id(ORGANIZATION, "卫东区委")
+DISCIPLINE = node_id(ORGANIZATION, "卫东区纪委监委")
+PROCURATORATE = node_id(ORGANIZATION, "卫东区人民检察院")
+BANK = node_id(ORGANIZATION, "中信银行")
+CSO = node_id(PROGRAM, "首席服务官制度")
+HONOUR = node_id(PROGRAM, "河南省文明单位标兵")
+
+R_MAYOR = role_id("代区长", "卫东区人民政府")
+R_VICE = role_id("常务副区长", "卫东区人民政府")
+R_SECRETARY = role_id("区委书记", "卫东区委")
+R_DISCIPLINE = role_id("书记", "卫东区纪委监委")
+R_VILLAGE = role_id("村委会主任", "小店村")
+R_REPORTER = role_id("记者", None)
+
+S1 = "卫东区代区长张伟表示，经济向好的基础没有改变。"
+S2 = "张伟曾任卫东区常务副区长。"
+
+
+def ev(article: str, sentence: str) -> list[dict[str, str]]:
+    return [{"article": article, "sentence": sentence}]
+
+
+def toy_graph() -> nx.MultiDiGraph:
+    """卫东区 in miniature: a government, a party committee with a department,
+    a street with a village, programs, two people called 张伟, three articles."""
+    g = new_graph()
+
+    def node(nid: str, label: str, name: str, **props) -> None:
+        g.add_node(nid, label=label, name=name, **props)
+
+    node(ZHANG, PERSON, "张伟", aliases=["张伟"])
+    node(ZHANG_WUGANG, PERSON, "张伟")
+    node(LI, PERSON, "李明")
+    node(WANG, PERSON, "王芳", aliases=["王芳同志"])
+    node(LIU, PERSON, "刘玉萍")
+    node(REPORTER, PERSON, "王孟鹤")
+    node(WEIDONG, PLACE, "卫东区", aliases=["该区"])
+    node(JIANSHELU, PLACE, "建设路街道")
+    node(XIAODIAN, PLACE, "小店村")
+    node(GOV, ORGANIZATION, "卫东区人民政府", aliases=["卫东区政府"])
+    node(PARTY, ORGANIZATION, "卫东区委")
+    node(DISCIPLINE, ORGANIZATION, "卫东区纪委监委", aliases=["区纪委监委"])
+    node(PROCURATORATE, ORGANIZATION, "卫东区人民检察院")
+    node(BANK, ORGANIZATION, "中信银行")
+    node(CSO, PROGRAM, "首席服务官制度")
+    node(HONOUR, PROGRAM, "河南省文明单位标兵")
+    for rid, title in ((R_MAYOR, "代区长"), (R_VICE, "常务副区长"), (R_SECRETARY, "区委书记"),
+                       (R_DISCIPLINE, "书记"), (R_VILLAGE, "村委会主任"), (R_REPORTER, "记者")):
+        node(rid, ROLE, title, title=title)
+    for aid, title in ((A1, "卫东区全力推动经济平稳健康发展"), (A2, "卫东区纪委监委开展警示教育"),
+                       (A3, "")):
+        g.add_node(aid, label=ARTICLE, title=title, source=aid.split(":")[1].split("#")[0])
+
+    def edge(s: str, t: str, rel: str, **props) -> None:
+        g.add_edge(s, t, type=rel, **props)
+
+    edge(ZHANG, R_MAYOR, HOLDS_ROLE, evidence=ev(A1, S1))
+    edge(ZHANG, R_VICE, HOLDS_ROLE, status="former", evidence=ev(A3, S2))
+    edge(WANG, R_SECRETARY, HOLDS_ROLE, evidence=ev(A2, "区委书记王芳出席。"))
+    edge(LI, R_DISCIPLINE, HOLDS_ROLE, evidence=ev(A2, "区纪委监委书记李明主持。"))
+    # The same relation read in two articles: two parallel edges, one relation.
+    edge(LIU, R_VILLAGE, HOLDS_ROLE, evidence=ev(A1, "村委会主任刘玉萍说。"))
+    edge(LIU, R_VILLAGE, HOLDS_ROLE, evidence=ev(A3, "小店村村委会主任刘玉萍介绍。"))
+    edge(REPORTER, R_REPORTER, HOLDS_ROLE, evidence=ev(A1, "（记者王孟鹤）"))
+    edge(R_MAYOR, GOV, ROLE_IN)
+    edge(R_VICE, GOV, ROLE_IN)
+    edge(R_SECRETARY, PARTY, ROLE_IN)
+    edge(R_DISCIPLINE, DISCIPLINE, ROLE_IN)
+    edge(R_VILLAGE, XIAODIAN, ROLE_IN)
+    edge(DISCIPLINE, PARTY, PART_OF, evidence=ev(A2, "卫东区纪委监委是区委的工作部门。"))
+    edge(GOV, WEIDONG, LOCATED_IN)
+    edge(PARTY, WEIDONG, LOCATED_IN)
+    edge(PROCURATORATE, WEIDONG, LOCATED_IN)
+    edge(JIANSHELU, WEIDONG, LOCATED_IN)
+    edge(XIAODIAN, JIANSHELU, LOCATED_IN)
+    edge(WEIDONG, CSO, RUNS, evidence=ev(A1, "以首席服务官制度为抓手推动复工复产"))
+    edge(GOV, CSO, RUNS, evidence=ev(A1, "区政府推行首席服务官制度。"))
+    edge(PROCURATORATE, HONOUR, RECEIVED, evidence=ev(A3, "卫东区人民检察院荣获河南省文明单位标兵。"))
+    edge(JIANSHELU, BANK, COOPERATES_WITH, evidence=ev(A3, "建设路街道与中信银行合作。"))
+    edge(PARTY, GOV, COOPERATES_WITH, evidence=ev(A2, "区委与区政府联合部署。"))
+    for person, article, count in ((ZHANG, A1, 3), (ZHANG, A3, 1), (WANG, A2, 1), (LI, A2, 2),
+                                   (LIU, A1, 1), (LIU, A3, 1), (REPORTER, A1, 1),
+                                   (ZHANG_WUGANG, A2, 1)):
+        edge(person, article, MENTIONED_IN, count=count)
+    for entity, article in ((WEIDONG, A1), (WEIDONG, A2), (WEIDONG, A3), (GOV, A1),
+                            (DISCIPLINE, A2), (CSO, A1)):
+        edge(entity, article, MENTIONED_IN)  # no count: counts as one mention
+    edge(REPORTER, A1, AUTHORED)
+    return g
+
+
+@pytest.fixture(scope="module")
+def local() -> LocalQueries:
+    return LocalQueries(toy_graph())
+
+
+# ------------------------------------------------------------ networkx answers
+
+
+def test_find_entities_ranks_name_alias_partial(local):
+    found = local.find_entities("张伟")
+    assert [(m.id, m.match) for m in found] == [(ZHANG, "name"), (ZHANG_WUGANG, "name")]
+    assert [m.articles for m in found] == [2, 1]  # the more mentioned first
+    assert [(m.id, m.match) for m in local.find_entities("卫东区政府")] == [(GOV, "alias")]
+    partial = local.find_entities("纪委")
+    assert [(m.id, m.match) for m in partial] == [(DISCIPLINE, "partial")]
+    assert local.find_entities("纪委", partial=False) == []
+    assert [m.id for m in local.find_entities("卫东区", labels=[PLACE])] == [WEIDONG]
+
+
+def test_resolve_explains_ambiguous_and_unknown_names(local):
+    assert local.resolve("王芳同志").id == WANG
+    assert local.resolve(ZHANG_WUGANG).id == ZHANG_WUGANG
+    with pytest.raises(GovkgError, match=r"'张伟' is ambiguous: person:张伟 \(2 articles\), "
+                                         r"person:张伟@舞钢 \(1 articles\)"):
+        local.resolve("张伟", [PERSON])
+    with pytest.raises(GovkgError, match=r"no Person named '王' in the graph \(did you mean 王孟鹤, 王芳\?\)"):
+        local.resolve("王", [PERSON])
+
+
+def test_person_posts_with_status_and_evidence(local):
+    posts = local.person_posts(ZHANG)
+    assert [(p.title, p.body_id, p.status) for p in posts] == [
+        ("代区长", GOV, "current"), ("常务副区长", GOV, "former")]
+    assert posts[0].evidence == (Evidence(A1, S1),)
+    assert posts[0].body == "卫东区人民政府" and posts[0].body_label == ORGANIZATION
+    reporter = local.person_posts(REPORTER)
+    assert [(p.title, p.body_id, p.body) for p in reporter] == [("记者", None, None)]
+    # Two parallel HOLDS_ROLE edges are one post with the evidence of both.
+    (village,) = local.person_posts(LIU)
+    assert [e.article for e in village.evidence] == [A1, A3]
+    assert local.person_posts("person:nobody") == []
+
+
+def test_body_members_include_sub_bodies(local):
+    members = local.body_members(PARTY)
+    assert [(p.person_id, p.title, p.body_id, p.depth) for p in members] == [
+        (WANG, "区委书记", PARTY, 0), (LI, "书记", DISCIPLINE, 1)]
+    assert [p.person_id for p in local.body_members(PARTY, include_sub_bodies=False)] == [WANG]
+
+
+def test_territory_posts_is_whos_who(local):
+    posts = local.territory_posts(WEIDONG)
+    assert [(p.depth, p.person, p.title) for p in posts] == [
+        (1, "张伟", "代区长"), (1, "王芳", "区委书记"), (1, "张伟", "常务副区长"),
+        (2, "李明", "书记"), (2, "刘玉萍", "村委会主任")]
+    assert [p.person for p in local.territory_posts(JIANSHELU)] == ["刘玉萍"]
+
+
+def test_programs_of_body_and_parts(local):
+    assert [(p.program, p.relation, p.depth) for p in local.programs(WEIDONG)] == [
+        ("首席服务官制度", "RUNS", 0)]
+    with_parts = local.programs(WEIDONG, include_parts=True)
+    assert [(p.actor_id, p.program_id, p.relation, p.depth) for p in with_parts] == [
+        (WEIDONG, CSO, RUNS, 0), (PROCURATORATE, HONOUR, RECEIVED, 1), (GOV, CSO, RUNS, 1)]
+    assert with_parts[1].evidence[0].sentence == "卫东区人民检察院荣获河南省文明单位标兵。"
+
+
+def test_connections_are_all_shortest_paths_with_evidence(local):
+    paths = local.connections(ZHANG, WANG)
+    assert [[n.id for n in p.nodes] for p in paths] == [
+        [ZHANG, R_MAYOR, GOV, PARTY, R_SECRETARY, WANG], [ZHANG, R_VICE, GOV, PARTY, R_SECRETARY, WANG]]
+    path = paths[0]
+    assert [(e.source, e.type, e.target) for e in path.edges] == [
+        (ZHANG, HOLDS_ROLE, R_MAYOR), (R_MAYOR, ROLE_IN, GOV), (PARTY, COOPERATES_WITH, GOV),
+        (R_SECRETARY, ROLE_IN, PARTY), (WANG, HOLDS_ROLE, R_SECRETARY)]
+    assert path.describe() == "张伟 -HOLDS_ROLE-> 代区长 -ROLE_IN-> 卫东区人民政府 " \
+                              "<-COOPERATES_WITH- 卫东区委 <-ROLE_IN- 区委书记 <-HOLDS_ROLE- 王芳"
+    # Through the articles, 张伟 and 王芳 are not connected more closely (no shared article),
+    # but 张伟 and 刘玉萍 are, in two articles.
+    via = local.connections(ZHANG, LIU, via_articles=True)
+    assert [[n.id for n in p.nodes] for p in via] == [[ZHANG, A1, LIU], [ZHANG, A3, LIU]]
+    assert local.connections(ZHANG, WANG, max_length=4) == []
+    assert local.connections(ZHANG, ZHANG_WUGANG) == []
+    with pytest.raises(GovkgError):
+        local.connections(ZHANG, WANG, max_length=99)
+
+
+def test_co_mentions_count_shared_articles(local):
+    co = local.co_mentions(ZHANG)
+    assert [(c.person, c.count, c.articles) for c in co] == [
+        ("刘玉萍", 2, (A1, A3)), ("王孟鹤", 1, (A1,))]
+    assert [c.person for c in local.co_mentions(ZHANG, min_count=2)] == ["刘玉萍"]
+
+
+def test_entities_by_type_with_mention_counts(local):
+    people = local.entities_by_type(PERSON)
+    assert [(c.name, c.articles, c.mentions) for c in people] == [
+        ("张伟", 2, 4), ("刘玉萍", 2, 2), ("李明", 1, 2), ("张伟", 1, 1), ("王孟鹤", 1, 1), ("王芳", 1, 1)]
+    top = local.entities_by_type(limit=1)
+    assert [(c.label, c.name) for c in top] == [
+        (ORGANIZATION, "卫东区人民政府"), (PERSON, "张伟"), (PLACE, "卫东区"), (PROGRAM, "首席服务官制度"),
+        (ROLE, "书记")]
+    with pytest.raises(GovkgError, match="unknown entity label 'Article'"):
+        local.entities_by_type(ARTICLE)
+
+
+def test_named_helpers_resolve_names(local):
+    assert [p.title for p in run_helper(local, "person", {"name": "王芳同志"})] == ["区委书记"]
+    with pytest.raises(GovkgError, match="needs --arg name="):
+        run_helper(local, "person", {})
+    with pytest.raises(GovkgError, match="no helper 'nope'"):
+        run_helper(local, "nope", {})
+    with pytest.raises(GovkgError, match="'张伟' is ambiguous"):
+        run_helper(local, "comention", {"name": "张伟"})
