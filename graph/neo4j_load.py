@@ -1,0 +1,326 @@
+"""Load a graph file into Neo4j: constraints first, then batched, idempotent MERGE.
+
+How the graph file maps to Neo4j:
+
+- A node becomes a node with its ``label`` as Neo4j label and every other
+  attribute as a property; ``id`` is the key (a uniqueness constraint per
+  label, ``govkg_<label>_id``, created before anything is written).
+- An edge becomes a relationship of its ``type``, MERGEd by
+  (source, type, target): parallel edges of one type between the same two
+  nodes in a file become one relationship (their properties combined).
+- Strings, numbers and booleans are stored as they are; a list of strings
+  (or of numbers, or of booleans) stays a list property (``aliases``).
+- Anything nested cannot be a Neo4j property. ``evidence`` (a list of
+  ``{article, sentence}`` maps) is stored as ``evidence_json``: a list of
+  strings, each one evidence item as canonical JSON (sorted keys, no spaces,
+  UTF-8). One string per item rather than one JSON document per relationship
+  is deliberate: the database can then merge evidence from two graph files
+  itself, as a union of strings, without duplicates and without a plugin.
+  Read it back with ``[json.loads(s) for s in r.evidence_json]``. Any other
+  nested value ``k`` follows the same rule as ``k_json`` (a map becomes one
+  JSON string).
+
+Loading again is safe: MERGE finds the existing nodes and relationships,
+scalar properties take the newer file's values, list properties become the
+union of old and new. Loading the same file twice changes nothing; a second
+file merges into the first. Because of that, a load interrupted half way
+(server stopped, connection lost) is completed by running it again, and the
+error says so, with how many batches were already written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+import networkx as nx
+
+from govkg.errors import GovkgError
+from govkg.graph.graphfile import read_graph
+from govkg.graph.schema import NODE_LABELS, RELATION_TYPES, label_of_id
+from govkg.queries import cypher
+
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+DEFAULT_BATCH_SIZE = 2000
+
+_NODE_KEYS = ("id", "label")
+_EDGE_KEYS = ("source", "target", "type", "key")
+
+
+@dataclass(frozen=True)
+class Neo4jTarget:
+    """Where to load: the password is left out of ``repr`` so it never reaches a log."""
+
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
+    password: str = field(default="", repr=False)
+    database: str = DEFAULT_DATABASE
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One transaction's worth of rows for one statement."""
+
+    query: str
+    rows: list[dict[str, Any]]
+    kind: str  # "nodes" or "relationships"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Passed to ``on_batch`` after each committed batch."""
+
+    batches_done: int
+    batches_total: int
+    nodes: int
+    relationships: int
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    nodes: int  # node rows written (MERGEd)
+    relationships: int  # relationship rows written (MERGEd)
+    batches: int
+    seconds: float
+    nodes_in_database: int
+    relationships_in_database: int
+
+
+# --- graph file -> rows ------------------------------------------------------
+
+def canonical_json(value: Any) -> str:
+    """One spelling per value, so equal evidence items are equal strings."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, bool, int, float))
+
+
+def split_properties(attrs: dict[str, Any], skip: tuple[str, ...]) -> tuple[dict, dict]:
+    """Split attributes into scalar ``props`` and list ``lists``, per the rules above.
+
+    ``None`` values are dropped (Neo4j has no null property; sending one
+    would delete the property that an earlier file set).
+    """
+    props: dict[str, Any] = {}
+    lists: dict[str, list] = {}
+    for key, value in attrs.items():
+        if key in skip or value is None:
+            continue
+        if _is_scalar(value):
+            props[key] = value
+        elif isinstance(value, (list, tuple)):
+            kinds = {type(item) for item in value}
+            if len(kinds) <= 1 and all(_is_scalar(item) for item in value):
+                lists[key] = list(value)
+            else:
+                lists[f"{key}_json"] = [canonical_json(item) for item in value]
+        else:
+            props[f"{key}_json"] = canonical_json(value)
+    return props, lists
+
+
+def _union(old: list, new: list) -> list:
+    return old + [item for item in new if item not in old]
+
+
+def _label(graph: nx.MultiDiGraph, node_id: str) -> str:
+    label = graph.nodes[node_id].get("label") or label_of_id(str(node_id))
+    if label not in NODE_LABELS:
+        raise GovkgError(f"node '{node_id}' has no known label (one of {', '.join(NODE_LABELS)})")
+    return label
+
+
+def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+    """Rows per label: ``{id, props, lists}``, sorted by id for a deterministic load."""
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node_id in sorted(graph.nodes, key=str):
+        props, lists = split_properties(graph.nodes[node_id], _NODE_KEYS)
+        rows[_label(graph, node_id)].append({"id": str(node_id), "props": props, "lists": lists})
+    return dict(rows)
+
+
+def edge_rows(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """Rows per (type, source label, target label), one per (source, type, target).
+
+    Parallel edges of one type between the same nodes are combined here, as
+    MERGE would combine them in the database: scalars from the last one,
+    lists united.
+    """
+    combined: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for source, target, attrs in graph.edges(data=True):
+        rel_type = attrs.get("type")
+        if rel_type not in RELATION_TYPES:
+            raise GovkgError(f"edge {source} -> {target} has an unknown type {rel_type!r} "
+                             f"(one of {', '.join(RELATION_TYPES)})")
+        props, lists = split_properties(attrs, _EDGE_KEYS)
+        key = (str(source), rel_type, str(target))
+        row = combined.get(key)
+        if row is None:
+            combined[key] = {"source": key[0], "target": key[2], "props": props, "lists": lists}
+        else:
+            row["props"].update(props)
+            for name, items in lists.items():
+                row["lists"][name] = _union(row["lists"].get(name, []), items)
+    rows: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (source, rel_type, target), row in sorted(combined.items()):
+        rows[(rel_type, _label(graph, source), _label(graph, target))].append(row)
+    return dict(rows)
+
+
+def _chunks(rows: list, size: int) -> Iterator[list]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+def plan_batches(graph: nx.MultiDiGraph, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Batch]:
+    """All batches in load order: every node before any relationship."""
+    if batch_size < 1:
+        raise GovkgError(f"--batch-size must be at least 1 (got {batch_size})")
+    batches: list[Batch] = []
+    for label, rows in sorted(node_rows(graph).items()):
+        query = cypher.merge_nodes(label)
+        batches += [Batch(query, chunk, "nodes") for chunk in _chunks(rows, batch_size)]
+    for (rel_type, source_label, target_label), rows in sorted(edge_rows(graph).items()):
+        query = cypher.merge_edges(rel_type, source_label, target_label)
+        batches += [Batch(query, chunk, "relationships") for chunk in _chunks(rows, batch_size)]
+    return batches
+
+
+# --- talking to the server ---------------------------------------------------
+
+def _fix_hint() -> str:
+    return ("set --uri/--user/--password or NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD "
+            "(scripts/neo4j-local start runs a local Neo4j)")
+
+
+def _server_message(exc: Exception) -> str:
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return " ".join(str(message).split())
+
+
+def _connection_error(target: Neo4jTarget, exc: Exception) -> GovkgError:
+    """The one-line error for a server that cannot be used at all."""
+    from neo4j import exceptions as neo
+
+    if isinstance(exc, neo.AuthError):
+        return GovkgError(f"Neo4j at {target.uri} refused user '{target.user}': wrong user or "
+                          f"password; {_fix_hint()}")
+    if isinstance(exc, neo.ClientError) and "DatabaseNotFound" in (exc.code or ""):
+        return GovkgError(f"Neo4j at {target.uri} has no database '{target.database}' "
+                          f"(set --database or NEO4J_DATABASE; Neo4j Community has only 'neo4j')")
+    if isinstance(exc, (neo.ConfigurationError, ValueError)):
+        return GovkgError(f"cannot use Neo4j URI '{target.uri}': {_server_message(exc)} "
+                          f"(expected e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io)")
+    return GovkgError(f"cannot reach Neo4j at {target.uri}: {_server_message(exc)}; {_fix_hint()}")
+
+
+#: The URI schemes of Bolt, the protocol the loader speaks (``+s``: TLS, ``+ssc``: self-signed TLS).
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def connect(target: Neo4jTarget, retry_seconds: float = 15.0):
+    """An open, verified driver, or a GovkgError naming the URI and the fix."""
+    from neo4j import GraphDatabase
+    from neo4j import exceptions as neo
+
+    scheme = target.uri.split("://", 1)[0].lower() if "://" in target.uri else ""
+    if scheme not in BOLT_SCHEMES:
+        raise GovkgError(f"cannot use Neo4j URI '{target.uri}': expected a Bolt URI such as "
+                         f"bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io")
+    try:
+        driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password),
+                                      max_transaction_retry_time=retry_seconds,
+                                      connection_timeout=10.0)
+    except (neo.ConfigurationError, ValueError) as exc:
+        raise _connection_error(target, exc) from None
+    try:
+        driver.verify_connectivity()
+        # Also proves the database exists (verify_connectivity alone does not).
+        driver.execute_query(cypher.PING, database_=target.database)
+    except (neo.DriverError, neo.Neo4jError, OSError) as exc:
+        driver.close()
+        raise _connection_error(target, exc) from None
+    return driver
+
+
+def count_database(driver, database: str) -> tuple[int, int]:
+    """(nodes, relationships) now in the database."""
+    nodes = driver.execute_query(cypher.COUNT_NODES, database_=database).records[0]["count"]
+    rels = driver.execute_query(cypher.COUNT_RELATIONSHIPS, database_=database).records[0]["count"]
+    return nodes, rels
+
+
+def wipe(driver, database: str) -> None:
+    """Delete every node and relationship (in batches: an auto-commit transaction)."""
+    with driver.session(database=database) as session:
+        session.run(cypher.WIPE_ALL).consume()
+
+
+def ensure_constraints(driver, database: str) -> None:
+    for label in NODE_LABELS:
+        driver.execute_query(cypher.create_constraint(label), database_=database)
+
+
+def load_graph(graph: nx.MultiDiGraph, target: Neo4jTarget, *,
+               batch_size: int = DEFAULT_BATCH_SIZE, wipe_first: bool = False,
+               on_batch: Callable[[Progress], None] | None = None,
+               retry_seconds: float = 15.0) -> LoadResult:
+    """Load ``graph`` into the database at ``target``; see the module docstring.
+
+    ``on_batch`` is called after each committed batch (progress display,
+    tests). ``retry_seconds`` bounds the driver's retries of a failing
+    transaction before the load gives up.
+    """
+    from neo4j import exceptions as neo
+
+    batches = plan_batches(graph, batch_size)
+    started = time.perf_counter()
+    driver = connect(target, retry_seconds)
+    done = nodes = rels = 0
+    try:
+        try:
+            if wipe_first:
+                wipe(driver, target.database)
+            ensure_constraints(driver, target.database)
+            for batch in batches:
+                driver.execute_query(batch.query, parameters_={"rows": batch.rows},
+                                     database_=target.database)
+                done += 1
+                if batch.kind == "nodes":
+                    nodes += len(batch.rows)
+                else:
+                    rels += len(batch.rows)
+                if on_batch is not None:
+                    on_batch(Progress(done, len(batches), nodes, rels))
+            in_db = count_database(driver, target.database)
+        except neo.AuthError as exc:
+            raise _connection_error(target, exc) from None
+        except (neo.ServiceUnavailable, neo.SessionExpired, neo.IncompleteCommit,
+                neo.DriverError, OSError) as exc:
+            raise GovkgError(
+                f"lost Neo4j at {target.uri} after {done} of {len(batches)} batches "
+                f"({nodes} nodes, {rels} relationships written): {_server_message(exc)}; "
+                f"run the same load again to complete it (it MERGEs, so nothing is duplicated)"
+            ) from None
+        except neo.Neo4jError as exc:
+            raise GovkgError(
+                f"Neo4j at {target.uri} refused the load after {done} of {len(batches)} batches: "
+                f"{_server_message(exc)}") from None
+    finally:
+        driver.close()
+    return LoadResult(nodes=nodes, relationships=rels, batches=done,
+                      seconds=time.perf_counter() - started,
+                      nodes_in_database=in_db[0], relationships_in_database=in_db[1])
+
+
+def load_file(path: str | os.PathLike[str], target: Neo4jTarget, **options: Any) -> LoadResult:
+    """Read a graph file and load it (options as for ``load_graph``)."""
+    return load_graph(read_graph(path), target, **options)
