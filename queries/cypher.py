@@ -9,7 +9,10 @@ by a user. ``_check_label`` / ``_check_type`` enforce that.
 
 from __future__ import annotations
 
-from govkg.graph.schema import NODE_LABELS, RELATION_TYPES
+from govkg.graph.schema import (
+    AUTHORED, ENTITY_LABELS, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, NODE_LABELS, ORGANIZATION,
+    PART_OF, PERSON, PLACE, RECEIVED, RELATION_TYPES, ROLE_IN, RUNS,
+)
 
 
 def _check_label(label: str) -> str:
@@ -79,7 +82,7 @@ def merge_edges(rel_type: str, source_label: str, target_label: str) -> str:
 
 #: ``--wipe``: delete every node and relationship, in batches so that a large
 #: database does not need one huge transaction (auto-commit transaction only).
-WIPE_ALL = "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+WIPE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 #: A no-op that proves the server answers and the database exists.
 PING = "RETURN 1 AS ok"
@@ -87,3 +90,129 @@ PING = "RETURN 1 AS ok"
 #: How many nodes and relationships the database holds (the loader's summary).
 COUNT_NODES = "MATCH (n) RETURN count(n) AS count"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS count"
+
+
+# ---------------------------------------------------------------------------
+# --- query helpers (queries/server.py; their networkx twins: queries/local.py)
+#
+# Every node is looked up by id through a label (or a label disjunction such
+# as `:Organization|Place`), which the planner turns into seeks on the
+# uniqueness constraints' indexes. Names and labels as users see them are
+# computed the same way as queries/records.py does on the networkx side:
+# name = coalesce(n.name, n.title, n.id), label = the node's one label.
+# Ordering and de-duplication happen in Python (records.finish), identically
+# for both backends, so the statements have no ORDER BY.
+# ---------------------------------------------------------------------------
+
+_ANY_NODE = "|".join(NODE_LABELS)
+_ENTITY = "|".join(ENTITY_LABELS)
+_BODY = f"{ORGANIZATION}|{PLACE}"
+
+
+def _name(var: str) -> str:
+    return f"coalesce({var}.name, {var}.title, {var}.id)"
+
+
+def _types(types) -> str:
+    return "|".join(_check_type(t) for t in types)
+
+
+GET_NODE = f"""
+MATCH (n:{_ANY_NODE} {{id: $id}})
+RETURN n.id AS id, head(labels(n)) AS label, {_name("n")} AS name
+"""
+
+# The WHERE clause only narrows the candidates; how each one matched (name,
+# alias, partial) is decided in Python by records.match_kind, as on networkx.
+FIND_ENTITIES = f"""
+MATCH (n:{_ENTITY})
+WHERE ($labels IS NULL OR head(labels(n)) IN $labels)
+  AND (n.name = $name OR $name IN coalesce(n.aliases, [])
+       OR ($partial AND (n.name CONTAINS $name
+                         OR any(alias IN coalesce(n.aliases, []) WHERE alias CONTAINS $name))))
+OPTIONAL MATCH (n)-[:{MENTIONED_IN}]->(a:Article)
+RETURN n.id AS id, head(labels(n)) AS label, {_name("n")} AS name, n.name AS raw_name,
+       coalesce(n.aliases, []) AS aliases, count(DISTINCT a) AS articles
+"""
+
+# The columns of a Post (records.Post); `evidence` is the raw `evidence_json` list.
+_POST_COLUMNS = f"""
+RETURN p.id AS person_id, {_name("p")} AS person, r.id AS role_id,
+       coalesce(r.title, r.name, r.id) AS title,
+       b.id AS body_id, {_name("b")} AS body, head(labels(b)) AS body_label,
+       coalesce(h.status, 'current') AS status, h.evidence_json AS evidence, depth
+"""
+
+PERSON_POSTS = f"""
+MATCH (p:{PERSON} {{id: $id}})-[h:{HOLDS_ROLE}]->(r)
+OPTIONAL MATCH (r)-[:{ROLE_IN}]->(b)
+WITH p, h, r, b, 0 AS depth
+{_POST_COLUMNS}
+"""
+
+
+def _posts_within(types) -> str:
+    """Posts in a body or territory and in everything joined to it by ``types`` edges.
+
+    ``depth`` is the shortest distance, as networkx's breadth-first search
+    gives it; ``$deep = false`` keeps the body itself only.
+    """
+    return f"""
+MATCH (top:{_BODY} {{id: $id}})
+MATCH path = (b)-[:{_types(types)}*0..]->(top)
+WITH b, min(length(path)) AS depth
+WHERE $deep OR depth = 0
+MATCH (p:{PERSON})-[h:{HOLDS_ROLE}]->(r)-[:{ROLE_IN}]->(b)
+{_POST_COLUMNS}
+"""
+
+
+BODY_MEMBERS = _posts_within([PART_OF])
+TERRITORY_POSTS = _posts_within([LOCATED_IN, PART_OF])
+
+PROGRAMS = f"""
+MATCH (top:{_BODY} {{id: $id}})
+MATCH path = (x)-[:{_types([PART_OF, LOCATED_IN])}*0..]->(top)
+WITH x, min(length(path)) AS depth
+WHERE $deep OR depth = 0
+MATCH (x)-[rel:{_types([RUNS, RECEIVED])}]->(g)
+RETURN x.id AS actor_id, {_name("x")} AS actor, head(labels(x)) AS actor_label,
+       type(rel) AS relation, g.id AS program_id, {_name("g")} AS program,
+       rel.evidence_json AS evidence, depth
+"""
+
+
+def _connections(types, max_length: int) -> str:
+    """All shortest undirected paths; the caller drops paths over its own max length."""
+    return f"""
+MATCH (a:{_ANY_NODE} {{id: $a}}), (b:{_ANY_NODE} {{id: $b}})
+MATCH path = allShortestPaths((a)-[:{_types(types)}*..{int(max_length)}]-(b))
+RETURN [n IN nodes(path) | {{id: n.id, label: head(labels(n)), name: {_name("n")}}}] AS nodes,
+       [rel IN relationships(path) | {{source: startNode(rel).id, type: type(rel),
+                                      target: endNode(rel).id, evidence: rel.evidence_json}}] AS edges
+"""
+
+
+def connections(via_articles: bool, max_length: int) -> str:
+    """The shortest-paths statement, with or without the Article relations."""
+    types = [t for t in RELATION_TYPES if via_articles or t not in (MENTIONED_IN, AUTHORED)]
+    return _connections(types, max_length)
+
+
+CO_MENTIONS = f"""
+MATCH (p:{PERSON} {{id: $id}})-[:{MENTIONED_IN}]->(a:Article)<-[:{MENTIONED_IN}]-(o:{PERSON})
+WHERE o <> p
+WITH o, collect(DISTINCT a.id) AS articles
+WHERE size(articles) >= $min_count
+RETURN o.id AS person_id, {_name("o")} AS person, size(articles) AS count, articles
+"""
+
+# An OPTIONAL MATCH that finds nothing still yields a row: it counts 0, not 1.
+ENTITIES_BY_TYPE = f"""
+MATCH (n:{_ENTITY})
+WHERE $label IS NULL OR head(labels(n)) = $label
+OPTIONAL MATCH (n)-[m:{MENTIONED_IN}]->(a:Article)
+RETURN n.id AS id, head(labels(n)) AS label, {_name("n")} AS name,
+       count(DISTINCT a) AS articles,
+       sum(CASE WHEN a IS NULL THEN 0 ELSE coalesce(m.count, 1) END) AS mentions
+"""

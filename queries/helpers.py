@@ -31,6 +31,9 @@ from govkg.queries.records import (
 #: ``connections`` never looks further than this many steps (Cypher needs a bound).
 MAX_PATH_LENGTH = 10
 
+#: What a body, a territory or an actor of a program can be.
+BODY_LABELS = (ORGANIZATION, PLACE)
+
 
 class GraphQueries(ABC):
     """The named helpers. Every list comes back de-duplicated and sorted."""
@@ -194,7 +197,6 @@ def _int(args: dict[str, str], key: str, default: int | None) -> int | None:
         raise GovkgError(f"--arg {key}= wants a whole number, not '{value}'") from None
 
 
-BODY_LABELS = [ORGANIZATION, PLACE]
 
 HELPERS: dict[str, HelperSpec] = {h.name: h for h in (
     HelperSpec("find", "candidate nodes for a name or alias", ("name",), ("label", "partial"),
@@ -203,12 +205,12 @@ HELPERS: dict[str, HelperSpec] = {h.name: h for h in (
     HelperSpec("person", "a person's posts and bodies", ("name",), (),
                lambda q, a: q.person_posts(q.resolve(a["name"], [PERSON]).id)),
     HelperSpec("members", "who holds posts in a body and its sub-bodies", ("body",), ("sub",),
-               lambda q, a: q.body_members(q.resolve(a["body"], BODY_LABELS).id,
+               lambda q, a: q.body_members(q.resolve(a["body"], list(BODY_LABELS)).id,
                                            include_sub_bodies=_flag(a, "sub", True))),
     HelperSpec("territory", "who's who of a territory and everything in it", ("place",), (),
                lambda q, a: q.territory_posts(q.resolve(a["place"], [PLACE]).id)),
     HelperSpec("programs", "programs a body or territory runs or received", ("entity",), ("parts",),
-               lambda q, a: q.programs(q.resolve(a["entity"], BODY_LABELS).id,
+               lambda q, a: q.programs(q.resolve(a["entity"], list(BODY_LABELS)).id,
                                        include_parts=_flag(a, "parts", False))),
     HelperSpec("connect", "shortest paths between two entities, with evidence", ("a", "b"),
                ("max_length", "via_articles", "limit"),

@@ -18,10 +18,10 @@ from govkg.graph.schema import (
     ARTICLE, AUTHORED, ENTITY_LABELS, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, PART_OF, PERSON,
     RECEIVED, RELATION_TYPES, ROLE_IN, RUNS,
 )
-from govkg.queries.helpers import GraphQueries, check_entity_label, per_label_limit
+from govkg.queries.helpers import BODY_LABELS, GraphQueries, check_entity_label, per_label_limit
 from govkg.queries.records import (
     CURRENT, CoMention, Connection, EdgeRef, EntityCount, EntityMatch, NodeRef, Post,
-    ProgramLink, display_name, evidence_of, finish, match_kind, role_title,
+    ProgramLink, display_name, edges_along, evidence_of, finish, match_kind, role_title,
 )
 
 ARTICLE_RELATIONS = (MENTIONED_IN, AUTHORED)
@@ -136,17 +136,17 @@ class LocalQueries(GraphQueries):
         return finish(posts)
 
     def body_members(self, body_id: str, include_sub_bodies: bool = True) -> list[Post]:
-        if not self._has(body_id):
+        if not self._has(body_id, BODY_LABELS):
             return []
         return self._posts_in(self._within(body_id, [PART_OF], deep=include_sub_bodies))
 
     def territory_posts(self, place_id: str) -> list[Post]:
-        if not self._has(place_id):
+        if not self._has(place_id, BODY_LABELS):
             return []
         return self._posts_in(self._within(place_id, [LOCATED_IN, PART_OF]))
 
     def programs(self, entity_id: str, include_parts: bool = False) -> list[ProgramLink]:
-        if not self._has(entity_id):
+        if not self._has(entity_id, BODY_LABELS):
             return []
         links = []
         for actor, depth in self._within(entity_id, [PART_OF, LOCATED_IN], deep=include_parts).items():
@@ -184,7 +184,7 @@ class LocalQueries(GraphQueries):
                         if attrs.get("type") in types:
                             edges.append(EdgeRef(s, attrs["type"], t,
                                                  evidence_of(attrs.get("evidence"))))
-            result.append(Connection(nodes, _edge_order(path, edges)))
+            result.append(Connection(nodes, edges_along(path, edges)))
         return finish(result)[:limit]
 
     def co_mentions(self, person_id: str, min_count: int = 1) -> list[CoMention]:
@@ -218,14 +218,6 @@ def _count(value: Any) -> int:
     return 1 if value is None else int(value)
 
 
-def _edge_order(path: Sequence[str], edges: list[EdgeRef]) -> tuple[EdgeRef, ...]:
-    """Edges step by step along the path, then by type, source, target, evidence."""
-    step = {frozenset(pair): i for i, pair in enumerate(zip(path, path[1:]))}
-    unique = set(edges)
-    return tuple(sorted(unique, key=lambda e: (step[frozenset((e.source, e.target))], e.type,
-                                               e.source, e.target, e.evidence)))
-
-
 def collapse_parallel_edges(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """One edge per (source, type, target), as the Neo4j loader stores them.
 
@@ -239,6 +231,8 @@ def collapse_parallel_edges(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         key = (u, v, attrs.get("type"))
         into = merged.setdefault(key, {})
         for name, value in attrs.items():
+            if value is None:  # the loader drops None: Neo4j has no null property
+                continue
             if isinstance(value, list) and isinstance(into.get(name), list):
                 into[name] = into[name] + [x for x in value if x not in into[name]]
             else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, TypeVar
+from typing import Any, Iterable, Mapping, Sequence, TypeVar
 
 #: HOLDS_ROLE without a ``status`` property: the person holds the post now.
 CURRENT = "current"
@@ -174,6 +174,13 @@ def finish(records: Iterable[R]) -> list[R]:
     return sorted(set(records), key=lambda r: r.sort_key())  # type: ignore[attr-defined]
 
 
+def edges_along(path: Sequence[str], edges: Iterable[EdgeRef]) -> tuple[EdgeRef, ...]:
+    """A path's edges step by step from its first node, then by type, source, target."""
+    step = {frozenset(pair): i for i, pair in enumerate(zip(path, path[1:]))}
+    return tuple(sorted(set(edges), key=lambda e: (step[frozenset((e.source, e.target))], e.type,
+                                                   e.source, e.target, e.evidence)))
+
+
 def display_name(props: Mapping[str, Any], node_id: str) -> str:
     """A node's name for people: ``name``, else ``title`` (Articles), else its id.
 
@@ -196,10 +203,11 @@ def role_title(props: Mapping[str, Any], node_id: str) -> str:
 
 
 def evidence_of(value: Any) -> tuple[Evidence, ...]:
-    """Evidence from an edge: a list of {article, sentence} dicts, or its JSON text.
+    """Evidence from an edge: a list of {article, sentence} dicts, or their JSON text.
 
-    The graph file keeps evidence as a list; in Neo4j it is the JSON string
-    ``evidence_json``. Sorted and de-duplicated so both sides compare equal.
+    The graph file keeps evidence as a list of dicts; in Neo4j it is
+    ``evidence_json``, a list with one JSON string per item (see
+    graph/neo4j_load.py). Sorted and de-duplicated so both sides compare equal.
     """
     if value is None:
         return ()
@@ -210,11 +218,20 @@ def evidence_of(value: Any) -> tuple[Evidence, ...]:
             return ()
     if isinstance(value, Mapping):
         value = [value]
+    if isinstance(value, list):  # Neo4j: one canonical JSON string per item
+        value = [_json_item(v) if isinstance(v, str) else v for v in value]
     items = set()
     for item in value if isinstance(value, list) else ():
         if isinstance(item, Mapping):
             items.add(Evidence(str(item.get("article") or ""), str(item.get("sentence") or "")))
     return tuple(sorted(items))
+
+
+def _json_item(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return None
 
 
 def match_kind(query: str, name: str | None, aliases: Iterable[str]) -> str | None:

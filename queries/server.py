@@ -1,0 +1,126 @@
+"""The query helpers on a Neo4j server, with the statements in ``queries.cypher``.
+
+The graph is as ``graph/neo4j_load.py`` stores it: one label per node, ``id``
+unique per label, evidence as ``evidence_json`` (one JSON string per item).
+Every statement runs read-only (``queries.run``). Rows come back as plain
+values and become the same records as ``queries.local`` builds, passed
+through the same ``records.finish``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from govkg.queries import cypher
+from govkg.queries.helpers import (
+    MAX_PATH_LENGTH, GraphQueries, check_entity_label, per_label_limit,
+)
+from govkg.queries.records import (
+    CoMention, Connection, EdgeRef, EntityCount, EntityMatch, NodeRef, Post, ProgramLink,
+    edges_along, evidence_of, finish, match_kind,
+)
+from govkg.queries.run import read_rows
+
+
+class Neo4jQueries(GraphQueries):
+    """Helpers over an open ``neo4j.Driver`` (see ``connect``)."""
+
+    def __init__(self, driver, database: str | None = None) -> None:
+        self.driver = driver
+        self.database = database
+
+    @classmethod
+    def connect(cls, target) -> "Neo4jQueries":
+        """Open and verify a driver for a ``graph.neo4j_load.Neo4jTarget``; ``close()`` it after."""
+        from govkg.graph.neo4j_load import connect
+
+        return cls(connect(target), target.database)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> "Neo4jQueries":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return read_rows(self.driver, query, params, database=self.database)
+
+    # ----------------------------------------------------------------- helpers
+
+    def get_node(self, node_id: str) -> NodeRef | None:
+        rows = self._rows(cypher.GET_NODE, id=node_id)
+        return NodeRef(rows[0]["id"], rows[0]["label"], rows[0]["name"]) if rows else None
+
+    def find_entities(self, name: str, labels: Sequence[str] | None = None,
+                      partial: bool = True) -> list[EntityMatch]:
+        query = name.strip()
+        rows = self._rows(cypher.FIND_ENTITIES, name=query, partial=partial,
+                          labels=list(labels) if labels else None)
+        found = []
+        for row in rows:
+            aliases = [a for a in row["aliases"] if isinstance(a, str)]
+            kind = match_kind(query, row["raw_name"], aliases)
+            if kind is None or (kind == "partial" and not partial):
+                continue
+            found.append(EntityMatch(row["id"], row["label"], row["name"], tuple(aliases), kind,
+                                     row["articles"]))
+        return finish(found)
+
+    def person_posts(self, person_id: str) -> list[Post]:
+        return _posts(self._rows(cypher.PERSON_POSTS, id=person_id))
+
+    def body_members(self, body_id: str, include_sub_bodies: bool = True) -> list[Post]:
+        return _posts(self._rows(cypher.BODY_MEMBERS, id=body_id, deep=include_sub_bodies))
+
+    def territory_posts(self, place_id: str) -> list[Post]:
+        return _posts(self._rows(cypher.TERRITORY_POSTS, id=place_id, deep=True))
+
+    def programs(self, entity_id: str, include_parts: bool = False) -> list[ProgramLink]:
+        rows = self._rows(cypher.PROGRAMS, id=entity_id, deep=include_parts)
+        return finish(ProgramLink(
+            actor_id=r["actor_id"], actor=r["actor"], actor_label=r["actor_label"],
+            relation=r["relation"], program_id=r["program_id"], program=r["program"],
+            evidence=evidence_of(r["evidence"]), depth=r["depth"]) for r in rows)
+
+    def connections(self, a_id: str, b_id: str, max_length: int = 6,
+                    via_articles: bool = False, limit: int = 20) -> list[Connection]:
+        self.check_path_length(max_length)
+        if a_id == b_id:  # Neo4j's shortest path refuses equal ends
+            return []
+        rows = self._rows(cypher.connections(via_articles, MAX_PATH_LENGTH), a=a_id, b=b_id)
+        # allShortestPaths gives one path per choice of parallel relationships;
+        # a Connection is a node sequence with all of them, as on networkx.
+        by_nodes: dict[tuple[NodeRef, ...], set[EdgeRef]] = {}
+        for row in rows:
+            nodes = tuple(NodeRef(n["id"], n["label"], n["name"]) for n in row["nodes"])
+            if len(nodes) - 1 > max_length:
+                continue
+            edges = by_nodes.setdefault(nodes, set())
+            edges.update(EdgeRef(e["source"], e["type"], e["target"], evidence_of(e["evidence"]))
+                         for e in row["edges"])
+        return finish(Connection(nodes, edges_along([n.id for n in nodes], edges))
+                      for nodes, edges in by_nodes.items())[:limit]
+
+    def co_mentions(self, person_id: str, min_count: int = 1) -> list[CoMention]:
+        rows = self._rows(cypher.CO_MENTIONS, id=person_id, min_count=min_count)
+        return finish(CoMention(r["person_id"], r["person"], r["count"], tuple(sorted(r["articles"])))
+                      for r in rows)
+
+    def entities_by_type(self, label: str | None = None,
+                         limit: int | None = None) -> list[EntityCount]:
+        check_entity_label(label)
+        rows = self._rows(cypher.ENTITIES_BY_TYPE, label=label)
+        counts = finish(EntityCount(r["id"], r["label"], r["name"], r["articles"], r["mentions"])
+                        for r in rows)
+        return per_label_limit(counts, limit)
+
+
+def _posts(rows: list[dict[str, Any]]) -> list[Post]:
+    return finish(Post(
+        person_id=r["person_id"], person=r["person"], role_id=r["role_id"], title=str(r["title"]),
+        body_id=r["body_id"], body=r["body"], body_label=r["body_label"], status=str(r["status"]),
+        evidence=evidence_of(r["evidence"]), depth=r["depth"]) for r in rows)
+
