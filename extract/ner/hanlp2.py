@@ -196,6 +196,12 @@ def local_model_dir(model: str, pretrained: Mapping[str, str], home: Path | None
 
 
 def _import_hanlp():
+    # A model found locally may still name a transformer (e.g. an ELECTRA
+    # encoder). Offline, the Hugging Face libraries use their cache or fail at
+    # once instead of retrying a host that cannot be reached; they read these
+    # variables when imported, so set them before HanLP imports them.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
         import hanlp
     except ImportError:
@@ -206,11 +212,6 @@ def _import_hanlp():
 @lru_cache(maxsize=None)
 def _load(path: str):
     """Load a local model once per process, with every hub kept offline."""
-    # A model found locally may still name a transformer (e.g. an ELECTRA
-    # encoder); offline, the Hugging Face libraries use their cache or fail
-    # at once instead of retrying a host that cannot be reached.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     hanlp = _import_hanlp()
     try:
         return hanlp.load(path)
