@@ -1,0 +1,382 @@
+"""The interactive HTML view: one self-contained file per graph, built with pyvis.
+
+Pipeline: ``select`` cuts the graph down to what the user asked for (ego
+network, node types, mention threshold, a size limit) and says what it left
+out; ``layout`` (graph/view_layout.py) places the nodes once; ``build_network``
+turns nodes and edges into a pyvis ``Network`` (colour, shape and size by
+type, edge labels by relation); ``render_html`` writes the page.
+
+The page is rendered from govkg's own template (graph/view_assets/), not
+pyvis's, because pyvis's template loads Bootstrap and tom-select from public
+CDNs whatever ``cdn_resources`` says, puts names into ``<option>`` tags
+unescaped, and shows HTML tooltips. Here:
+
+- every script and style is inline: vis-network (the copy pyvis ships in its
+  package), the page's own script and CSS; a Content-Security-Policy with
+  ``default-src 'none'`` and hashes of exactly those scripts forbids anything
+  else, so the page cannot make a network request even by mistake;
+- the graph goes into the page as JSON in a ``<script type="application/json">``
+  island with ``<``, ``>`` and ``&`` escaped, and the page's script puts text
+  into the document only through ``textContent``: a name containing
+  ``<script>`` shows as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+
+from govkg.errors import GovkgError
+from govkg.graph import schema
+from govkg.graph.graphfile import write_text_atomic
+
+ASSETS = Path(__file__).with_name("view_assets")
+VIS_VERSION = "9.1.2"  # the vis-network build inside the installed pyvis package
+
+MAX_NODES = 5000            # beyond this the view keeps the most-mentioned nodes
+MAX_EDGES = 20000
+EDGE_LABELS_MAX = 1500      # above this many edges, relation names move to the tooltip only
+SIZE_BY = ("mentions", "degree")
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    color: str
+    shape: str   # a vis-network shape whose size follows ``value``
+    glyph: str   # the legend's marker, drawn as text in the node's colour
+
+
+STYLES: dict[str, NodeStyle] = {
+    schema.PERSON: NodeStyle("#e15759", "dot", "●"),
+    schema.ROLE: NodeStyle("#f28e2b", "diamond", "◆"),
+    schema.ORGANIZATION: NodeStyle("#4e79a7", "square", "■"),
+    schema.PLACE: NodeStyle("#59a14f", "triangle", "▲"),
+    schema.PROGRAM: NodeStyle("#b07aa1", "star", "★"),
+    schema.ARTICLE: NodeStyle("#9d9d9d", "hexagon", "⬢"),
+}
+OTHER_STYLE = NodeStyle("#bab0ac", "dot", "●")  # labels outside the schema (a Cypher result)
+
+# CJK-capable faces first, so that names render in whatever the machine has.
+FONT_FACE = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", '
+             '"PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif')
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """What part of the graph to show and how (the ``govkg view`` options)."""
+
+    focus: str | None = None
+    depth: int = 2
+    types: tuple[str, ...] = ()
+    min_mentions: int = 0
+    max_nodes: int = MAX_NODES
+    max_edges: int = MAX_EDGES
+    size_by: str = "mentions"
+    title: str = "govkg graph"
+
+
+@dataclass
+class Selection:
+    """The part of the graph that goes into the page, and what was left out."""
+
+    graph: nx.MultiDiGraph
+    total_nodes: int
+    total_edges: int
+    focus_ids: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def left_out_nodes(self) -> int:
+        return self.total_nodes - self.graph.number_of_nodes()
+
+    @property
+    def left_out_edges(self) -> int:
+        return self.total_edges - self.graph.number_of_edges()
+
+
+# -- selecting ------------------------------------------------------------------------
+
+def parse_types(text: str | Iterable[str] | None) -> tuple[str, ...]:
+    """``"person,Organization"`` → ``("Person", "Organization")``; unknown names are an error."""
+    if not text:
+        return ()
+    parts = text.split(",") if isinstance(text, str) else list(text)
+    by_lower = {label.lower(): label for label in schema.NODE_LABELS}
+    out: list[str] = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if part.lower() not in by_lower:
+            raise GovkgError(f"unknown node type '{part}' (choose from {', '.join(schema.NODE_LABELS)})")
+        if by_lower[part.lower()] not in out:
+            out.append(by_lower[part.lower()])
+    return tuple(out)
+
+
+def display_name(attrs: dict[str, Any], node_id: str) -> str:
+    if attrs.get("label") == schema.ARTICLE:
+        return str(attrs.get("title") or attrs.get("name") or attrs.get("source") or node_id)
+    return str(attrs.get("name") or attrs.get("title") or node_id)
+
+
+def mention_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Mentions per node: the summed ``count`` of its MENTIONED_IN edges (either end)."""
+    counts = dict.fromkeys(graph.nodes, 0)
+    for u, v, data in graph.edges(data=True):
+        if data.get("type") == schema.MENTIONED_IN:
+            weight = data.get("count", 1)
+            weight = weight if isinstance(weight, int) and weight > 0 else 1
+            counts[u] += weight
+            counts[v] += weight
+    return counts
+
+
+def find_nodes(graph: nx.MultiDiGraph, name: str) -> list[str]:
+    """Nodes named ``name`` (name, alias or id); failing that, those whose name contains it."""
+    wanted = name.strip()
+    if not wanted:
+        return []
+    exact, partial = [], []
+    for nid, attrs in graph.nodes(data=True):
+        names = [display_name(attrs, nid), *(attrs.get("aliases") or [])]
+        if nid == wanted or wanted in names:
+            exact.append(nid)
+        elif any(wanted.lower() in str(n).lower() for n in names):
+            partial.append(nid)
+    return sorted(exact) if exact else sorted(partial)
+
+
+def select(graph: nx.MultiDiGraph, opts: ViewOptions) -> Selection:
+    """Cut ``graph`` down to the view the options ask for, noting what was left out."""
+    if opts.depth < 0:
+        raise GovkgError("--depth must be 0 or more")
+    if opts.min_mentions < 0:
+        raise GovkgError("--min-mentions must be 0 or more")
+    if opts.size_by not in SIZE_BY:
+        raise GovkgError(f"--size-by must be one of {', '.join(SIZE_BY)}")
+    types = parse_types(opts.types)
+    total_nodes, total_edges = graph.number_of_nodes(), graph.number_of_edges()
+    mentions = mention_counts(graph)
+    keep = set(graph.nodes)
+    focus_ids: list[str] = []
+    notes: list[str] = []
+
+    if opts.focus is not None:
+        focus_ids = find_nodes(graph, opts.focus)
+        if not focus_ids:
+            raise GovkgError(f"no node named '{opts.focus}' in the graph")
+        if len(focus_ids) > 10:
+            shown = ", ".join(display_name(graph.nodes[n], n) for n in focus_ids[:5])
+            raise GovkgError(f"'{opts.focus}' matches {len(focus_ids)} nodes ({shown}, …): "
+                             "give more of the name")
+        undirected = graph.to_undirected(as_view=True)
+        keep = set()
+        for nid in focus_ids:
+            keep |= set(nx.single_source_shortest_path_length(undirected, nid, cutoff=opts.depth))
+
+    if types:
+        keep = {n for n in keep if graph.nodes[n].get("label") in types or n in focus_ids}
+    if opts.min_mentions:
+        keep = {n for n in keep if mentions[n] >= opts.min_mentions
+                or graph.nodes[n].get("label") == schema.ARTICLE or n in focus_ids}
+    if types or opts.min_mentions:
+        # An Article is context for its entities; once they are all gone it is noise.
+        sub = graph.subgraph(keep)
+        keep = {n for n in keep if graph.nodes[n].get("label") != schema.ARTICLE
+                or sub.degree(n) > 0 or graph.degree(n) == 0 or n in focus_ids}
+
+    if len(keep) > opts.max_nodes:
+        ranked = sorted(keep, key=lambda n: (n not in focus_ids, -mentions[n], -graph.degree(n), n))
+        dropped = len(keep) - opts.max_nodes
+        keep = set(ranked[:opts.max_nodes])
+        notes.append(f"left out {dropped} of {dropped + len(keep)} nodes (those with the fewest "
+                     f"mentions) to stay under {opts.max_nodes}; to see them, narrow the view with "
+                     "--focus NAME --depth 2, --types Person,Organization or --min-mentions N")
+
+    sub = nx.MultiDiGraph(graph.subgraph(keep))
+    if sub.number_of_edges() > opts.max_edges:
+        # Keep the relations first, then the most frequent mentions.
+        ranked_edges = sorted(sub.edges(keys=True, data=True), key=lambda e: (
+            e[3].get("type") == schema.MENTIONED_IN, -(e[3].get("count") or 1), e[0], e[1], str(e[2])))
+        extra = ranked_edges[opts.max_edges:]
+        sub.remove_edges_from((u, v, k) for u, v, k, _ in extra)
+        notes.append(f"left out {len(extra)} edges (the rarest mentions) to stay under "
+                     f"{opts.max_edges}; narrow the view with --focus, --types or --min-mentions")
+    return Selection(sub, total_nodes, total_edges, focus_ids, notes)
+
+
+# -- building ------------------------------------------------------------------------------
+
+def _size(value: int) -> float:
+    return round(math.log2(1 + max(value, 0)), 3)
+
+
+def build_network(selection: Selection, opts: ViewOptions,
+                  positions: dict[str, tuple[float, float]] | None = None):
+    """A pyvis ``Network`` of the selection: style by type, size by mentions or degree."""
+    from pyvis.network import Network  # lazy: pyvis pulls in jinja2 and IPython bits
+
+    graph = selection.graph
+    mentions = mention_counts(graph)
+    positions = positions if positions is not None else {}
+    label_edges = graph.number_of_edges() <= EDGE_LABELS_MAX
+    net = Network(directed=True, cdn_resources="in_line", heading=opts.title)
+    for nid in sorted(graph.nodes):
+        attrs = graph.nodes[nid]
+        label = attrs.get("label") or schema.label_of_id(nid) or "Other"
+        style = STYLES.get(label, OTHER_STYLE)
+        name = display_name(attrs, nid)
+        size = mentions[nid] if opts.size_by == "mentions" else graph.degree(nid)
+        if label == schema.ARTICLE:
+            size = round(size ** 0.5)  # an article sums its entities' mentions: keep it from dwarfing them
+        extra: dict[str, Any] = {}
+        if nid in positions:
+            extra["x"], extra["y"] = positions[nid]
+        if label == schema.ARTICLE:
+            extra["date"] = str(attrs.get("date") or "")
+            extra["source"] = str(attrs.get("source") or "")
+        net.add_node(
+            nid, label=_short(name, 12 if label == schema.ARTICLE else 18), shape=style.shape, color=style.color,
+            value=_size(size), kind=label, name=name,
+            aliases=[str(a) for a in attrs.get("aliases") or [] if str(a) != name],
+            mentions=mentions[nid], degree=graph.degree(nid), **extra)
+    for number, (u, v, data) in enumerate(sorted(
+            graph.edges(data=True), key=lambda e: (e[0], str(e[2].get("type")), e[1]))):
+        rel = str(data.get("type") or "RELATED")
+        extra = {}
+        if label_edges and rel != schema.MENTIONED_IN:
+            extra["label"] = rel
+        if data.get("count") is not None:
+            extra["count"] = data["count"]
+        if data.get("status"):
+            extra["status"] = str(data["status"])
+        net.add_edge(u, v, id=f"e{number}", rel=rel,
+                     evidence=[{"article": str(e.get("article", "")), "sentence": str(e.get("sentence", ""))}
+                               for e in _evidence(data)], **extra)
+    return net
+
+
+def _short(name: str, limit: int = 18) -> str:
+    return name if len(name) <= limit else name[:limit - 1] + "…"
+
+
+def _evidence(data: dict[str, Any]) -> list[dict[str, Any]]:
+    evidence = data.get("evidence") or []
+    return [e for e in evidence if isinstance(e, dict)] if isinstance(evidence, list) else []
+
+
+def articles_of(graph: nx.MultiDiGraph, full: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
+    """Title, date and source of every article cited as evidence in ``graph`` (looked up in ``full``)."""
+    cited = {e["article"] for _, _, d in graph.edges(data=True) for e in _evidence(d) if e.get("article")}
+    cited |= {n for n, a in graph.nodes(data=True) if a.get("label") == schema.ARTICLE}
+    out = {}
+    for aid in sorted(cited):
+        attrs = full.nodes[aid] if aid in full else {}
+        out[aid] = {"title": str(attrs.get("title") or attrs.get("name") or ""),
+                    "date": str(attrs.get("date") or ""), "source": str(attrs.get("source") or "")}
+    return out
+
+
+# -- rendering ------------------------------------------------------------------------------
+
+def vis_options(node_count: int, edge_count: int) -> dict[str, Any]:
+    """vis-network options: positions are precomputed, so physics stays off."""
+    big = edge_count > EDGE_LABELS_MAX
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "physics": {"enabled": False},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"face": FONT_FACE, "size": 14, "color": "#222"},
+            "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 12, "max": 22,
+                                                       "drawThreshold": 6}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#b8b8b8", "highlight": "#555", "hover": "#555", "inherit": False},
+            "font": {"face": FONT_FACE, "size": 10, "color": "#666", "strokeWidth": 2, "align": "middle"},
+            "smooth": False,
+            "width": 1,
+            "selectionWidth": 2,
+        },
+        "interaction": {"hover": not big or node_count <= 2000, "tooltipDelay": 150,
+                        "hideEdgesOnDrag": big, "hideEdgesOnZoom": big, "navigationButtons": False,
+                        "keyboard": False, "multiselect": False},
+    }
+
+
+def _vis_asset(name: str) -> str:
+    return (resources.files("pyvis") / "templates" / "lib" / f"vis-{VIS_VERSION}" / name).read_text("utf-8")
+
+
+def _json_island(value: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">``: no tag can close it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def render_html(net, selection: Selection, opts: ViewOptions, articles: dict[str, dict[str, str]]) -> str:
+    """The whole page as one string: data, scripts and styles inline, no external reference."""
+    import jinja2
+    from markupsafe import Markup
+
+    nodes, edges, _heading, _h, _w, _options = net.get_network_data()
+    present = {n["kind"] for n in nodes}
+    kinds = [k for k in STYLES if k in present] + sorted(present - set(STYLES))
+    payload = {
+        "nodes": nodes,
+        "edges": edges,
+        "articles": articles,
+        "styles": {k: {"color": STYLES.get(k, OTHER_STYLE).color, "glyph": STYLES.get(k, OTHER_STYLE).glyph}
+                   for k in kinds},
+        "kinds": kinds,
+        "relations": sorted({e["rel"] for e in edges}),
+        "options": vis_options(len(nodes), len(edges)),
+        "focus": selection.focus_ids,
+        "meta": {"title": opts.title, "shownNodes": len(nodes), "shownEdges": len(edges),
+                 "totalNodes": selection.total_nodes, "totalEdges": selection.total_edges,
+                 "notes": selection.notes, "sizeBy": opts.size_by},
+    }
+    vis_js = _vis_asset("vis-network.min.js")
+    page_js = (ASSETS / "view.js").read_text("utf-8")
+    for script in (vis_js, page_js):
+        if "</script" in script.lower():
+            raise AssertionError("an inline script would close its own tag")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ASSETS)), autoescape=True,
+                             keep_trailing_newline=True)
+    return env.get_template("page.html").render(
+        title=opts.title,
+        csp_scripts=" ".join(_csp_hash(s) for s in (vis_js, page_js)),
+        vis_css=Markup(_vis_asset("vis-network.css")),
+        page_css=Markup((ASSETS / "view.css").read_text("utf-8")),
+        vis_js=Markup(vis_js),
+        page_js=Markup(page_js),
+        data=Markup(_json_island(payload)),
+    )
+
+
+def write_view(graph: nx.MultiDiGraph, out: str | Path, opts: ViewOptions = ViewOptions()) -> Selection:
+    """Select, lay out, build and write the page to ``out`` (atomically). Returns the selection."""
+    from govkg.graph.view_layout import layout
+
+    selection = select(graph, opts)
+    net = build_network(selection, opts, layout(selection.graph))
+    html = render_html(net, selection, opts, articles_of(selection.graph, graph))
+    write_text_atomic(Path(out), html)
+    return selection

@@ -1,0 +1,119 @@
+"""A Neo4j query's result as a graph to view: ``govkg view --cypher "MATCH p=… RETURN p"``.
+
+The query is the user's own and is run as given, in a READ transaction, so a
+view never changes the database. Every node, relationship and path anywhere
+in the result (inside lists and maps too) goes into a networkx graph shaped
+like a graph file: node ``id`` and ``label`` from the govkg properties the
+loader wrote (graph/neo4j_load.py), ``evidence`` decoded back from the
+loader's ``evidence_json`` strings.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import networkx as nx
+
+from govkg.errors import GovkgError
+from govkg.graph.schema import NODE_LABELS
+
+EXAMPLE = "MATCH p=(:Person)-[:HOLDS_ROLE]->(:Role)-[:ROLE_IN]->() RETURN p LIMIT 200"
+
+
+def _decode_properties(props: dict[str, Any]) -> dict[str, Any]:
+    """Undo the loader's flattening: ``k_json`` (a string or a list of strings) becomes ``k``."""
+    out: dict[str, Any] = {}
+    for key, value in props.items():
+        if key.endswith("_json"):
+            try:
+                decoded = [json.loads(v) for v in value] if isinstance(value, list) else json.loads(value)
+            except (TypeError, ValueError):
+                out[key] = value
+                continue
+            out[key[: -len("_json")]] = decoded
+        else:
+            out[key] = value
+    return out
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+        self._ids: dict[str, str] = {}  # Neo4j element id -> govkg node id
+        self._rels: set[str] = set()
+
+    def node(self, node) -> str:
+        if node.element_id in self._ids and not dict(node):
+            return self._ids[node.element_id]
+        props = _decode_properties(dict(node))
+        nid = str(props.pop("id", None) or node.element_id)
+        labels = sorted(node.labels)
+        label = next((lab for lab in labels if lab in NODE_LABELS), labels[0] if labels else "Other")
+        self._ids[node.element_id] = nid
+        attrs = {**self.graph.nodes[nid]} if nid in self.graph else {}
+        attrs.update(props)
+        attrs["label"] = label
+        self.graph.add_node(nid, **attrs)
+        return nid
+
+    def relationship(self, rel) -> None:
+        if rel.element_id in self._rels:
+            return
+        self._rels.add(rel.element_id)
+        source = self.node(rel.start_node)
+        target = self.node(rel.end_node)
+        props = _decode_properties(dict(rel))
+        props["type"] = rel.type
+        self.graph.add_edge(source, target, key=rel.element_id, **props)
+
+    def walk(self, value: Any) -> None:
+        from neo4j.graph import Node, Path, Relationship
+
+        if isinstance(value, Node):
+            self.node(value)
+        elif isinstance(value, Relationship):
+            self.relationship(value)
+        elif isinstance(value, Path):
+            for node in value.nodes:
+                self.node(node)
+            for rel in value.relationships:
+                self.relationship(rel)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                self.walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                self.walk(item)
+
+
+def graph_from_records(records) -> nx.MultiDiGraph:
+    """The nodes, relationships and paths of query result records, as one graph."""
+    collector = _Collector()
+    for record in records:
+        for value in record.values():
+            collector.walk(value)
+    return collector.graph
+
+
+def run_cypher(driver, query: str, database: str) -> nx.MultiDiGraph:
+    """Run the user's query read-only and return its graph; a clear error if it has none."""
+    from neo4j import READ_ACCESS
+    from neo4j import exceptions as neo
+
+    if not query.strip():
+        raise GovkgError(f"--cypher needs a query, e.g. \"{EXAMPLE}\"")
+    try:
+        with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+            graph = session.execute_read(lambda tx: graph_from_records(list(tx.run(query))))
+    except neo.Neo4jError as exc:
+        message = " ".join(str(exc.message or exc).split())
+        if "write" in message.lower() and "read" in message.lower():
+            raise GovkgError("--cypher runs read-only: the query tried to change the database") from None
+        raise GovkgError(f"Neo4j rejected the query: {message}") from None
+    except (neo.DriverError, OSError) as exc:
+        raise GovkgError(f"the query failed: {' '.join(str(exc).split())}") from None
+    if graph.number_of_nodes() == 0:
+        raise GovkgError("the query returned no nodes, relationships or paths to draw "
+                         f"(return them, e.g. \"{EXAMPLE}\")")
+    return graph
