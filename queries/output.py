@@ -1,0 +1,203 @@
+"""Printing query results: a table for people, JSON and CSV for programs.
+
+Rows are dicts keyed by column. Values from the driver are made readable
+first (``plain``): a node becomes its properties plus ``_labels``, a
+relationship its type, ends and properties, a path its nodes and
+relationships, a date its ISO text. In a table or CSV cell, a node shows as
+its name (else title, else id), a relationship as ``张伟 -[:HOLDS_ROLE]-> 代区长``,
+a path as the chain of both.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable, Sequence
+
+from govkg.errors import GovkgError
+
+FORMATS = ("table", "json", "csv")
+
+
+def parse_params(items: Iterable[str]) -> dict[str, Any]:
+    """``--param`` values: ``name=text`` gives a string, ``name:=JSON`` a number, list, map…"""
+    params: dict[str, Any] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.rstrip(":"):
+            raise GovkgError(f"--param '{item}' is not name=value (or name:=JSON)")
+        if name.endswith(":"):
+            name = name[:-1]
+            try:
+                parsed: Any = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise GovkgError(f"--param {name}:= wants JSON ({exc.msg}): '{value}'") from None
+        else:
+            parsed = value
+        if name in params:
+            raise GovkgError(f"--param {name} given twice")
+        params[name] = parsed
+    return params
+
+
+def parse_args(items: Iterable[str]) -> dict[str, str]:
+    """``--arg name=value`` pairs for a named helper."""
+    args: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise GovkgError(f"--arg '{item}' is not name=value")
+        args[name] = value
+    return args
+
+
+# ----------------------------------------------------------- driver values
+
+
+def _node_text(node) -> str:
+    """A node's name, title or id; ``()`` for a relationship's end the query did not return."""
+    if node is None:
+        return "()"
+    for key in ("name", "title", "id"):
+        if node.get(key) is not None:
+            return str(node.get(key))
+    return "()"
+
+
+def _rel_text(rel, forward: bool = True) -> str:
+    return f"-[:{rel.type}]->" if forward else f"<-[:{rel.type}]-"
+
+
+def plain(value: Any) -> Any:
+    """A driver value as JSON-ready data (nodes, relationships and paths as maps)."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type,
+                "_start": plain_id(value.start_node), "_end": plain_id(value.end_node),
+                **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return {"nodes": [plain(n) for n in value.nodes],
+                "relationships": [plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return value.hex()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Duration …
+        return value.iso_format()
+    return str(value)  # spatial points and anything newer
+
+
+def plain_id(node) -> Any:
+    """A relationship end: the node's ``id`` property, else its element id."""
+    if node is None:
+        return None
+    return node.get("id") if node.get("id") is not None else node.element_id
+
+
+def text(value: Any) -> str:
+    """A value as one cell of a table or CSV file."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if value is None:
+        return ""
+    if isinstance(value, Node):
+        return _node_text(value)
+    if isinstance(value, Relationship):
+        return f"{_node_text(value.start_node)} {_rel_text(value)} {_node_text(value.end_node)}"
+    if isinstance(value, Path):
+        parts = [_node_text(value.start_node)]
+        here = value.start_node
+        for rel in value.relationships:
+            forward = rel.start_node is not None and rel.start_node.element_id == here.element_id
+            here = rel.end_node if forward else rel.start_node
+            parts += [_rel_text(rel, forward), _node_text(here)]
+        return " ".join(parts)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict) and "sentence" in value:  # an evidence item
+        return str(value["sentence"])
+    if isinstance(value, (list, tuple)) and all(isinstance(v, dict) and "sentence" in v for v in value):
+        return " | ".join(str(v["sentence"]) for v in value)
+    value = plain(value)  # dates become ISO text
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# --------------------------------------------------------------- rendering
+
+
+def to_json(rows: Sequence[dict[str, Any]]) -> str:
+    """A JSON list with one object per row, keyed by column."""
+    return json.dumps([{k: plain(v) for k, v in row.items()} for row in rows],
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+    """CSV with a header row; nodes, relationships and paths as readable text."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([text(row.get(c)) for c in columns])
+    return out.getvalue()
+
+
+def print_table(console, columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
+    """A rich table; long cells fold rather than being cut off."""
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(text(row.get(c)) for c in columns))
+    console.print(table)
+
+
+def render(fmt: str, columns: Sequence[str], rows: Sequence[dict[str, Any]], console) -> None:
+    """Print rows in ``fmt`` (table, json or csv) on ``console``'s output."""
+    if fmt == "json":
+        console.file.write(to_json(rows))
+    elif fmt == "csv":
+        console.file.write(to_csv(columns, rows))
+    elif fmt == "table":
+        print_table(console, columns, rows)
+    else:
+        raise GovkgError(f"unknown --format '{fmt}' (one of {', '.join(FORMATS)})")
+
+
+def helper_rows(records: Sequence[Any], fmt: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """Columns and rows for a named helper's records.
+
+    JSON and CSV get every field, except that CSV gets a shorter view of a
+    path (``path``, ``length`` and the evidence sentences, not the node and
+    edge lists); a table also leaves out the ``*_id`` columns.
+    """
+    from govkg.queries.records import Connection, as_row
+
+    rows = []
+    for record in records:
+        row = as_row(record)
+        if fmt != "json" and isinstance(record, Connection):
+            row = {"path": row["path"], "length": row["length"],
+                   "evidence": [e for edge in row["edges"] for e in edge["evidence"]]}
+        if fmt == "table":
+            row = {k: v for k, v in row.items() if not k.endswith("_id")}
+        rows.append(row)
+    columns = list(rows[0]) if rows else []
+    return columns, rows
