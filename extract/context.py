@@ -1,0 +1,116 @@
+"""What an article is about: its territories by level, and the names they complete.
+
+Local news writes "区纪委监委" and "该区" for 卫东区纪委监委 and 卫东区: the
+reader knows which district. ``Context`` holds the article's territory at
+each level (the one it names most, else the page's, else what the
+administrative-division data says contains it) and turns abbreviations and
+anaphora into full canonical names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from govkg.extract.admin import divisions
+from govkg.extract.lexicon import Lexicon
+
+LEVELS = ("省", "市", "区", "县", "镇", "乡", "街道", "村", "社区")
+_LEVEL_CHAR = {"省": "省", "市": "市", "区": "区", "县": "县", "镇": "镇", "乡": "乡"}
+# A territory of one level stands in for the other when the text says 区 of a 县 and so on.
+_SAME_RANK = {"区": "县", "县": "区"}
+
+
+@dataclass
+class Context:
+    homes: dict[str, str] = field(default_factory=dict)  # level -> canonical territory name
+
+    def home(self, level: str) -> str | None:
+        return self.homes.get(level) or self.homes.get(_SAME_RANK.get(level, ""))
+
+    def lowest(self, levels: list[str]) -> str | None:
+        """The lowest of the given levels that the article has a territory for."""
+        for level in reversed(LEVELS):
+            if level in levels and self.home(level):
+                return level
+        return None
+
+
+def canonical_place(name: str) -> str:
+    """Full form of a territory's short name: 平顶山 → 平顶山市, 河南 → 河南省."""
+    for div in divisions().lookup(name):
+        if div.name != name and divisions().short_name(div.name) == name:
+            return div.name
+    return name
+
+
+def build_context(place_counts: Counter[str], levels: dict[str, str],
+                  fallback: "Context | None" = None) -> Context:
+    """The article's home territory at each level, most-named first."""
+    ctx = Context()
+    for level in LEVELS:
+        named = [(n, c) for n, c in place_counts.items() if levels.get(n) == level]
+        if named:
+            ctx.homes[level] = sorted(named, key=lambda x: (-x[1], x[0]))[0][0]
+    if fallback:
+        for level, name in fallback.homes.items():
+            ctx.homes.setdefault(level, name)
+    # Fill upper levels from the division data: 卫东区 lies in 平顶山市, 河南省.
+    for level in ("区", "县", "市"):
+        name = ctx.homes.get(level)
+        if not name:
+            continue
+        hits = divisions().lookup(name)
+        if len(hits) == 1:
+            for anc in divisions().ancestors(hits[0]):
+                ctx.homes.setdefault(anc.level, anc.name)
+    return ctx
+
+
+_GOV_FORMS = (("人民政府", "人民政府"), ("政府", "人民政府"), ("人民检察院", "人民检察院"),
+              ("检察院", "人民检察院"), ("人民法院", "人民法院"), ("法院", "人民法院"))
+
+
+def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
+    """Full canonical name of a body: 区政府 → 卫东区人民政府, 中共河南省委 → 河南省委."""
+    name = re.sub(r"\s+", "", name)
+    if name.startswith("中共") and len(name) > 4:
+        name = name[2:]
+    for anaphor, level in sorted(lex.anaphora.items(), key=lambda x: -len(x[0])):
+        if name.startswith(anaphor) and ctx.home(level) and len(name) > len(anaphor):
+            name = ctx.home(level) + name[len(anaphor):]
+            break
+    else:
+        name = _expand_level_prefix(name, ctx)
+    for short, full in _GOV_FORMS:
+        if name.endswith(short) and not name.endswith(full) and len(name) > len(short):
+            stem = name[: -len(short)]
+            if stem and stem[-1] in "省市区县镇乡" or stem.endswith("街道"):
+                name = stem + full
+            break
+    return name
+
+
+def _expand_level_prefix(name: str, ctx: Context) -> str:
+    """区纪委监委 → 卫东区纪委监委; 街道办事处 → 建设路街道办事处; 村委会 stays for the caller."""
+    if name.startswith("街道") and ctx.home("街道"):
+        return ctx.home("街道") + name[2:]
+    if name[:1] in _LEVEL_CHAR and len(name) >= 2:
+        home = ctx.home(_LEVEL_CHAR[name[0]])
+        if home and not name.startswith(home):
+            return home + name[1:]
+    return name
+
+
+def bare_body_org(body: str, ctx: Context, level: str | None) -> str | None:
+    """A body named without its territory (办事处, 村委会, 党工委) in the article's territory."""
+    levels = {"办事处": ["街道"], "党工委": ["街道"], "纪工委": ["街道"], "村委会": ["村"], "居委会": ["社区"],
+              "党支部": ["村", "社区"], "党委": ["镇", "乡"], "人民政府": ["县", "区", "市", "镇", "乡"]}
+    if level is None:
+        cand = levels.get(body)
+        if not cand:
+            return None
+        level = ctx.lowest(cand)
+    home = ctx.home(level) if level else None
+    return home + body if home else None

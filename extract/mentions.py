@@ -1,0 +1,230 @@
+"""Finding people, places and organisations in a tagged sentence.
+
+The NER model proposes; suffix grammars (extract/lexicons) complete what
+it cuts short or misses and veto what cannot be a name. Each rule is a
+pure function of the sentence, its tokens and the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govkg.extract.admin import divisions
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.ner.base import LOC, ORG, PER, Token
+from govkg.extract.records import Mention
+from govkg.graph.schema import ORGANIZATION, PERSON, PLACE
+
+# Tags that end the leftward growth of a suffix-headed name (punctuation,
+# particles, prepositions, conjunctions, pronouns, adverbs, numbers, time).
+_STOP_TAGS = {"w", "u", "p", "c", "r", "d", "m", "q", "TIME", "xc"}
+# Verbs stop a name too, except in task forces, whose names hold a verb (疫情防控指挥部).
+_TASK_FORCE = ("指挥部", "领导小组", "工作组", "专班", "委员会")
+# Suffixes too common in ordinary words to stand alone: they need a place
+# in front (卫东区检察院) or the model's ORG tag.
+_WEAK_ORG_SUFFIXES = {"中心", "厅", "站", "所", "院", "办", "委", "局", "署", "商场", "服务站", "医院", "学校"}
+_LEADING_MODIFIERS = ("高规格", "各级", "各", "相关", "有关", "全体", "该", "本", "我", "原")
+_LEVEL_CHARS = "省市区县镇乡"
+# Characters a given name hardly ends with: they end place and body names.
+_NOT_NAME_END = set("业区县市村镇乡省局委办院站厂场园馆路街所部处科队组会团")
+
+
+@dataclass
+class TaggedSentence:
+    """A sentence (simplified characters) with its tokens and each token's offsets."""
+
+    text: str
+    tokens: list[Token]
+
+    def __post_init__(self) -> None:
+        self.spans: list[tuple[int, int, Token]] = []
+        pos = 0
+        for tok in self.tokens:
+            self.spans.append((pos, pos + len(tok.text), tok))
+            pos += len(tok.text)
+        self.char_tag = [""] * len(self.text)
+        self.token_end = set()
+        self.token_start = set()
+        for start, end, tok in self.spans:
+            self.token_start.add(start)
+            self.token_end.add(end)
+            for i in range(start, min(end, len(self.text))):
+                self.char_tag[i] = tok.pos or tok.tag
+
+
+def place_level(name: str, lex: Lexicon) -> str | None:
+    """The level a territory name's suffix gives it (卫东区 → 区), or ``site`` for named sites."""
+    for suffix in lex.place_suffixes_longest_first:
+        if name.endswith(suffix) and len(name) > len(suffix) + (1 if len(suffix) > 1 else 1):
+            return lex.place_suffixes[suffix]
+    hits = divisions().lookup(name)
+    return hits[0].level if hits else None
+
+
+def _trim_to_place(name: str, lex: Lexicon) -> str | None:
+    """The longest prefix of a model's LOC span that is a place ("小店村私" → "小店村")."""
+    for end in range(len(name), 1, -1):
+        if place_level(name[:end], lex):
+            return name[:end]
+    return None
+
+
+def ends_with_org_suffix(name: str, lex: Lexicon) -> str | None:
+    for suffix in lex.org_suffixes:
+        if name.endswith(suffix):
+            return suffix
+    return None
+
+
+def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    spans = sent.spans
+    for k, (start, end, tok) in enumerate(spans):
+        text = tok.text
+        if tok.tag == LOC:
+            if ends_with_org_suffix(text, lex) and not place_level(text, lex):
+                continue
+            # A territory the model cut before its suffix: 神马 + 社区.
+            if k + 1 < len(spans) and spans[k + 1][2].text in ("社区", "街道") \
+                    and not place_level(text, lex):
+                text = text + spans[k + 1][2].text
+            name = _trim_to_place(text, lex)
+            if not name:
+                continue
+            level = place_level(name, lex)
+            if name in lex.generic_bodies or (level == "site" and len(name) <= 3):
+                continue
+            out.append(Mention(name, PLACE, start, start + len(name), "model", level=level or ""))
+    out.extend(_suffix_headed(sent, lex, want=PLACE))
+    return _dedupe(out)
+
+
+def _grow_left(sent: TaggedSentence, end_of_suffix: int, suffix: str, allow_verbs: bool) -> int:
+    """Grow a name leftwards from its suffix until a word that cannot be inside a name."""
+    i = end_of_suffix - len(suffix)
+    while i > 0:
+        tag = sent.char_tag[i - 1]
+        if tag in _STOP_TAGS or tag == "w" or (tag in ("v", "vd") and not allow_verbs) or tag == PER:
+            break
+        if end_of_suffix - (i - 1) > 18:
+            break
+        i -= 1
+    return i
+
+
+def _cut_at_last_place(sent: TaggedSentence, start: int, end: int, lex: Lexicon,
+                       places: list[Mention]) -> int:
+    """Names start at their territory: "参观区廉政教育基地" → "区廉政教育基地"."""
+    cut = start
+    for m in places:
+        if start <= m.start < end and m.end < end:
+            cut = max(cut, m.start)
+    for s, e, tok in sent.spans:
+        if start < s < end and ((tok.text in _LEVEL_CHARS and e < end) or (tok.tag == ORG and e == end)):
+            cut = max(cut, s)
+    return cut
+
+
+def _suffix_headed(sent: TaggedSentence, lex: Lexicon, want: str,
+                   places: list[Mention] | None = None) -> list[Mention]:
+    """Names found by their head: a body suffix (…人民检察院) or a named-site suffix (…基地)."""
+    out: list[Mention] = []
+    text = sent.text
+    if want == PLACE:
+        suffixes = [s for s, lv in lex.place_suffixes.items() if lv == "site"]
+    else:
+        suffixes = list(lex.org_suffixes)
+    suffixes.sort(key=len, reverse=True)
+    taken_until = -1
+    for end in range(len(text), 0, -1):
+        if end not in sent.token_end or end <= taken_until:
+            continue
+        suffix = next((s for s in suffixes if text.endswith(s, 0, end)), None)
+        if suffix is None:
+            continue
+        start = _grow_left(sent, end, suffix, allow_verbs=suffix in _TASK_FORCE)
+        start = _cut_at_last_place(sent, start, end, lex, places or [])
+        name = text[start:end]
+        for mod in _LEADING_MODIFIERS:
+            if name.startswith(mod) and len(name) - len(mod) > len(suffix):
+                name, start = name[len(mod):], start + len(mod)
+                break
+        if len(name) <= len(suffix) + 1 or not name.strip():
+            continue
+        has_place = name[0] in _LEVEL_CHARS or any(m.start == start for m in places or [])
+        if want == ORGANIZATION and suffix in _WEAK_ORG_SUFFIXES and not has_place:
+            continue
+        level = "site" if want == PLACE else ""
+        out.append(Mention(name, want, start, end, "rule:suffix", level=level))
+    return out
+
+
+def find_organizations(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for start, end, tok in sent.spans:
+        text = tok.text
+        if tok.tag == ORG and len(text) >= 2:
+            out.append(Mention(text, ORGANIZATION, start, end, "model"))
+        elif tok.tag == LOC and ends_with_org_suffix(text, lex) and not place_level(text, lex):
+            out.append(Mention(text, ORGANIZATION, start, end, "model+suffix"))
+    model_orgs = {(m.start, m.end) for m in out}
+    for m in _suffix_headed(sent, lex, ORGANIZATION, places):
+        # The model's own ORG span wins over a name grown past it ("…联合工商银行"),
+        # unless what was grown is the body's territory.
+        inner = next((s for s, e in model_orgs if e == m.end and s > m.start), None)
+        if inner is not None and not any(p.start == m.start and p.end == inner for p in places) \
+                and not (inner - m.start == 1 and sent.text[m.start] in _LEVEL_CHARS):
+            continue
+        if m.text in lex.generic_bodies or any(m.text.endswith(g) and len(g) >= len(m.text) - 1
+                                                for g in lex.generic_bodies):
+            continue
+        out.append(m)
+    # Cut what runs on before a body's own name (建设路街道神马社区爱心服务联盟 → 神马社区爱心服务联盟).
+    fixed = []
+    for m in out:
+        cut = _cut_at_last_place(sent, m.start, m.end, lex, places)
+        if cut > m.start and ends_with_org_suffix(m.text, lex):
+            m = Mention(sent.text[cut:m.end], ORGANIZATION, cut, m.end, m.source)
+        if m.text in lex.org_suffixes or m.text in lex.place_suffixes:
+            continue
+        fixed.append(m)
+    return _dedupe(fixed)
+
+
+def looks_like_name(name: str, lex: Lexicon) -> bool:
+    if not 2 <= len(name) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return False
+    if not (name[0] in lex.surnames or name[:2] in lex.surnames):
+        return False
+    return name[-1] not in _NOT_NAME_END
+
+
+def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str]) -> list[Mention]:
+    out: list[Mention] = []
+    spans = sent.spans
+    for k, (start, end, tok) in enumerate(spans):
+        if tok.tag != PER:
+            continue
+        name = tok.text
+        # The model cuts a three-character name after a category word: 村民陈新|全|来到.
+        if len(name) == 2 and k + 2 < len(spans) and k > 0 \
+                and spans[k - 1][2].text in lex.person_categories \
+                and len(spans[k + 1][2].text) == 1 and spans[k + 1][2].pos in ("d", "a", "n", "m", "q") \
+                and spans[k + 2][2].pos == "v":
+            name = name + spans[k + 1][2].text
+        if not looks_like_name(name, lex) or name in place_stems:
+            continue
+        out.append(Mention(name, PERSON, start, start + len(name), "model"))
+    return out
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions of one type."""
+    mentions = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for m in mentions:
+        if any(k.label == m.label and k.start < m.end and m.start < k.end for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,122 @@
+"""Text rules that undo newspaper and PDF layout noise. Pure functions, tested one by one."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Full-width punctuation that never takes a space beside it in Chinese text.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉「」『』【】…—·"
+_CJK_OR_PUNCT = f"[{CJK}{CJK_PUNCT}]"
+
+# Characters that end a sentence (possibly followed by closing quotes/brackets).
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’」』）)》"
+
+_SPACED_PAIR = re.compile(f"[{CJK}] [{CJK}]")
+_SPACE_AROUND_PUNCT = re.compile(f"\\s+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])\\s+")
+_SPACE_CJK_CJK = re.compile(f"(?<=[{CJK}])[ \\t]+(?=[{CJK}])")
+_SPACE_DIGIT_CJK = re.compile(f"(?<=[0-9%])[ \\t]+(?=[{CJK}])|(?<=[{CJK}])[ \\t]+(?=[0-9])")
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_PUNCT_NEAR_CJK = re.compile(f"(?<=[{CJK}])[,;:?!()]|[()](?=[{CJK}])")
+
+
+def to_halfwidth_alnum(text: str) -> str:
+    """Full-width digits, Latin letters and the ideographic space become ASCII."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A \
+                or ch in "％＋－．／":
+            out.append(chr(code - 0xFEE0))
+        elif ch == "\u3000" or ch == "\u00a0":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def unify_punctuation(text: str) -> str:
+    """Half-width punctuation written beside Chinese characters becomes full-width."""
+    return _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group()], text)
+
+
+def is_spaced_line(line: str) -> bool:
+    """A line typeset with spaces between its characters ("规 划 、手 续")."""
+    return len(_SPACED_PAIR.findall(line)) >= 2
+
+
+def squeeze_spaces(line: str) -> str:
+    """Remove layout spaces from one line, keeping those that separate words.
+
+    Spaces next to Chinese punctuation and between a number and a Chinese
+    character are always noise. Between two Chinese characters a space is
+    noise on a spaced-out line; on an ordinary line a single space is kept,
+    because there it separates (a headline's two halves, two issuing bodies
+    in a document title). Numbers and Latin words keep their spaces.
+    """
+    line = line.strip()
+    if is_spaced_line(line):
+        line = _SPACE_CJK_CJK.sub("", line)
+    else:
+        line = re.sub(f"(?<=[{CJK}])[ \\t]{{2,}}(?=[{CJK}])", " ", line)
+    line = _SPACE_AROUND_PUNCT.sub("", line)
+    line = _SPACE_DIGIT_CJK.sub("", line)
+    return re.sub(r"[ \t]{2,}", " ", line)
+
+
+def normalize_line(line: str) -> str:
+    return squeeze_spaces(unify_punctuation(to_halfwidth_alnum(line)))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join lines broken at column width into running text.
+
+    Chinese needs no space at a line break; two Latin words or numbers do.
+    """
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out and re.match(r"[A-Za-z0-9]", line) and re.search(r"[A-Za-z0-9]$", out):
+            out += " "
+        out += line
+    return out
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a block of body text: per-line rules, then join broken lines."""
+    return join_lines([normalize_line(l) for l in text.splitlines()])
+
+
+def strip_quotes(name: str) -> str:
+    """Quotation and book-title marks are not part of a name."""
+    return re.sub("[“”‘’\"'《》〈〉「」『』]", "", name).strip()
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Simplified-character text with exactly the same length as ``text``.
+
+    Rules and the NER model work on the simplified text; because the offsets
+    are the same, names are cut out of the original text and keep the
+    characters they were written in. Phrase conversions that change the
+    length are redone character by character.
+    """
+    converter = _t2s()
+    simple = converter.convert(text)
+    if len(simple) == len(text):
+        return simple
+    out = []
+    for ch in text:
+        conv = converter.convert(ch)
+        out.append(conv if len(conv) == 1 else ch)
+    return "".join(out)

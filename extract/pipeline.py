@@ -1,0 +1,417 @@
+"""The extraction pipeline: text in, entities and relations with evidence out.
+
+read → split into articles → sentences → mentions (NER + rules) →
+resolution (context, abbreviations, anaphora) → relations → ``PageResult``.
+``extract_paths`` runs it over files and builds the graph
+(govkg.graph.build).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from govkg.extract.articles import split_page
+from govkg.extract.context import Context, bare_body_org, build_context, canonical_org, canonical_place
+from govkg.extract.lexicon import Lexicon, default_lexicon
+from govkg.extract.mentions import (TaggedSentence, find_organizations, find_people, find_places,
+                                    place_level)
+from govkg.extract.ner.base import NerBackend
+from govkg.extract.normalize import strip_quotes, to_simplified
+from govkg.extract.programs import find_programs
+from govkg.extract.records import Article, Entity, Evidence, Mention, Relation, SourceText
+from govkg.extract.relations import LEVEL_RANK, cooperation, located_in, program_relations
+from govkg.extract.roles import TitlePhrase, parse_title, phrase_after, phrase_before
+from govkg.extract.sentences import split_sentences
+from govkg.graph.schema import (AUTHORED, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, ORGANIZATION, PART_OF,
+                                PERSON, PLACE, PROGRAM, ROLE, ROLE_IN, node_id, role_id)
+
+PRESS_ROLES = {"记者", "通讯员"}
+
+
+@dataclass
+class PageResult:
+    """Everything extracted from one input file."""
+
+    source: str
+    articles: list[Article] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    mentions: Counter = field(default_factory=Counter)  # (entity id, article id) -> count
+
+
+@dataclass
+class _Sentence:
+    article: Article
+    text: str  # as written
+    tagged: TaggedSentence  # simplified characters, same offsets
+    places: list[Mention] = field(default_factory=list)
+    orgs: list[Mention] = field(default_factory=list)
+    people: list[Mention] = field(default_factory=list)
+    programs: list[Mention] = field(default_factory=list)
+    anaphors: list[Mention] = field(default_factory=list)
+
+
+class _Collector:
+    def __init__(self, result: PageResult):
+        self.r = result
+
+    def entity(self, label: str, name: str, alias: str | None = None, **props) -> str:
+        eid = node_id(label, name) if label != ROLE else props.pop("_id")
+        ent = self.r.entities.get(eid)
+        if ent is None:
+            ent = self.r.entities[eid] = Entity(eid, label, name, {name})
+        if alias:
+            ent.aliases.add(re.sub(r"\s+", "", alias))
+        for k, v in props.items():
+            ent.props.setdefault(k, v)
+        return eid
+
+    def mention(self, eid: str, article: Article) -> None:
+        self.r.mentions[(eid, article.id)] += 1
+
+    def relate(self, source: str, rtype: str, target: str, article: Article | None, sentence: str | None,
+               **props) -> None:
+        ev = [Evidence(article.id, sentence)] if article is not None and sentence else []
+        self.r.relations.append(Relation(source, rtype, target, ev, props))
+
+
+def _segmenter(backend: NerBackend) -> Callable[[str], list[str]]:
+    return lambda s: [t.text for t in backend.tag([to_simplified(s)])[0]]
+
+
+def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = None,
+                 lex: Lexicon | None = None) -> PageResult:
+    """Extract one input file: a newspaper page or a single article."""
+    lex = lex or default_lexicon()
+    result = PageResult(src.name)
+    seg = _segmenter(backend)
+    articles = split_page(src.text, src.name, year=year, segment=seg,
+                          split_names=lambda s: [t.text for t in backend.tag([to_simplified(s)])[0]
+                                                 if t.tag == "PER"])
+    result.articles = articles
+    col = _Collector(result)
+
+    # Tag every sentence of the page in one call.
+    per_article: list[list[_Sentence]] = []
+    texts, owners = [], []
+    for art in articles:
+        sents = split_sentences(art.body)
+        texts.extend(to_simplified(s) for s in sents)
+        owners.extend((art, s) for s in sents)
+    tagged = backend.tag(texts) if texts else []
+    by_article: dict[int, list[_Sentence]] = {}
+    for (art, raw), simp, toks in zip(owners, texts, tagged):
+        by_article.setdefault(art.number, []).append(_Sentence(art, raw, TaggedSentence(simp, toks)))
+    per_article = [by_article.get(a.number, []) for a in articles]
+
+    # Pass 1: places, to learn each article's territories.
+    page_counts: Counter[str] = Counter()
+    levels: dict[str, str] = {}
+    art_counts: list[Counter[str]] = []
+    for sents in per_article:
+        counts: Counter[str] = Counter()
+        for s in sents:
+            s.places = find_places(s.tagged, lex)
+            for m in s.places:
+                m.text = s.text[m.start:m.end]
+                if m.level != "site":
+                    m.canonical = canonical_place(m.text)
+                    levels[m.canonical] = m.level
+                    counts[m.canonical] += 1
+        art_counts.append(counts)
+        page_counts.update(counts)
+    page_ctx = build_context(page_counts, levels)
+    contexts = [build_context(c, levels, page_ctx) for c in art_counts]
+    place_stems = {p[: -len(s)] for p in levels for s in lex.place_suffixes if p.endswith(s) and len(p) > len(s) + 1}
+    place_stems |= {p[:2] for p in levels if len(p) >= 3}
+
+    for art, sents, ctx in zip(articles, per_article, contexts):
+        _extract_article(art, sents, ctx, lex, col, place_stems)
+    _bylines(articles, col)
+    _merge_short_forms(result)
+    _part_of(result, col)
+    return result
+
+
+def _anaphors(s: _Sentence, ctx: Context, lex: Lexicon, last_org: dict[str, str]) -> list[Mention]:
+    out = []
+    for word, level in lex.anaphora.items():
+        for m in re.finditer(word, s.tagged.text):
+            # 该区 inside 该区域 or 全区县 is not the anaphor.
+            if m.end() < len(s.tagged.text) and s.tagged.text[m.end()] in "域县划":
+                continue
+            target = ctx.home(level) if level in ("省", "市", "区", "县", "镇", "乡", "街道", "村", "社区") \
+                else last_org.get(level)
+            if not target:
+                continue
+            label = ORGANIZATION if level not in ("省", "市", "区", "县", "镇", "乡", "街道", "村", "社区") else PLACE
+            mm = Mention(word, label, m.start(), m.end(), "rule:anaphora",
+                         level=level if label == PLACE else "", canonical=target)
+            out.append(mm)
+    return out
+
+
+def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Lexicon,
+                     col: _Collector, place_stems: set[str]) -> None:
+    last_org: dict[str, str] = {}
+    titles_by_person: dict[str, tuple[str, str]] = {}
+    for s in sents:
+        ts = s.tagged
+        # Places: canonical names, sites completed by the article's territory.
+        for m in s.places:
+            if m.level == "site":
+                m.canonical = canonical_org(m.text, ctx, lex)
+            col_id = col.entity(PLACE, m.canonical, m.text, level=m.level)
+            col.mention(col_id, art)
+        for inner, rtype, outer in located_in(s.places):
+            col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text)
+        # Organisations.
+        s.orgs = find_organizations(ts, lex, s.places)
+        for m in s.orgs:
+            m.text = s.text[m.start:m.end]
+            m.canonical = canonical_org(to_simplified(m.text), ctx, lex)
+            if m.canonical in lex.generic_bodies or len(m.canonical) < 2:
+                continue
+            if not _has_territory(m.canonical, lex) and m.canonical in ("办事处", "党工委", "纪工委", "村委会",
+                                                                         "居委会", "党支部"):
+                full = bare_body_org(m.canonical, ctx, None)
+                if not full:
+                    continue
+                m.canonical = full
+            oid = col.entity(ORGANIZATION, m.canonical, m.text)
+            col.mention(oid, art)
+            if m.canonical.endswith("院"):
+                last_org["院"] = m.canonical
+        s.anaphors = _anaphors(s, ctx, lex, last_org)
+        # People and their posts.
+        s.people = [m for m in find_people(ts, lex, place_stems)]
+        prev_title: TitlePhrase | None = None
+        prev_end = -1
+        for m in s.people:
+            m.text = s.text[m.start:m.end]
+            pid = col.entity(PERSON, m.text)
+            col.mention(pid, art)
+            tp = _title_for(s, m, lex)
+            if tp is None and prev_title is not None and s.tagged.text[prev_end:m.start] in ("、", "和"):
+                tp = prev_title  # 区领导王斌、陶建: one title for a list of names
+            if tp is not None:
+                _add_role(col, art, s, pid, tp, ctx, lex)
+                prev_title, prev_end = tp, m.end
+            else:
+                prev_title = None
+        # Programs and who runs or receives them.
+        s.programs = find_programs(ts, lex)
+        for m in s.programs:
+            m.canonical = strip_quotes(s.text[m.start:m.end]) if m.source != "rule:quoted+marker" else m.text
+            m.canonical = re.sub(r"\s+", " ", m.canonical).strip()
+            if m.source in ("rule:quoted+marker",):
+                m.canonical = strip_quotes(m.text)
+            if m.canonical.startswith(("区", "市", "县")) and m.source == "rule:book-title":
+                pass
+            pid = col.entity(PROGRAM, m.canonical, strip_quotes(s.text[m.start:m.end]))
+            col.mention(pid, art)
+        actors = s.orgs + [p for p in s.places if p.level != "site"] + s.anaphors
+        actors = [a for a in actors if a.canonical]
+        for src, rtype, dst in program_relations(ts.text, s.programs, actors) + cooperation(ts.text, actors):
+            col.relate(_actor_id(src), rtype, _actor_id(dst) if dst.label != PROGRAM
+                       else node_id(PROGRAM, dst.canonical), art, s.text)
+        for a in s.anaphors:
+            col.mention(_actor_id(a), art)
+    # Streets and towns the article names without their district lie in its district.
+    for level, parent_level in (("街道", "区"), ("街道", "县"), ("镇", "县"), ("乡", "县"), ("镇", "区")):
+        parent = ctx.home(parent_level)
+        if not parent:
+            continue
+        for s in sents:
+            for m in s.places:
+                if m.level == level:
+                    col.relate(node_id(PLACE, m.canonical), LOCATED_IN, node_id(PLACE, parent), art, s.text,
+                               basis="article territory")
+        break
+    _admin_nesting(sents, art, col)
+
+
+def _admin_nesting(sents: list[_Sentence], art: Article, col: _Collector) -> None:
+    """卫东区 → 平顶山市 → 河南省, from the division data, when the page names both."""
+    from govkg.extract.admin import divisions
+
+    named = {m.canonical: s.text for s in sents for m in s.places if m.level in ("省", "市", "区", "县")}
+    for name, sentence in named.items():
+        hits = divisions().lookup(name)
+        if len(hits) != 1:
+            continue
+        for anc in divisions().ancestors(hits[0]):
+            if node_id(PLACE, anc.name) in col.r.entities:
+                col.relate(node_id(PLACE, name), LOCATED_IN, node_id(PLACE, anc.name), art, sentence,
+                           basis="administrative divisions")
+                break
+
+
+def _has_territory(name: str, lex: Lexicon) -> bool:
+    return any(name.find(s) > 0 for s in ("省", "市", "区", "县", "镇", "乡", "街道", "村", "社区"))
+
+
+def _actor_id(m: Mention) -> str:
+    return node_id(m.label, m.canonical)
+
+
+def _title_for(s: _Sentence, person: Mention, lex: Lexicon) -> TitlePhrase | None:
+    phrase, start = phrase_before(s.tagged.text, person.start)
+    # A body named right before the title: 电子科技商行负责人 → 负责人 of that body.
+    tp = parse_title(phrase, start, s.places, lex) if phrase else None
+    if tp is None and phrase:
+        for org in s.orgs:
+            if start <= org.end <= person.start and org.end > start:
+                core = s.tagged.text[org.end: person.start]
+                if core in lex.titles:
+                    return TitlePhrase(org.text + core, "", "", core, "", org.start, person.start)
+    if tp is None:
+        after = phrase_after(s.tagged.text, person.end)
+        if after:
+            tp = parse_title(after[0], after[1], s.places, lex)
+    return tp
+
+
+def _add_role(col: _Collector, art: Article, s: _Sentence, pid: str, tp: TitlePhrase, ctx: Context,
+              lex: Lexicon) -> None:
+    title = tp.title(lex)
+    org_name, org_label = _role_body(s, tp, ctx, lex)
+    rid = role_id(title, org_name)
+    col.entity(ROLE, title, tp.text if tp.text != title else None, _id=rid, title=title)
+    col.mention(rid, art)
+    props = {"status": "former"} if tp.former else {}
+    if art.date:
+        props["date"] = art.date
+    col.relate(pid, HOLDS_ROLE, rid, art, s.text, **props)
+    if org_name:
+        oid = col.entity(org_label, org_name)
+        col.mention(oid, art)
+        col.relate(rid, ROLE_IN, oid, art, s.text)
+
+
+def _role_body(s: _Sentence, tp: TitlePhrase, ctx: Context, lex: Lexicon) -> tuple[str | None, str]:
+    """The body a post belongs to (or, when none is named or implied, its territory)."""
+    title_def = lex.titles.get(tp.core)
+    if title_def is not None and title_def.kind == "press":
+        return None, ORGANIZATION
+    for org in s.orgs:  # 电子科技商行负责人
+        if org.start == tp.start and tp.text.startswith(org.text) and not tp.place and not tp.body:
+            return org.canonical, ORGANIZATION
+    place = canonical_place(tp.place) if tp.place else ""
+    if tp.body:
+        written = place + tp.body if place else tp.body
+        name = canonical_org(written, ctx, lex)
+        if not _has_territory(name, lex):
+            name = bare_body_org(name, ctx, None) or name
+        return name, ORGANIZATION
+    level = place_level(place, lex) if place else None
+    if title_def is None:
+        return (place, PLACE) if place else (None, ORGANIZATION)
+    if level is None:
+        level = ctx.lowest(list(title_def.bare_body))
+        place = ctx.home(level) if level else ""
+    if level and level in title_def.bare_body and place:
+        return canonical_org(place + title_def.bare_body[level], ctx, lex), ORGANIZATION
+    return (place, PLACE) if place else (None, ORGANIZATION)
+
+
+def _bylines(articles: list[Article], col: _Collector) -> None:
+    for art in articles:
+        for b in art.bylines:
+            pid = col.entity(PERSON, b.person)
+            col.mention(pid, art)
+            col.relate(pid, AUTHORED, art.id, art, None, credit=b.role)
+            if b.role in PRESS_ROLES:
+                rid = role_id(b.role, None)
+                col.entity(ROLE, b.role, _id=rid, title=b.role)
+                col.mention(rid, art)
+                col.relate(pid, HOLDS_ROLE, rid, None, None)
+
+
+def _merge_short_forms(result: PageResult) -> None:
+    """One node per thing: 廉政教育基地 is 卫东区廉政教育基地, 首席服务官 is 首席服务官制度.
+
+    A name that is the tail of exactly one longer name of the same type (or
+    its head, for programs and their markers) on the page becomes its alias.
+    """
+    by_label: dict[str, list[Entity]] = {}
+    for ent in result.entities.values():
+        by_label.setdefault(ent.label, []).append(ent)
+    remap: dict[str, str] = {}
+    for label, ents in by_label.items():
+        if label not in (PLACE, ORGANIZATION, PROGRAM):
+            continue
+        for ent in ents:
+            if len(ent.name) < 3:
+                continue
+            if label == PROGRAM:
+                longer = [o for o in ents if o is not ent and o.name.startswith(ent.name)
+                          and len(o.name) - len(ent.name) <= 4]
+            else:
+                longer = [o for o in ents if o is not ent and o.name.endswith(ent.name)
+                          and _has_prefix_territory(o.name[: -len(ent.name)])]
+            if len(longer) == 1:
+                remap[ent.id] = longer[0].id
+    for old, new in remap.items():
+        while new in remap:
+            new = remap[new]
+        target = result.entities[new]
+        target.aliases |= result.entities.pop(old).aliases
+        for (eid, aid), n in list(result.mentions.items()):
+            if eid == old:
+                del result.mentions[(eid, aid)]
+                result.mentions[(new, aid)] += n
+        for rel in result.relations:
+            rel.source = new if rel.source == old else rel.source
+            rel.target = new if rel.target == old else rel.target
+
+
+def _has_prefix_territory(prefix: str) -> bool:
+    return bool(prefix) and prefix[-1] in "省市区县镇乡村道" or prefix.endswith("社区")
+
+
+def _part_of(result: PageResult, col: _Collector) -> None:
+    """Departments and branches: 卫东区纪委监委 → 卫东区委, 建设路街道党工委 → the district's 区委."""
+    orgs = {e.name for e in result.entities.values() if e.label == ORGANIZATION}
+    party_units = ("纪委监委", "纪委", "组织部", "宣传部", "统战部", "政法委")
+    for name in sorted(orgs):
+        parent = None
+        for unit in party_units:
+            if name.endswith(unit) and name[: -len(unit)] + "委" in orgs:
+                parent = name[: -len(unit)] + "委"
+                break
+        if name.endswith("纪工委") and name[:-3] + "党工委" in orgs:
+            parent = name[:-3] + "党工委"
+        if name.endswith("党工委"):
+            for other in orgs:
+                if other.endswith(("区委", "县委")) and len(other) > 2 and other != name:
+                    parent = other
+                    break
+        if parent and parent != name:
+            ev = next(((r.evidence[0].article, r.evidence[0].sentence) for r in result.relations
+                       if r.evidence and (r.source == node_id(ORGANIZATION, name)
+                                          or r.target == node_id(ORGANIZATION, name))), None)
+            rel = Relation(node_id(ORGANIZATION, name), PART_OF, node_id(ORGANIZATION, parent),
+                           [Evidence(*ev)] if ev else [], {"basis": "name"})
+            result.relations.append(rel)
+
+
+def extract_sources(sources: Iterable[SourceText], backend: NerBackend, *, year: int | None = None
+                    ) -> Iterable[PageResult]:
+    lex = default_lexicon()
+    for src in sources:
+        yield extract_page(src, backend, year=year, lex=lex)
+
+
+def extract_paths(paths: list[str], *, ner: str = "lac", year: int | None = None, **backend_options):
+    """Extract files or folders into one graph (``networkx.MultiDiGraph``)."""
+    from govkg.extract.ner import get_backend
+    from govkg.extract.reading import SkippedInput, discover, iter_sources
+    from govkg.graph.build import build_graph
+
+    backend = get_backend(ner, **backend_options)
+    sources = (s for s in iter_sources(discover(paths)) if not isinstance(s, SkippedInput))
+    return build_graph(extract_sources(sources, backend, year=year))

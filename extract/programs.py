@@ -1,0 +1,95 @@
+"""Programs: named policies, campaigns, systems, projects, honours and documents.
+
+Found three ways: quoted terms that read as a program (a numbered slogan
+like “四个一批”, or a quotation followed by a marker: “首席服务官”制度),
+《…》 titles, and unquoted names headed by a marker (…制度, …示范区) or
+following an award verb (荣获…称号). A quoted phrase that is speech or a
+nickname (“美容师”) is not a program.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.mentions import TaggedSentence
+from govkg.extract.records import Mention
+from govkg.graph.schema import PROGRAM
+
+_QUOTED = re.compile(r"[“‘]\s*([^“”‘’，。！？；]{2,24}?)\s*[”’]")
+_BOOK = re.compile(r"《([^《》]{2,60})》")
+_NUMBERED = re.compile(r"[一二三四五六七八九十两百千万双]")
+_AWARD = re.compile(r"(?:荣获|获得|获评|获|被授予|授予|被评为|评为|被命名为|命名为)(?:了)?([^，。；、“”《》]{4,30}?)(?:荣誉)?称号")
+# Markers that stay outside the quotes but belong to the name (“首席服务官”制度).
+_JOINED_MARKERS = ("主题教育", "制度", "工程", "行动", "机制", "示范区", "工作法", "战略", "计划")
+# Markers after quotes that show the quote is a program without joining it (“四个一批”工作思路).
+_PROGRAM_CONTEXT_AFTER = ("工作思路", "思路", "理念", "要求", "目标", "措施", "部署", "称号", "荣誉称号",
+                          "建设", "创建", "政策", "服务", "等主题教育", "主题教育", "活动", "等")
+_PROGRAM_CONTEXT_BEFORE = ("开展", "实施", "落实", "推进", "推行", "深化", "聚焦", "围绕", "抓", "促",
+                           "荣获", "授予", "争创", "创建", "以", "坚持", "执行", "启动", "全力抓")
+_NOT_PROGRAM_BOOKS = re.compile(r"(报|日报|晚报|杂志|周刊|新闻|频道)$")
+
+
+def _is_slogan(term: str) -> bool:
+    """A numbered slogan: 六稳, 四个一批, 三严三实, 两学一做, 每周一讲."""
+    return bool(_NUMBERED.search(term)) and len(term) <= 8 and "零" not in term
+
+
+def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
+    text = sent.text
+    out: list[Mention] = []
+    for m in _QUOTED.finditer(text):
+        term = m.group(1).strip()
+        after = text[m.end(): m.end() + 6]
+        before = text[max(0, m.start() - 4): m.start()]
+        joined = next((mk for mk in _JOINED_MARKERS if after.startswith(mk)), None)
+        if joined:
+            out.append(Mention(term + joined, PROGRAM, m.start(), m.end() + len(joined), "rule:quoted+marker"))
+        elif term.endswith(lex.program_markers) and len(term) >= 4:
+            out.append(Mention(term, PROGRAM, m.start(), m.end(), "rule:quoted-marker"))
+        elif _is_slogan(term) or after.startswith(_PROGRAM_CONTEXT_AFTER) and len(term) >= 3 \
+                or (before.endswith(_PROGRAM_CONTEXT_BEFORE) and len(term) >= 4
+                    and not after.startswith(("的", "”"))):
+            if "、" in term and not after.startswith(_PROGRAM_CONTEXT_AFTER):
+                continue
+            out.append(Mention(term, PROGRAM, m.start(), m.end(), "rule:quoted"))
+    for m in _BOOK.finditer(text):
+        title = re.sub(r"[“”‘’]", "", m.group(1)).strip()
+        if _NOT_PROGRAM_BOOKS.search(title):
+            continue
+        out.append(Mention(title, PROGRAM, m.start(), m.end(), "rule:book-title"))
+    for m in _AWARD.finditer(text):
+        name = re.sub(r"[“”‘’\s]", "", m.group(1))
+        if len(name) >= 4:
+            out.append(Mention(name, PROGRAM, m.start(1), m.end(1), "rule:award"))
+    out.extend(_marker_headed(sent, lex, out))
+    return _unique(out)
+
+
+def _marker_headed(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """Unquoted names headed by 制度/工程/示范区…: "以首席服务官制度为抓手"."""
+    out = []
+    text = sent.text
+    for marker in ("制度", "示范区", "工程"):
+        for m in re.finditer(marker, text):
+            end = m.end()
+            if end not in sent.token_end or any(f.start <= m.start() < f.end for f in found):
+                continue
+            start = m.start()
+            while start > 0 and sent.char_tag[start - 1] in ("n", "nz", "vn", "an", "LOC", "ORG", "j", "nw") \
+                    and m.end() - start < 14 and text[start - 1] not in "“”‘’《》":
+                start -= 1
+            name = text[start:end]
+            if len(name) >= len(marker) + 3:
+                out.append(Mention(name, PROGRAM, start, end, "rule:marker"))
+    return out
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        key = (m.text, m.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out

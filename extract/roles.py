@@ -1,0 +1,121 @@
+"""Posts: the title grammar of Chinese officialdom.
+
+A title is written fused to its territory and body: 卫东区 + 委 + 书记,
+建设路街道 + 党工委 + 书记, 小店村 + 党支部 + 原 + 书记, or bare (副书记,
+办事处主任) when the article makes the body plain. ``parse_title`` splits
+such a phrase; ``find_role_phrases`` finds the phrases that stand before a
+person's name ([title][name]) or after it ([name]任/当选为[title]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.records import Mention
+
+QUALIFIERS = ("常务副", "代理", "副", "代", "原", "前", "第一")
+FORMER = ("原", "前")
+# Where a title phrase before a name begins: after punctuation or one of these words.
+_PHRASE_START = re.compile(r".*(?:[，。、；：“”（）《》\s…]|的|是|由|和|与|及|在|对|向|为|让|请|把|被|给|找|了|到|将|经|据)")
+_AFTER_NAME = re.compile(r"^(?:同志)?(?:任|担任|出任|当选为|当选|兼任|升任|调任)")
+_GENERIC_KINDS = {"party", "generic"}
+_GENERIC_CORES = {"主任", "副主任", "常务副主任", "主席", "副主席", "组长", "副组长", "委员", "常委"}
+
+
+@dataclass
+class TitlePhrase:
+    """A title as written before (or after) a name, split into its parts."""
+
+    text: str  # the whole phrase: 卫东区委书记
+    place: str  # the territory written in it (卫东区), may be empty
+    body: str  # the body written in it (委, 党工委, 卫健委), may be empty
+    core: str  # 书记, 区长, 主任
+    qualifier: str  # 副, 代, 原…
+    start: int  # offsets in the sentence
+    end: int
+
+    @property
+    def former(self) -> bool:
+        return self.qualifier in FORMER
+
+    def title(self, lex: Lexicon) -> str:
+        """The post as written without the place: 区委书记, 卫健委主任, 代区长, 党支部原书记."""
+        body = self.body
+        if body.startswith("委") and self.place:
+            body = self.place[-1] + body  # 卫东区 + 委 → 区委
+        kind = lex.titles[self.core].kind if self.core in lex.titles else ""
+        generic = kind in _GENERIC_KINDS or self.core in _GENERIC_CORES or self.core == "负责人"
+        if body and (generic or not self.core.startswith(tuple("局处科厅部院所站校行会社馆队"))):
+            return body + self.qualifier + self.core
+        return self.qualifier + self.core
+
+
+def _split_qualified_core(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
+    """(rest, qualifier, core) when ``text`` ends with a title core."""
+    for core in lex.title_cores:
+        if text.endswith(core):
+            rest = text[: -len(core)]
+            for q in QUALIFIERS:
+                if rest.endswith(q):
+                    return rest[: -len(q)], q, core
+            return rest, "", core
+    return None
+
+
+def parse_title(phrase: str, start: int, places: list[Mention], lex: Lexicon) -> TitlePhrase | None:
+    """Split a title phrase into place, body, qualifier and core; None if it is no title."""
+    split = _split_qualified_core(phrase, lex)
+    if split is None:
+        return None
+    rest, qual, core = split
+    place = ""
+    for m in sorted(places, key=lambda m: m.start):
+        rel = m.start - start
+        if 0 <= rel and rel + len(m.text) <= len(rest) and m.level not in ("site",):
+            place = m.text
+            body_start = rel + len(m.text)
+            body = rest[body_start:]
+            if rel > 0 and rest[:rel] not in ("", "该"):
+                continue
+            break
+    else:
+        body = rest
+        if body.startswith("该"):
+            body = body[1:]
+    # Qualifiers can also come before the body: 原党支部书记.
+    for q in QUALIFIERS:
+        if not qual and body.startswith(q) and len(body) > len(q):
+            qual, body = q, body[len(q):]
+    if body and not _is_body(body, lex):
+        return None
+    return TitlePhrase(phrase, place, body, core, qual, start, start + len(phrase))
+
+
+def _is_body(body: str, lex: Lexicon) -> bool:
+    if body in ("委",) or body[:1] in "省市区县镇乡" and len(body) >= 2 and _is_body(body[1:], lex):
+        return True
+    if body.startswith("街道") and len(body) > 2:
+        return _is_body(body[2:], lex)
+    return any(body.endswith(s) for s in lex.org_suffixes) and len(body) <= 12
+
+
+def phrase_before(sentence: str, name_start: int) -> tuple[str, int]:
+    """The words between the last phrase boundary and a name."""
+    left = sentence[max(0, name_start - 24): name_start]
+    offset = max(0, name_start - 24)
+    m = _PHRASE_START.match(left)
+    if m:
+        return left[m.end():], offset + m.end()
+    return left, offset
+
+
+def phrase_after(sentence: str, name_end: int) -> tuple[str, int] | None:
+    """[name]任/担任/当选为[title]: the title phrase after the verb."""
+    m = _AFTER_NAME.match(sentence[name_end:])
+    if not m:
+        return None
+    start = name_end + m.end()
+    tail = re.match(r"[^，。、；：“”（）\s]{2,20}", sentence[start:])
+    return (tail.group(), start) if tail else None

@@ -1,0 +1,73 @@
+"""From extraction results to one networkx graph with provenance.
+
+Nodes are merged by id across articles and files (one node per real
+thing); relations by (source, type, target), their evidence lists
+concatenated without repeats; MENTIONED_IN carries a ``count``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from govkg.graph.graphfile import new_graph
+from govkg.graph.schema import ARTICLE, MENTIONED_IN
+
+if TYPE_CHECKING:
+    from govkg.extract.pipeline import PageResult
+
+
+def _article_node(article) -> dict:
+    node = {"label": ARTICLE, "name": article.title, "title": article.title, "source": article.source,
+            "number": article.number, "kind": article.kind}
+    for key in ("kicker", "lead", "date", "date_text"):
+        value = getattr(article, key)
+        if value:
+            node[key] = value
+    node["text"] = article.body
+    return node
+
+
+def add_page(graph: nx.MultiDiGraph, page: "PageResult") -> None:
+    """Merge one page's results into the graph."""
+    for art in page.articles:
+        graph.add_node(art.id, **_article_node(art))
+    for ent in page.entities.values():
+        if ent.id in graph:
+            data = graph.nodes[ent.id]
+            data["aliases"] = sorted(set(data.get("aliases", [])) | ent.aliases)
+            for k, v in ent.props.items():
+                data.setdefault(k, v)
+        else:
+            graph.add_node(ent.id, label=ent.label, name=ent.name, aliases=sorted(ent.aliases), **ent.props)
+    for rel in page.relations:
+        if rel.source not in graph or rel.target not in graph or rel.source == rel.target:
+            continue
+        evidence = [e.as_dict() for e in rel.evidence]
+        if graph.has_edge(rel.source, rel.target, key=rel.type):
+            data = graph.edges[rel.source, rel.target, rel.type]
+            known = data.setdefault("evidence", [])
+            known.extend(e for e in evidence if e not in known)
+            for k, v in rel.props.items():
+                data.setdefault(k, v)
+        else:
+            attrs = dict(rel.props)
+            if evidence:
+                attrs["evidence"] = evidence
+            graph.add_edge(rel.source, rel.target, key=rel.type, type=rel.type, **attrs)
+    for (eid, aid), count in page.mentions.items():
+        if eid not in graph or aid not in graph:
+            continue
+        if graph.has_edge(eid, aid, key=MENTIONED_IN):
+            graph.edges[eid, aid, MENTIONED_IN]["count"] += count
+        else:
+            graph.add_edge(eid, aid, key=MENTIONED_IN, type=MENTIONED_IN, count=count)
+
+
+def build_graph(pages: Iterable["PageResult"]) -> nx.MultiDiGraph:
+    graph = new_graph()
+    for page in pages:
+        add_page(graph, page)
+    return graph
