@@ -7,7 +7,10 @@ line on stderr and exit status 1.
 
 from __future__ import annotations
 
+import datetime as _dt
 import sys
+from pathlib import Path
+from typing import Optional
 
 import typer
 from rich.console import Console
@@ -50,6 +53,71 @@ NEO4J_DATABASE_OPTION = typer.Option("neo4j", "--database", envvar="NEO4J_DATABA
                                      help="Database name (Neo4j Community has only 'neo4j').")
 
 
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Text files, folders (searched for *.txt) or '-' for stdin."),
+    output: Path = typer.Option(Path("graph.json"), "--output", "-o", help="Graph file to write."),
+    ner: str = typer.Option("lac", "--ner", help="NER backend: lac (default), hanlp, hanlp2, lac+hanlp."),
+    hanlp_model: Optional[str] = typer.Option(None, "--hanlp-model", help="HanLP 2.x model name or path."),
+    year: Optional[int] = typer.Option(None, "--year", help="Year of dates written without one (6月3日)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD; sets the year."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Extract people, posts, bodies, places and programs from news text into a graph file.
+
+    Example: govkg extract examples/qinghe-page.txt -o graph.json
+    """
+    from govkg.extract.run import run_extract
+
+    if date is not None:
+        try:
+            year = _dt.date.fromisoformat(date).year
+        except ValueError:
+            raise GovkgError(f"--date {date!r} is not a date like 2020-06-03") from None
+    run_extract(paths, output, ner=ner, hanlp_model=hanlp_model, year=year,
+                console=None if quiet else err)
+
+
+@app.command("eval")
+def evaluate(
+    graph_file: Path = typer.Argument(..., help="Graph file written by govkg extract."),
+    gold: list[Path] = typer.Argument(..., help="Gold files (shared/spec/annotation.md)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses and false positives."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score a graph file against gold files: per-type P/R/F1, role pairs, attachment, relations.
+
+    Example: govkg eval graph.json examples/qinghe-page.gold.json --verbose
+    """
+    import json
+
+    from govkg.extract.evaluate import score_graph
+    from govkg.graph.graphfile import read_graph
+
+    scores = score_graph(read_graph(graph_file), list(gold))
+    misses, extras = scores.pop("misses"), scores.pop("extras")
+    if as_json:
+        if verbose:
+            scores.update(misses=misses, extras=extras)
+        typer.echo(json.dumps(scores, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table("measure", "P", "R", "F1", "predicted", "gold")
+    for key, value in scores.items():
+        if isinstance(value, dict):
+            table.add_row(key, f"{value['p']:.3f}", f"{value['r']:.3f}", f"{value['f1']:.3f}",
+                          str(value["pred"]), str(value["gold"]))
+        else:
+            table.add_row(key, "", "", f"{value:.3f}", "", "")
+    Console().print(table)
+    if verbose:
+        for key, items in misses.items():
+            typer.echo(f"MISS {key}: " + "、".join(items))
+        for key, items in extras.items():
+            typer.echo(f"EXTRA {key}: " + "、".join(items))
+
+
 def _neo4j_target(uri: str, user: str, password: str | None, database: str):
     from govkg.graph.neo4j_load import Neo4jTarget
 
@@ -89,6 +157,146 @@ def load(
                f"{result.relationships} relationships written in {result.batches} batches, "
                f"{result.seconds:.1f} s; the database now holds {result.nodes_in_database} nodes "
                f"and {result.relationships_in_database} relationships")
+
+
+@app.command()
+def view(
+    graph_file: str | None = typer.Argument(None, metavar="[GRAPH.json]",
+                                            help="Graph file from 'govkg extract' (or use --cypher)."),
+    output: str = typer.Option("graph.html", "--output", "-o", help="HTML file to write."),
+    focus: str | None = typer.Option(None, "--focus", help="Show only the network around this "
+                                     "name (or part of a name)."),
+    depth: int = typer.Option(2, "--depth", min=0, help="Hops around --focus."),
+    types: str | None = typer.Option(None, "--types", help="Node types to keep, e.g. Person,Organization."),
+    min_mentions: int = typer.Option(0, "--min-mentions", min=0,
+                                     help="Drop entities mentioned fewer times than this."),
+    size_by: str = typer.Option("mentions", "--size-by", help="Node size: mentions or degree."),
+    max_nodes: int = typer.Option(5000, "--max-nodes", min=1,
+                                  help="Above this many nodes, keep the most mentioned and say so."),
+    title: str | None = typer.Option(None, "--title", help="Page title (default: the input's name)."),
+    cypher: str | None = typer.Option(None, "--cypher", help="Draw this Neo4j query's nodes, "
+                                      "relationships and paths instead of a graph file (run read-only)."),
+    uri: str = NEO4J_URI_OPTION,
+    user: str = NEO4J_USER_OPTION,
+    password: str | None = NEO4J_PASSWORD_OPTION,
+    database: str = NEO4J_DATABASE_OPTION,
+) -> None:
+    """Write one self-contained, offline HTML page to explore the graph in a browser.
+
+    Nodes are coloured and shaped by type and sized by mentions; the page has a
+    search box, type and relation filters, neighbourhood highlighting on click
+    and the evidence sentences of each relation.
+
+    Examples: govkg view graph.json -o graph.html;
+    govkg view graph.json --focus 张伟 --depth 2 -o zhangwei.html;
+    govkg view --cypher "MATCH p=(:Person)-[:HOLDS_ROLE]->() RETURN p" -o roles.html
+    """
+    from pathlib import Path
+
+    from govkg.graph.view import ViewOptions, parse_types, write_view
+
+    if (graph_file is None) == (cypher is None):
+        raise GovkgError("give a graph file or --cypher QUERY (one of the two)")
+    if cypher is not None:
+        from govkg.graph.neo4j_load import connect
+        from govkg.graph.view_cypher import run_cypher
+
+        driver = connect(_neo4j_target(uri, user, password, database))
+        try:
+            graph = run_cypher(driver, cypher, database)
+        finally:
+            driver.close()
+        origin = f"Neo4j query at {uri}"
+    else:
+        from govkg.graph.graphfile import read_graph
+
+        graph = read_graph(graph_file)
+        origin = Path(graph_file).name
+    options = ViewOptions(focus=focus, depth=depth, types=parse_types(types), min_mentions=min_mentions,
+                          size_by=size_by, max_nodes=max_nodes, title=title or f"govkg · {origin}")
+    selection = write_view(graph, output, options)
+    shown = selection.graph
+    typer.echo(f"wrote {output}: {shown.number_of_nodes()} nodes and {shown.number_of_edges()} edges "
+               f"(of {selection.total_nodes} and {selection.total_edges})")
+    for note in selection.notes:
+        err.print(f"govkg: {note}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def query(
+    cypher: str | None = typer.Argument(None, metavar="[CYPHER]",
+                                        help="A Cypher statement; read-only unless --write."),
+    param: list[str] = typer.Option([], "--param", "-p", metavar="NAME=VALUE",
+                                    help="A parameter: name=text (a string) or name:=JSON "
+                                         "(a number, list, map…). Repeatable."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    write: bool = typer.Option(False, "--write", help="Allow the statement to write."),
+    helper: str | None = typer.Option(None, "--helper", help="Run a named helper instead of Cypher: "
+                                      "find, person, members, territory, programs, connect, "
+                                      "comention, entities."),
+    arg: list[str] = typer.Option([], "--arg", "-a", metavar="NAME=VALUE",
+                                  help="An argument of --helper (e.g. name=张伟). Repeatable."),
+    graph_file: str | None = typer.Option(None, "--graph", "-g", metavar="GRAPH.json",
+                                          help="Run --helper on this graph file, no server needed."),
+    uri: str = NEO4J_URI_OPTION,
+    user: str = NEO4J_USER_OPTION,
+    password: str | None = NEO4J_PASSWORD_OPTION,
+    database: str = NEO4J_DATABASE_OPTION,
+) -> None:
+    """Run Cypher on Neo4j (read-only unless --write), or a named helper, and print the rows.
+
+    Examples: govkg query "MATCH (p:Person {name: \\$name})-[:HOLDS_ROLE]->(r) RETURN p, r.title" --param name=张伟;
+    govkg query "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n" --format json;
+    govkg query --helper person --arg name=张伟 --graph graph.json
+    """
+    from rich.console import Console
+
+    from govkg.queries.output import FORMATS, helper_rows, parse_args, parse_params, render
+
+    if fmt not in FORMATS:
+        raise GovkgError(f"unknown --format '{fmt}' (one of {', '.join(FORMATS)})")
+    out = Console()
+    if not out.is_terminal:  # piped: no 80-column wrapping of table cells
+        out = Console(width=100_000)
+    if helper is not None:
+        if cypher is not None or param or write:
+            raise GovkgError("--helper takes --arg name=value, not a Cypher statement, --param or --write")
+        from govkg.queries.helpers import run_helper
+
+        args = parse_args(arg)
+        if graph_file is not None:
+            from govkg.queries.local import LocalQueries
+
+            records = run_helper(LocalQueries.from_file(graph_file), helper, args)
+        else:
+            from govkg.queries.server import Neo4jQueries
+
+            with Neo4jQueries.connect(_neo4j_target(uri, user, password, database)) as queries:
+                records = run_helper(queries, helper, args)
+        columns, rows = helper_rows(records, fmt)
+    else:
+        if cypher is None:
+            raise GovkgError("give a Cypher statement, or --helper NAME (see govkg query --help)")
+        if graph_file is not None or arg:
+            raise GovkgError("--graph and --arg go with --helper; Cypher runs on Neo4j")
+        from govkg.graph.neo4j_load import connect
+        from govkg.queries.run import run_cypher
+
+        params = parse_params(param)
+        driver = connect(_neo4j_target(uri, user, password, database))
+        try:
+            result = run_cypher(driver, cypher, params, database=database, write=write, uri=uri)
+        finally:
+            driver.close()
+        columns = result.columns
+        rows = [dict(zip(columns, record.values())) for record in result.records]
+        if result.counters:
+            err.print("govkg: " + ", ".join(f"{k.replace('_', ' ')}: {v}"
+                                            for k, v in result.counters.items()),
+                      markup=False, highlight=False, soft_wrap=True)
+    render(fmt, columns, rows, out)
+    if fmt == "table":
+        err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", markup=False, highlight=False)
 
 
 def main() -> None:
