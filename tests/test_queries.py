@@ -3,17 +3,27 @@ same answers from a real Neo4j server after loading the same graph file."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import networkx as nx
 import pytest
 
 from govkg.errors import GovkgError
-from govkg.graph.graphfile import new_graph
+from govkg.graph.graphfile import new_graph, write_graph
 from govkg.graph.schema import (
     ARTICLE, AUTHORED, COOPERATES_WITH, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, ORGANIZATION,
     PART_OF, PERSON, PLACE, PROGRAM, RECEIVED, ROLE, ROLE_IN, RUNS, article_id, node_id, role_id,
 )
+from govkg.queries import cypher
 from govkg.queries.helpers import run_helper
 from govkg.queries.local import LocalQueries
+from govkg.queries.output import parse_params
 from govkg.queries.records import Evidence
 
 A1 = article_id("weidong-2020-06.txt", 1)
@@ -236,3 +246,195 @@ def test_named_helpers_resolve_names(local):
         run_helper(local, "nope", {})
     with pytest.raises(GovkgError, match="'张伟' is ambiguous"):
         run_helper(local, "comention", {"name": "张伟"})
+
+
+def test_param_syntax():
+    assert parse_params(["name=张伟", "k:=3", "ids:=[\"a\", \"b\"]", "eq=a=b"]) == {
+        "name": "张伟", "k": 3, "ids": ["a", "b"], "eq": "a=b"}
+    for bad in (["name"], ["=x"], ["k:=nope"], ["a=1", "a=2"]):
+        with pytest.raises(GovkgError):
+            parse_params(bad)
+
+
+# ------------------------------------------------- the same answers from Neo4j
+# The toy graph goes through a graph file, as users' graphs do, then into a
+# real Neo4j with govkg's loader (tests/conftest.py starts the server).
+
+
+@pytest.fixture(scope="module")
+def toy_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("queries") / "toy.json"
+    write_graph(toy_graph(), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(neo4j_connection, neo4j_driver, toy_file):
+    from govkg.graph.neo4j_load import Neo4jTarget, load_file
+    from govkg.queries.server import Neo4jQueries
+
+    target = Neo4jTarget(*neo4j_connection)
+    load_file(toy_file, target, wipe_first=True)
+    return Neo4jQueries(neo4j_driver, neo4j_connection.database)
+
+
+PARITY_CASES = [
+    ("get_node", (ZHANG,)), ("get_node", ("person:nobody",)),
+    ("find_entities", ("张伟",)), ("find_entities", ("卫东区政府",)), ("find_entities", ("纪委",)),
+    ("find_entities", ("卫东", [PLACE, ORGANIZATION])), ("find_entities", ("纪委", None, False)),
+    ("person_posts", (ZHANG,)), ("person_posts", (LIU,)), ("person_posts", (REPORTER,)),
+    ("person_posts", (GOV,)),
+    ("body_members", (PARTY,)), ("body_members", (PARTY, False)), ("body_members", (XIAODIAN,)),
+    ("territory_posts", (WEIDONG,)), ("territory_posts", (JIANSHELU,)),
+    ("programs", (WEIDONG,)), ("programs", (WEIDONG, True)), ("programs", (PROCURATORATE,)),
+    ("connections", (ZHANG, WANG)), ("connections", (ZHANG, LIU, 6, True)),
+    ("connections", (ZHANG, WANG, 4)), ("connections", (BANK, DISCIPLINE)),
+    ("connections", (ZHANG, ZHANG_WUGANG)), ("connections", (ZHANG, WANG, 6, False, 1)),
+    ("co_mentions", (ZHANG,)), ("co_mentions", (ZHANG, 2)), ("co_mentions", (WANG,)),
+    ("entities_by_type", ()), ("entities_by_type", (PERSON,)), ("entities_by_type", (None, 2)),
+]
+
+
+@pytest.mark.parametrize("method,args", PARITY_CASES,
+                         ids=[f"{m}{list(a)}" for m, a in PARITY_CASES])
+def test_neo4j_gives_the_same_answer(server, toy_file, method, args):
+    local = LocalQueries.from_file(toy_file)
+    expected = getattr(local, method)(*args)
+    assert getattr(server, method)(*args) == expected
+    if isinstance(expected, list) and method != "connections" or args == (ZHANG, WANG):
+        assert expected or method in ("get_node", "person_posts", "connections", "co_mentions", "find_entities")
+
+
+def test_neo4j_resolve_and_named_helpers(server):
+    assert server.resolve("王芳同志").id == WANG
+    with pytest.raises(GovkgError, match="'张伟' is ambiguous"):
+        server.resolve("张伟", [PERSON])
+    members = run_helper(server, "members", {"body": "卫东区委", "sub": "no"})
+    assert [p.person for p in members] == ["王芳"]
+
+
+def _plan_operators(plan) -> set[str]:
+    ops = {plan["operatorType"].split("@")[0]}
+    for child in plan.get("children", []):
+        ops |= _plan_operators(child)
+    return ops
+
+
+@pytest.mark.parametrize("statement,params", [
+    (cypher.GET_NODE, {"id": ZHANG}),
+    (cypher.PERSON_POSTS, {"id": ZHANG}),
+    (cypher.BODY_MEMBERS, {"id": PARTY, "deep": True}),
+    (cypher.TERRITORY_POSTS, {"id": WEIDONG, "deep": True}),
+    (cypher.PROGRAMS, {"id": WEIDONG, "deep": True}),
+    (cypher.connections(False, 10), {"a": ZHANG, "b": WANG}),
+    (cypher.CO_MENTIONS, {"id": ZHANG, "min_count": 1}),
+], ids=["get_node", "person_posts", "body_members", "territory_posts", "programs", "connections",
+        "co_mentions"])
+def test_helpers_start_from_the_id_constraint_index(server, neo4j_driver, neo4j_connection,
+                                                      statement, params):
+    """The loader's uniqueness constraints back every lookup by id: a seek, not a scan."""
+    summary = neo4j_driver.execute_query("EXPLAIN " + statement, params,
+                                         database_=neo4j_connection.database).summary
+    ops = _plan_operators(summary.plan)
+    assert "NodeUniqueIndexSeek" in ops
+    assert "AllNodesScan" not in ops
+
+
+# --------------------------------------------------------------- govkg query
+
+
+@pytest.fixture(scope="module")
+def govkg(server, neo4j_connection):
+    """Run ``govkg`` as a user would, pointed at the test server by NEO4J_* variables."""
+    env = {**os.environ, "NEO4J_URI": neo4j_connection.uri, "NEO4J_USERNAME": neo4j_connection.user,
+           "NEO4J_PASSWORD": neo4j_connection.password, "NEO4J_DATABASE": neo4j_connection.database,
+           "COLUMNS": "200"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "govkg.cli", *args], env=env,
+                              capture_output=True, text=True, timeout=120)
+    return run
+
+
+def _count(driver, database: str, label_query: str) -> int:
+    return driver.execute_query(label_query, database_=database).records[0][0]
+
+
+COUNT_SCRATCH = "MATCH (n:QueryScratch) RETURN count(n)"
+
+
+def test_query_is_read_only_unless_write(govkg, neo4j_driver, neo4j_connection):
+    refused = govkg("query", "CREATE (n:QueryScratch {name: $name}) RETURN n", "--param", "name=x")
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("govkg: Neo4j refused a write in a read-only query")
+    assert "--write" in refused.stderr and "Traceback" not in refused.stderr
+    assert _count(neo4j_driver, neo4j_connection.database, COUNT_SCRATCH) == 0
+    # Even a write hidden in a procedure-less subquery is refused by the server.
+    sneaky = govkg("query", "MATCH (p:Person) CALL (p) { SET p.touched = true } RETURN count(*)")
+    assert sneaky.returncode == 1 and "read-only" in sneaky.stderr
+    written = govkg("query", "CREATE (n:QueryScratch {name: $name}) RETURN n.name AS name",
+                    "--param", "name=x", "--write", "--format", "json")
+    assert written.returncode == 0, written.stderr
+    assert json.loads(written.stdout) == [{"name": "x"}]
+    assert "nodes created: 1" in written.stderr
+    assert _count(neo4j_driver, neo4j_connection.database, COUNT_SCRATCH) == 1
+    assert govkg("query", "MATCH (n:QueryScratch) DELETE n", "--write").returncode == 0
+    assert _count(neo4j_driver, neo4j_connection.database, COUNT_SCRATCH) == 0
+
+
+def test_query_json_is_one_object_per_row(govkg):
+    done = govkg("query", "MATCH (p:Person {name: $name})-[h:HOLDS_ROLE]->(r:Role) "
+                          "RETURN p, h, r.title AS title, $k + 1 AS k, r ORDER BY title",
+                 "--param", "name=王芳", "--param", "k:=41", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    (row,) = json.loads(done.stdout)
+    assert list(row) == ["p", "h", "title", "k", "r"]
+    assert row["p"] == {"_labels": ["Person"], "id": WANG, "name": "王芳", "aliases": ["王芳同志"]}
+    assert row["h"]["_type"] == HOLDS_ROLE and row["h"]["_start"] == WANG
+    assert row["h"]["_end"] == R_SECRETARY
+    assert [json.loads(e) for e in row["h"]["evidence_json"]] == ev(A2, "区委书记王芳出席。")
+    assert row["title"] == "区委书记" and row["k"] == 42
+
+
+def test_query_csv_and_table_show_nodes_and_paths_by_name(govkg):
+    statement = ("MATCH path = (p:Person {name: '李明'})-[:HOLDS_ROLE]->(:Role)-[:ROLE_IN]->(b)"
+                 "-[:PART_OF]->(top) RETURN p, b.name AS body, path")
+    done = govkg("query", statement, "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.reader(io.StringIO(done.stdout)))
+    assert rows == [["p", "body", "path"],
+                    ["李明", "卫东区纪委监委",
+                     "李明 -[:HOLDS_ROLE]-> 书记 -[:ROLE_IN]-> 卫东区纪委监委 -[:PART_OF]-> 卫东区委"]]
+    table = govkg("query", "MATCH (o:Organization)<-[:PART_OF]-(d) RETURN o, d")
+    assert table.returncode == 0, table.stderr
+    assert "卫东区委" in table.stdout and "卫东区纪委监委" in table.stdout
+    assert table.stderr.strip() == "1 row"
+
+
+def test_cypher_error_is_the_servers_message_on_one_line(govkg):
+    done = govkg("query", "MATC (n) RETURN n")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("govkg: Cypher error: Invalid input 'MATC'")
+    assert "(line 1, column 1 (offset: 0))" in done.stderr
+    missing = govkg("query", "RETURN $x AS x")
+    assert missing.returncode == 1
+    assert missing.stderr == "govkg: Cypher error: Expected parameter(s): x [ParameterMissing]\n"
+
+
+def test_query_helper_on_graph_file_and_on_neo4j(govkg, toy_file):
+    on_file = govkg("query", "--helper", "territory", "--arg", "place=卫东区", "--graph", str(toy_file),
+                    "--format", "json")
+    on_server = govkg("query", "--helper", "territory", "--arg", "place=卫东区", "--format", "json")
+    assert on_file.returncode == 0 and on_server.returncode == 0, on_file.stderr + on_server.stderr
+    assert json.loads(on_file.stdout) == json.loads(on_server.stdout)
+    assert [r["person"] for r in json.loads(on_file.stdout)] == ["张伟", "王芳", "张伟", "李明", "刘玉萍"]
+    ambiguous = govkg("query", "--helper", "person", "--arg", "name=张伟", "--graph", str(toy_file))
+    assert ambiguous.returncode == 1
+    assert ambiguous.stderr.startswith("govkg: '张伟' is ambiguous: person:张伟")
+    paths = govkg("query", "--helper", "connect", "-a", "a=李明", "-a", "b=卫东区委", "-f", "csv")
+    assert paths.returncode == 0, paths.stderr
+    assert list(csv.reader(io.StringIO(paths.stdout)))[1] == [
+        "李明 -HOLDS_ROLE-> 书记 -ROLE_IN-> 卫东区纪委监委 -PART_OF-> 卫东区委", "3",
+        "区纪委监委书记李明主持。 | 卫东区纪委监委是区委的工作部门。"]
