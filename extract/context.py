@@ -54,8 +54,11 @@ def build_context(place_counts: Counter[str], levels: dict[str, str],
         if named:
             ctx.homes[level] = sorted(named, key=lambda x: (-x[1], x[0]))[0][0]
     if fallback:
+        # Only the page's larger territories carry over: a village named in one
+        # story is not the village of the next.
         for level, name in fallback.homes.items():
-            ctx.homes.setdefault(level, name)
+            if level in ("省", "市", "区", "县"):
+                ctx.homes.setdefault(level, name)
     # Fill upper levels from the division data: 卫东区 lies in 平顶山市, 河南省.
     for level in ("区", "县", "市"):
         name = ctx.homes.get(level)

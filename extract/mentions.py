@@ -24,7 +24,7 @@ _TASK_FORCE = ("指挥部", "领导小组", "工作组", "专班", "委员会")
 # Suffixes too common in ordinary words to stand alone: they need a place
 # in front (卫东区检察院) or the model's ORG tag.
 _WEAK_ORG_SUFFIXES = {"中心", "厅", "站", "所", "院", "办", "委", "局", "署", "商场", "服务站", "医院", "学校"}
-_LEADING_MODIFIERS = ("高规格", "各级", "各", "相关", "有关", "全体", "该", "本", "我", "原")
+_LEADING_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "各", "相关", "有关", "全体", "该", "本", "我", "原", "一")
 _LEVEL_CHARS = "省市区县镇乡"
 # Characters a given name hardly ends with: they end place and body names.
 _NOT_NAME_END = set("业区县市村镇乡省局委办院站厂场园馆路街所部处科队组会团")
@@ -82,6 +82,19 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     spans = sent.spans
     for k, (start, end, tok) in enumerate(spans):
         text = tok.text
+        if tok.tag == ORG and place_level(text, lex) not in (None, "site") \
+                and not ends_with_org_suffix(text, lex):
+            out.append(Mention(text, PLACE, start, end, "model", level=place_level(text, lex)))
+            continue
+        if tok.tag in (ORG, LOC) and ends_with_org_suffix(text, lex):
+            # A body's name starts with its territory: 神马社区 in 神马社区爱心服务联盟.
+            from govkg.extract.roles import split_territory
+
+            head, _ = split_territory(text, lex)
+            if head:
+                at = start + text.find(head)
+                out.append(Mention(head, PLACE, at, at + len(head), "rule:org-territory",
+                                   level=place_level(head, lex) or ""))
         if tok.tag == LOC:
             if ends_with_org_suffix(text, lex) and not place_level(text, lex):
                 continue
@@ -103,6 +116,11 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
 def _grow_left(sent: TaggedSentence, end_of_suffix: int, suffix: str, allow_verbs: bool) -> int:
     """Grow a name leftwards from its suffix until a word that cannot be inside a name."""
     i = end_of_suffix - len(suffix)
+    # The whole word that ends in the suffix belongs to the name (建设银行, tagged as a verb).
+    for start, end, _tok in sent.spans:
+        if end == end_of_suffix and len(suffix) >= 2:
+            i = min(i, start)
+            break
     while i > 0:
         tag = sent.char_tag[i - 1]
         if tag in _STOP_TAGS or tag == "w" or (tag in ("v", "vd") and not allow_verbs) or tag == PER:
@@ -165,6 +183,15 @@ def find_organizations(sent: TaggedSentence, lex: Lexicon, places: list[Mention]
     for start, end, tok in sent.spans:
         text = tok.text
         if tok.tag == ORG and len(text) >= 2:
+            level = place_level(text, lex)
+            if level and level != "site" and not ends_with_org_suffix(text, lex):
+                continue  # a territory the model took for a body (桂园路街道联合…)
+            if text.startswith(("全省", "全市", "全区", "全县", "各")):
+                continue
+            for mod in _LEADING_MODIFIERS:
+                if text.startswith(mod) and len(text) - len(mod) >= 3:
+                    text, start = text[len(mod):], start + len(mod)
+                    break
             out.append(Mention(text, ORGANIZATION, start, end, "model"))
         elif tok.tag == LOC and ends_with_org_suffix(text, lex) and not place_level(text, lex):
             out.append(Mention(text, ORGANIZATION, start, end, "model+suffix"))
@@ -179,10 +206,16 @@ def find_organizations(sent: TaggedSentence, lex: Lexicon, places: list[Mention]
         if m.text in lex.generic_bodies or any(m.text.endswith(g) and len(g) >= len(m.text) - 1
                                                 for g in lex.generic_bodies):
             continue
+        if m.text.startswith(("全省", "全市", "全区", "全县", "全国")):
+            continue
         out.append(m)
     # Cut what runs on before a body's own name (建设路街道神马社区爱心服务联盟 → 神马社区爱心服务联盟).
     fixed = []
     for m in out:
+        for mod in _LEADING_MODIFIERS:
+            if m.text.startswith(mod) and len(m.text) - len(mod) >= 3:
+                m = Mention(m.text[len(mod):], ORGANIZATION, m.start + len(mod), m.end, m.source)
+                break
         cut = _cut_at_last_place(sent, m.start, m.end, lex, places)
         if cut > m.start and ends_with_org_suffix(m.text, lex):
             m = Mention(sent.text[cut:m.end], ORGANIZATION, cut, m.end, m.source)

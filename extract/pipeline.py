@@ -168,8 +168,11 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
             col.mention(col_id, art)
         for inner, rtype, outer in located_in(s.places):
             col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text)
-        # Organisations.
-        s.orgs = find_organizations(ts, lex, s.places)
+        # Organisations, except words inside a program's name (“惠企贷”, “全省法院系统先进集体”).
+        s.programs = find_programs(ts, lex)
+        s.orgs = [o for o in find_organizations(ts, lex, s.places)
+                  if not any(p.start <= o.start and o.end <= p.end and p.source != "rule:book-title"
+                             for p in s.programs)]
         for m in s.orgs:
             m.text = s.text[m.start:m.end]
             m.canonical = canonical_org(to_simplified(m.text), ctx, lex)
@@ -203,7 +206,6 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
             else:
                 prev_title = None
         # Programs and who runs or receives them.
-        s.programs = find_programs(ts, lex)
         for m in s.programs:
             m.canonical = strip_quotes(s.text[m.start:m.end]) if m.source != "rule:quoted+marker" else m.text
             m.canonical = re.sub(r"\s+", " ", m.canonical).strip()
@@ -214,7 +216,8 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
             pid = col.entity(PROGRAM, m.canonical, strip_quotes(s.text[m.start:m.end]))
             col.mention(pid, art)
         actors = s.orgs + [p for p in s.places if p.level != "site"] + s.anaphors
-        actors = [a for a in actors if a.canonical]
+        # 全区/全市 give a scope ("在全市首家荣获"), never the actor.
+        actors = [a for a in actors if a.canonical and not a.text.startswith("全")]
         for src, rtype, dst in program_relations(ts.text, s.programs, actors) + cooperation(ts.text, actors):
             col.relate(_actor_id(src), rtype, _actor_id(dst) if dst.label != PROGRAM
                        else node_id(PROGRAM, dst.canonical), art, s.text)
@@ -267,7 +270,8 @@ def _title_for(s: _Sentence, person: Mention, lex: Lexicon) -> TitlePhrase | Non
             if start <= org.end <= person.start and org.end > start:
                 core = s.tagged.text[org.end: person.start]
                 if core in lex.titles:
-                    return TitlePhrase(org.text + core, "", "", core, "", org.start, person.start)
+                    tp = parse_title(s.tagged.text[org.start: person.start], org.start, s.places, lex)
+                    return tp or TitlePhrase(org.text + core, "", "", core, "", org.start, person.start)
     if tp is None:
         after = phrase_after(s.tagged.text, person.end)
         if after:

@@ -24,7 +24,7 @@ _AWARD = re.compile(r"(?:荣获|获得|获评|获|被授予|授予|被评为|评
 _JOINED_MARKERS = ("主题教育", "制度", "工程", "行动", "机制", "示范区", "工作法", "战略", "计划")
 # Markers after quotes that show the quote is a program without joining it (“四个一批”工作思路).
 _PROGRAM_CONTEXT_AFTER = ("工作思路", "思路", "理念", "要求", "目标", "措施", "部署", "称号", "荣誉称号",
-                          "建设", "创建", "政策", "服务", "等主题教育", "主题教育", "活动", "等")
+                          "建设", "创建", "政策", "服务", "等主题教育", "主题教育", "主题活动", "活动", "等")
 _PROGRAM_CONTEXT_BEFORE = ("开展", "实施", "落实", "推进", "推行", "深化", "聚焦", "围绕", "抓", "促",
                            "荣获", "授予", "争创", "创建", "以", "坚持", "执行", "启动", "全力抓")
 _NOT_PROGRAM_BOOKS = re.compile(r"(报|日报|晚报|杂志|周刊|新闻|频道)$")
@@ -48,7 +48,7 @@ def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
         elif term.endswith(lex.program_markers) and len(term) >= 4:
             out.append(Mention(term, PROGRAM, m.start(), m.end(), "rule:quoted-marker"))
         elif _is_slogan(term) or after.startswith(_PROGRAM_CONTEXT_AFTER) and len(term) >= 3 \
-                or (before.endswith(_PROGRAM_CONTEXT_BEFORE) and len(term) >= 4
+                or (before.endswith(_PROGRAM_CONTEXT_BEFORE) and len(term) >= 3
                     and not after.startswith(("的", "”"))):
             if "、" in term and not after.startswith(_PROGRAM_CONTEXT_AFTER):
                 continue

@@ -84,13 +84,47 @@ def parse_title(phrase: str, start: int, places: list[Mention], lex: Lexicon) ->
         body = rest
         if body.startswith("该"):
             body = body[1:]
+        place, body = split_territory(body, lex)
     # Qualifiers can also come before the body: 原党支部书记.
     for q in QUALIFIERS:
         if not qual and body.startswith(q) and len(body) > len(q):
             qual, body = q, body[len(q):]
     if body and not _is_body(body, lex):
-        return None
+        # Words before the body are not part of the title: 都离不开村委会主任 → 村委会主任.
+        tail = next((body[i:] for i in range(1, len(body)) if _is_standalone_body(body[i:], lex)), None)
+        if tail is None or place:
+            return None
+        body = tail
+    if not place and body and not _is_standalone_body(body, lex):
+        tail = next((body[i:] for i in range(1, len(body))
+                     if _is_standalone_body(body[i:], lex) and (len(body) - i >= 3 or body[i] in "省市区县镇乡")),
+                    None)
+        if tail is None:
+            return None
+        body = tail
     return TitlePhrase(phrase, place, body, core, qual, start, start + len(phrase))
+
+
+def split_territory(text: str, lex: Lexicon) -> tuple[str, str]:
+    """澄湖区委 → (澄湖区, 委); 桂园路街道党工委 → (桂园路街道, 党工委); by the suffix grammar."""
+    prefix = "中共" if text.startswith("中共") else ""
+    text = text[len(prefix):]
+    for i in range(len(text) - 1, 1, -1):
+        head, rest = text[:i], text[i:]
+        level = next((lv for sfx, lv in lex.place_suffixes.items() if head.endswith(sfx) and lv != "site"
+                      and len(head) > len(sfx) + 1), None)
+        if level and (rest == "委" or _is_body(rest, lex)):
+            return head, rest
+    return "", prefix + text
+
+
+def _is_standalone_body(body: str, lex: Lexicon) -> bool:
+    """A body word that names one body in context: 村委会, 办事处, 党工委, 区委, 街道办事处."""
+    if body in lex.org_suffixes and len(body) >= 2:
+        return True
+    if body[:1] in "省市区县镇乡" and (body[1:] == "委" or body[1:] in lex.org_suffixes):
+        return True
+    return body.startswith("街道") and body[2:] in lex.org_suffixes
 
 
 def _is_body(body: str, lex: Lexicon) -> bool:
