@@ -63,6 +63,7 @@ def mesh_force_layout(n: int, edges: np.ndarray, iterations: int = 150, seed: in
     grid = 1 << max(6, math.ceil(math.log2(side * 1.5)))  # cells about one ideal length wide
     kernel_fft = _repulsion_kernel(grid)
     temperature = side / 8
+    limit = side * 0.6  # a disc of radius 0.6·√n holds n nodes at spacing ≈ 1
     cool = temperature / (iterations + 1)
     src, dst = (edges[:, 0], edges[:, 1]) if len(edges) else (np.zeros(0, int), np.zeros(0, int))
     for _ in range(iterations):
@@ -76,6 +77,12 @@ def mesh_force_layout(n: int, edges: np.ndarray, iterations: int = 150, seed: in
         disp -= 0.05 * (pos - pos.mean(axis=0))
         length = np.hypot(disp[:, 0], disp[:, 1])[:, None]
         pos += disp / np.maximum(length, 1e-9) * np.minimum(length, temperature)
+        # Nodes with few or no edges would drift off and stretch the grid until
+        # the crowd in the middle falls into a few cells: keep everyone in a disc
+        # big enough for n nodes one ideal length apart.
+        centre = pos.mean(axis=0)
+        radius = np.hypot(*(pos - centre).T)[:, None]
+        pos = centre + (pos - centre) * np.minimum(1.0, limit / np.maximum(radius, 1e-9))
         temperature -= cool
     return pos - pos.mean(axis=0)
 
