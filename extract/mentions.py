@@ -82,9 +82,11 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     spans = sent.spans
     for k, (start, end, tok) in enumerate(spans):
         text = tok.text
-        if tok.tag == ORG and place_level(text, lex) not in (None, "site") \
-                and not ends_with_org_suffix(text, lex):
-            out.append(Mention(text, PLACE, start, end, "model", level=place_level(text, lex)))
+        if tok.tag == ORG and not ends_with_org_suffix(text, lex):
+            # A territory the model took for a body, maybe with a verb stuck on (建设路街道联合).
+            name = _trim_to_place(text, lex)
+            if name and place_level(name, lex) != "site":
+                out.append(Mention(name, PLACE, start, start + len(name), "model", level=place_level(name, lex)))
             continue
         if tok.tag in (ORG, LOC) and ends_with_org_suffix(text, lex):
             # A body's name starts with its territory: 神马社区 in 神马社区爱心服务联盟.
@@ -183,8 +185,8 @@ def find_organizations(sent: TaggedSentence, lex: Lexicon, places: list[Mention]
     for start, end, tok in sent.spans:
         text = tok.text
         if tok.tag == ORG and len(text) >= 2:
-            level = place_level(text, lex)
-            if level and level != "site" and not ends_with_org_suffix(text, lex):
+            if not ends_with_org_suffix(text, lex) and (_trim_to_place(text, lex) or "") \
+                    and place_level(_trim_to_place(text, lex), lex) != "site":
                 continue  # a territory the model took for a body (桂园路街道联合…)
             if text.startswith(("全省", "全市", "全区", "全县", "各")):
                 continue

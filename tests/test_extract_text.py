@@ -1,0 +1,120 @@
+"""Unit tests for the text rules: normalisation, page splitting, bylines, dates, reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govkg.errors import GovkgError
+from govkg.extract.articles import credit_names, find_date, is_headline_candidate, parse_byline, split_page
+from govkg.extract.normalize import join_lines, normalize_line, squeeze_spaces, to_simplified
+from govkg.extract.reading import SkippedInput, decode, discover, read_source
+from govkg.extract.sentences import split_sentences
+
+SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pingdingshan-weidong-2020-06.txt"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "chenghu-district-2021-09.txt"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("规 划 、手 续 等 问 题 。 同 时 认 真 落 实 月 通", "规划、手续等问题。同时认真落实月通"),
+    ("截至目前 ，卫 东 区 80%以 上 的 社 区 卫", "截至目前，卫东区80%以上的社区卫"),
+    ("本报讯 （记者王孟鹤）6 月 16 日上午，卫东区部", "本报讯（记者王孟鹤）6月16日上午，卫东区部"),
+    # One space between two words of a headline or two issuing bodies is kept.
+    ("积极落实各项优惠政策 扎实创造良好营商环境", "积极落实各项优惠政策 扎实创造良好营商环境"),
+    ("《中共河南省委 河南省人民政府关于表", "《中共河南省委 河南省人民政府关于表"),
+    # Latin words and numbers keep their spaces; full-width digits become ASCII.
+    ("引进 Wi Fi 设备 ２０２０年", "引进 Wi Fi 设备2020年"),
+    ("书记(兼)主任,负责", "书记（兼）主任，负责"),
+])
+def test_normalize_line(raw, expected):
+    assert normalize_line(raw) == expected
+
+
+def test_spaced_line_rule_leaves_ordinary_lines_alone():
+    assert squeeze_spaces("高鸿勋 摄") == "高鸿勋 摄"
+
+
+def test_join_lines_joins_chinese_without_space_and_latin_with_one():
+    assert join_lines(["我们以首席服务官制度为抓手推动复", "", "工复产"]) == "我们以首席服务官制度为抓手推动复工复产"
+    assert join_lines(["the new", "system"]) == "the new system"
+
+
+def test_to_simplified_keeps_length_and_offsets():
+    text = "衛東區紀委監委書記張偉表示"
+    simple = to_simplified(text)
+    assert simple == "卫东区纪委监委书记张伟表示"
+    assert len(simple) == len(text)
+
+
+def test_sentences_end_with_closing_quotes():
+    assert split_sentences("“我区将绷紧这根弦。”卫东区代区长张伟说。") == ["“我区将绷紧这根弦。”", "卫东区代区长张伟说。"]
+
+
+@pytest.mark.parametrize("line, ok", [
+    ("卫东区全力推动经济平稳健康发展", True),
+    ("日前被授予“河南省文明单位标兵”称号", True),
+    ("随后张新君又盯上了村中心的", False),  # ends on 的: a broken body line
+    ("作为万达广场的“首席服务", False),  # an open quotation
+    ("为全力推动经济平稳健康发展，卫", False),
+])
+def test_headline_candidates(line, ok):
+    assert is_headline_candidate(line) is ok
+
+
+def test_bylines_and_credits():
+    assert [(b.person, b.role) for b in parse_byline("记者王孟鹤 通讯员苗广垒")] == [("王孟鹤", "记者"), ("苗广垒", "通讯员")]
+    assert [(b.person, b.role) for b in parse_byline("本报记者 王孟鹤 通讯员 古国凡")] == [("王孟鹤", "记者"), ("古国凡", "通讯员")]
+    assert credit_names("目前，我市已有1000余名党员走进该馆开展政治生活。高鸿勋 摄") == ["高鸿勋"]
+    assert credit_names("认真拍摄了这张照片。") == []
+
+
+def test_dates_take_the_year_from_context():
+    assert find_date("6月3日，卫东区代区长张伟表示", 2020) == ("6月3日", "2020-06-03")
+    assert find_date("2019年5月1日上午", None) == ("2019年5月1日", "2019-05-01")
+    assert find_date("日前，卫东区人民检察院", 2020) == ("", None)
+
+
+def test_sample_page_splits_into_seven_reports_and_two_captions():
+    articles = split_page(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
+    assert len(articles) == 9
+    assert [a.kind for a in articles].count("photo") == 2
+    titles = [a.title for a in articles]
+    assert titles[0] == "卫东区全力推动经济平稳健康发展"
+    assert articles[0].kicker == "积极落实各项优惠政策 扎实创造良好营商环境"
+    assert "小店村的蝶变" in titles and "重温入党誓词" in titles and "开展志愿活动" in titles
+    feature = articles[titles.index("小店村的蝶变")]
+    assert feature.body.startswith("山村新雨后")
+    assert [(b.person, b.role) for b in feature.bylines] == [("王孟鹤", "记者"), ("古国凡", "通讯员")]
+    assert articles[0].date == "2020-06-03"  # the year comes from the file name
+    photo = articles[titles.index("开展志愿活动")]
+    assert [(b.person, b.role) for b in photo.bylines] == [("罗通", "摄影")]
+
+
+def test_single_web_article_has_its_title_first():
+    text = "某县召开乡村振兴推进会\n5月6日，某县召开乡村振兴推进会，县委书记王某出席会议并讲话。\n会议要求，各乡镇要压实责任。"
+    [article] = split_page(text, "web.txt")
+    assert article.title == "某县召开乡村振兴推进会"
+    assert article.body.startswith("5月6日")
+
+
+def test_decode_gb18030_and_big5_and_refuse_binary():
+    text = "卫东区纪委监委开展廉政教育，营造清廉氛围。" * 3
+    assert decode(text.encode("gb18030"), "x")[0] == text
+    trad = "衛東區紀委監委開展廉政教育，營造清廉氛圍。" * 3
+    assert decode(trad.encode("big5"), "x")[0] == trad
+    assert decode("\ufeff本报讯".encode("utf-8"), "x")[0] == "本报讯"
+    with pytest.raises(GovkgError, match="binary"):
+        decode(b"\x00\x01\x02PK\x03\x04", "x.txt")
+
+
+def test_read_source_skips_empty_and_discover_refuses_missing(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    with pytest.raises(SkippedInput):
+        read_source(str(empty))
+    with pytest.raises(GovkgError, match="no such file"):
+        discover([str(tmp_path / "missing.txt")])
+    (tmp_path / "sub").mkdir()
+    with pytest.raises(GovkgError, match="no .txt files"):
+        discover([str(tmp_path / "sub")])

@@ -1,0 +1,113 @@
+"""Governance rules on real sentences (the sample's and others in the style of local news),
+including sentences where a rule must not fire. Runs the real LAC model, offline."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.lexicon import default_lexicon
+from govkg.extract.ner.lac import LacBackend
+from govkg.extract.pipeline import extract_page
+from govkg.extract.records import SourceText
+from govkg.extract.roles import parse_title, split_territory
+
+
+@pytest.fixture(scope="module")
+def backend():
+    return LacBackend()
+
+
+def extract(text: str, backend, name: str = "t-2021.txt"):
+    page = extract_page(SourceText(name, text), backend)
+    ents = {e.id: e for e in page.entities.values()}
+    rels = {(r.source, r.type, r.target) for r in page.relations}
+    return ents, rels, page
+
+
+def names(ents, label):
+    return {e.name for e in ents.values() if e.label == label}
+
+
+def test_split_territory_by_suffix_grammar():
+    lex = default_lexicon()
+    assert split_territory("澄湖区委", lex) == ("澄湖区", "委")
+    assert split_territory("桂园路街道党工委", lex) == ("桂园路街道", "党工委")
+    assert split_territory("中共河南省委", lex) == ("河南省", "委")
+    assert split_territory("工商银行", lex) == ("", "工商银行")
+
+
+def test_parse_title_parts():
+    lex = default_lexicon()
+    tp = parse_title("小店村党支部原书记", 0, [], lex)
+    assert (tp.place, tp.body, tp.qualifier, tp.core) == ("小店村", "党支部", "原", "书记")
+    assert tp.former and tp.title(lex) == "党支部原书记"
+    assert parse_title("卫东区委书记", 0, [], lex).title(lex) == "区委书记"
+    assert parse_title("都离不开村委会主任", 0, [], lex).title(lex) == "村委会主任"
+    assert parse_title("热心群众", 0, [], lex) is None
+
+
+def test_fused_title_gives_post_and_body(backend):
+    ents, rels, _ = extract("6月3日，卫东区代区长张伟表示，经济向好的基础没有改变。", backend)
+    assert ("person:张伟", "HOLDS_ROLE", "role:卫东区人民政府/代区长") in rels
+    assert ("role:卫东区人民政府/代区长", "ROLE_IN", "org:卫东区人民政府") in rels
+
+
+def test_abbreviation_resolves_to_the_articles_district(backend):
+    text = ("近年来，卫东区纪委监委多措并举传播廉政文化。"
+            "6月10日，建设路街道纪工委书记杨文丽与区纪委监委沟通。")
+    ents, rels, _ = extract(text, backend)
+    assert "卫东区纪委监委" in names(ents, "Organization")
+    assert "区纪委监委" not in names(ents, "Organization")
+    assert ("role:建设路街道纪工委/纪工委书记", "ROLE_IN", "org:建设路街道纪工委") in rels
+
+
+def test_bare_title_takes_the_body_of_the_articles_lowest_territory(backend):
+    text = ("建设路街道积极落实区委部署。“办事处主任杨秀民分包华夏梧桐园等单位，副书记郜卫伟分包名家明宴等单位。”"
+            "建设路街道位于卫东区。")
+    ents, rels, _ = extract(text, backend)
+    assert ("person:杨秀民", "HOLDS_ROLE", "role:建设路街道办事处/办事处主任") in rels
+    assert ("person:郜卫伟", "HOLDS_ROLE", "role:建设路街道党工委/副书记") in rels
+
+
+def test_former_status_and_village_bodies(backend):
+    ents, rels, page = extract("2018年初，东高皇街道小店村党支部原书记陈君福找到张新君，请他回村。", backend)
+    holds = [r for r in page.relations if r.type == "HOLDS_ROLE" and r.source == "person:陈君福"]
+    assert holds and holds[0].props.get("status") == "former"
+    assert ("place:小店村", "LOCATED_IN", "place:东高皇街道") in rels
+
+
+def test_people_filter_rejects_place_stems_and_common_words(backend):
+    ents, _, _ = extract("近年来，以“健康卫东”建设为载体，卫东区开展健康促进系列活动，发展核桃、银杏等林果业。", backend)
+    assert not names(ents, "Person")  # 卫东 and 林果业 are not people
+    assert "健康卫东" in names(ents, "Program")
+
+
+def test_programs_quoted_numbered_and_marked_but_not_nicknames(backend):
+    text = ("该区按照开工一批、竣工一批“四个一批”工作思路，全力抓‘六稳’、促‘六保’。"
+            "被乡亲们誉为“美容师”的村委会主任张新君说，“零距离”感受警示教育。")
+    ents, rels, _ = extract(text, backend)
+    programs = names(ents, "Program")
+    assert {"四个一批", "六稳", "六保"} <= programs
+    assert "美容师" not in programs and "零距离" not in programs
+
+
+def test_award_is_received_and_cooperation_is_found(backend):
+    text = ("卫东区人民检察院荣获“河南省文明单位标兵”荣誉称号。"
+            "建设路街道联合工商银行、中信银行等12家金融机构，建立微信群。")
+    ents, rels, _ = extract(text, backend)
+    assert ("org:卫东区人民检察院", "RECEIVED", "program:河南省文明单位标兵") in rels
+    assert ("place:建设路街道", "COOPERATES_WITH", "org:工商银行") in rels
+    assert ("place:建设路街道", "COOPERATES_WITH", "org:中信银行") in rels
+    assert "金融机构" not in names(ents, "Organization")
+
+
+def test_traditional_text_keeps_names_as_written(backend):
+    ents, rels, _ = extract("6月3日，衛東區代區長張偉表示，經濟向好的基礎沒有改變。", backend)
+    assert "張偉" in names(ents, "Person")
+    assert any(r[1] == "HOLDS_ROLE" and r[0] == "person:張偉" for r in rels)
+
+
+def test_scope_word_is_not_the_actor(backend):
+    text = "截至目前，卫东区80%以上的社区卫生服务中心组建了自我管理小组，在全市首家荣获“国家慢性病综合防控示范区”称号。"
+    _, rels, _ = extract(text, backend)
+    assert ("place:卫东区", "RECEIVED", "program:国家慢性病综合防控示范区") in rels
