@@ -32,6 +32,7 @@ class LocalQueries(GraphQueries):
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = collapse_parallel_edges(graph)
+        self._undirected: dict[bool, nx.Graph] = {}  # for connections, built once per kind
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> "LocalQueries":
@@ -164,10 +165,12 @@ class LocalQueries(GraphQueries):
             return []
         types = set(RELATION_TYPES) if via_articles else set(RELATION_TYPES) - set(ARTICLE_RELATIONS)
         # Cypher: allShortestPaths((a)-[:T1|T2…*..]-(b)) — an undirected BFS.
-        simple = nx.Graph()
-        simple.add_nodes_from([a_id, b_id])
-        simple.add_edges_from((u, v) for u, v, t in self.graph.edges(data="type")
-                              if t in types and u != v)
+        simple = self._undirected.get(via_articles)
+        if simple is None:
+            simple = self._undirected[via_articles] = nx.Graph()
+            simple.add_nodes_from(self.graph)
+            simple.add_edges_from((u, v) for u, v, t in self.graph.edges(data="type")
+                                  if t in types and u != v)
         try:
             paths = sorted(tuple(p) for p in nx.all_shortest_paths(simple, a_id, b_id))
         except nx.NetworkXNoPath:

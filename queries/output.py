@@ -201,3 +201,20 @@ def helper_rows(records: Sequence[Any], fmt: str) -> tuple[list[str], list[dict[
         rows.append(row)
     columns = list(rows[0]) if rows else []
     return columns, rows
+
+
+def plan_text(plan: dict[str, Any], indent: int = 0) -> str:
+    """A PROFILE or EXPLAIN plan as an indented tree, one operator a line.
+
+    ``NodeUniqueIndexSeek … UNIQUE p:Person(id) WHERE id = $id`` is the sign
+    that a lookup uses a uniqueness constraint's index.
+    """
+    args = plan.get("args", {})
+    operator = plan.get("operatorType", "?").split("@")[0]
+    if "rows" in plan or "dbHits" in plan:
+        counts = f"rows={plan.get('rows', 0)} db_hits={plan.get('dbHits', 0)}"
+    else:
+        counts = f"estimated_rows={args.get('EstimatedRows', 0):.0f}"
+    details = args.get("Details", "")
+    line = f"{'  ' * indent}+ {operator}  {counts}" + (f"  {details}" if details else "")
+    return "\n".join([line] + [plan_text(child, indent + 1) for child in plan.get("children", [])])

@@ -24,6 +24,7 @@ class CypherResult:
     columns: list[str]
     records: list[Any]  # neo4j.Record
     counters: dict[str, int] = field(default_factory=dict)
+    plan: dict[str, Any] | None = None  # the plan tree of a PROFILE (with counts) or EXPLAIN
 
 
 def one_line(message: str | None) -> str:
@@ -73,7 +74,9 @@ def run_cypher(driver, query: str, parameters: Mapping[str, Any] | None = None, 
         if not write:
             eager = driver.execute_query(query, params, database_=database,
                                          routing_=neo4j.RoutingControl.READ)
-            return CypherResult(list(eager.keys), list(eager.records))
+            summary = eager.summary
+            return CypherResult(list(eager.keys), list(eager.records),
+                                plan=summary.profile or summary.plan)
         with driver.session(database=database, default_access_mode=neo4j.WRITE_ACCESS) as session:
             result = session.run(query, params)
             records = list(result)
@@ -81,7 +84,7 @@ def run_cypher(driver, query: str, parameters: Mapping[str, Any] | None = None, 
             summary = result.consume()
         counters = {k: v for k, v in vars(summary.counters).items()
                     if not k.startswith("_") and isinstance(v, int) and not isinstance(v, bool) and v}
-        return CypherResult(columns, records, counters)
+        return CypherResult(columns, records, counters, plan=summary.profile or summary.plan)
     except (neo.Neo4jError, neo.DriverError, OSError) as exc:
         raise cypher_error(exc, uri) from None
 
