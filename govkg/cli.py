@@ -62,6 +62,18 @@ def extract(
     year: Optional[int] = typer.Option(None, "--year", help="Year of dates written without one (6月3日)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD; sets the year."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, show_default=False,
+                                       help="Worker processes (default: all cores)."),
+    executor: str = typer.Option("local", "--executor", help="local (processes here) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="Dask scheduler, e.g. tcp://host:8786 (default: a "
+                                                 "local cluster of --jobs workers)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", show_default=False,
+                                             help="Cache of per-file results (default: "
+                                                  "$XDG_CACHE_HOME/govkg or ~/.cache/govkg)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Extract every file again; use no cache."),
+    fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first bad file, write nothing "
+                                   "(default: report it, extract the others, exit 2)."),
 ) -> None:
     """Extract people, posts, bodies, places and programs from news text into a graph file.
 
@@ -74,8 +86,33 @@ def extract(
             year = _dt.date.fromisoformat(date).year
         except ValueError:
             raise GovkgError(f"--date {date!r} is not a date like 2020-06-03") from None
-    run_extract(paths, output, ner=ner, hanlp_model=hanlp_model, year=year,
-                console=None if quiet else err)
+    from govkg.extract.cache import default_cache_dir
+    from govkg.extract.parallel import PartialExtraction, default_jobs
+
+    try:
+        run_extract(paths, output, ner=ner, hanlp_model=hanlp_model, year=year,
+                    console=None if quiet else err, jobs=jobs or default_jobs(), executor=executor,
+                    scheduler=scheduler, cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+                    fail_fast=fail_fast)
+    except PartialExtraction as exc:  # the graph was written; say which files are missing from it
+        err.print(f"govkg: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+@app.command()
+def merge(
+    graph_files: list[Path] = typer.Argument(..., metavar="GRAPH.json...", help="Graph files to merge."),
+    output: Path = typer.Option(..., "--output", "-o", help="Graph file to write."),
+) -> None:
+    """Merge graph files into one: same id, same node; aliases, evidence and mention counts combined.
+
+    Example: govkg merge 2020.json 2021.json -o all.json
+    """
+    from govkg.graph.merge import merge_files
+
+    graph = merge_files(graph_files, output)
+    typer.echo(f"wrote {output}: {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges "
+               f"from {len(graph_files)} graph files")
 
 
 @app.command("eval")
@@ -141,8 +178,12 @@ def load(
 
     Example: set -a; eval "$(scripts/neo4j-local start)"; set +a; govkg load graph.json
     """
+    import logging
+
     from govkg.graph.neo4j_load import load_file
 
+    # The driver logs each retry of a failing transaction; the final error says it all.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     target = _neo4j_target(uri, user, password, database)
     if wipe and not yes:
         try:
@@ -245,6 +286,8 @@ def query(
 ) -> None:
     """Run Cypher on Neo4j (read-only unless --write), or a named helper, and print the rows.
 
+    A PROFILE or EXPLAIN statement also prints its plan on stderr.
+
     Examples: govkg query "MATCH (p:Person {name: \\$name})-[:HOLDS_ROLE]->(r) RETURN p, r.title" --param name=张伟;
     govkg query "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n" --format json;
     govkg query --helper person --arg name=张伟 --graph graph.json
@@ -294,6 +337,10 @@ def query(
             err.print("govkg: " + ", ".join(f"{k.replace('_', ' ')}: {v}"
                                             for k, v in result.counters.items()),
                       markup=False, highlight=False, soft_wrap=True)
+        if result.plan is not None:  # the statement began with PROFILE or EXPLAIN
+            from govkg.queries.output import plan_text
+
+            err.print(plan_text(result.plan), markup=False, highlight=False, soft_wrap=True)
     render(fmt, columns, rows, out)
     if fmt == "table":
         err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", markup=False, highlight=False)

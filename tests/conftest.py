@@ -85,7 +85,7 @@ def neo4j_driver(neo4j_connection: Neo4jConnection):
 def clean_neo4j(driver, database: str) -> None:
     """Empty the database: all nodes and relationships, constraints and indexes (not lookups)."""
     with driver.session(database=database) as session:
-        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         for record in session.run("SHOW CONSTRAINTS YIELD name RETURN name").data():
             session.run(f"DROP CONSTRAINT `{record['name']}` IF EXISTS").consume()
         for record in session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' "
