@@ -146,21 +146,35 @@ def _cut_at_last_place(sent: TaggedSentence, start: int, end: int, lex: Lexicon,
     return cut
 
 
+_SUFFIX_INDEX: dict[tuple[int, str], dict[str, tuple[str, ...]]] = {}
+
+
+def _suffixes_by_last_char(lex: Lexicon, want: str) -> dict[str, tuple[str, ...]]:
+    """Suffixes grouped by their last character, longest first: one dict look-up per word end."""
+    key = (id(lex), want)
+    if key not in _SUFFIX_INDEX:
+        if want == PLACE:
+            suffixes = [s for s, lv in lex.place_suffixes.items() if lv == "site"]
+        else:
+            suffixes = list(lex.org_suffixes)
+        index: dict[str, list[str]] = {}
+        for sfx in sorted(suffixes, key=len, reverse=True):
+            index.setdefault(sfx[-1], []).append(sfx)
+        _SUFFIX_INDEX[key] = {k: tuple(v) for k, v in index.items()}
+    return _SUFFIX_INDEX[key]
+
+
 def _suffix_headed(sent: TaggedSentence, lex: Lexicon, want: str,
                    places: list[Mention] | None = None) -> list[Mention]:
     """Names found by their head: a body suffix (…人民检察院) or a named-site suffix (…基地)."""
     out: list[Mention] = []
     text = sent.text
-    if want == PLACE:
-        suffixes = [s for s, lv in lex.place_suffixes.items() if lv == "site"]
-    else:
-        suffixes = list(lex.org_suffixes)
-    suffixes.sort(key=len, reverse=True)
+    by_last_char = _suffixes_by_last_char(lex, want)
     taken_until = -1
-    for end in range(len(text), 0, -1):
-        if end not in sent.token_end or end <= taken_until:
+    for end in sorted(sent.token_end, reverse=True):
+        if end <= taken_until or end > len(text) or end == 0:
             continue
-        suffix = next((s for s in suffixes if text.endswith(s, 0, end)), None)
+        suffix = next((s for s in by_last_char.get(text[end - 1], ()) if text.endswith(s, 0, end)), None)
         if suffix is None:
             continue
         start = _grow_left(sent, end, suffix, allow_verbs=suffix in _TASK_FORCE)

@@ -18,6 +18,7 @@ _SPACED_PAIR = re.compile(f"[{CJK}] [{CJK}]")
 _SPACE_AROUND_PUNCT = re.compile(f"\\s+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])\\s+")
 _SPACE_CJK_CJK = re.compile(f"(?<=[{CJK}])[ \\t]+(?=[{CJK}])")
 _SPACE_DIGIT_CJK = re.compile(f"(?<=[0-9%])[ \\t]+(?=[{CJK}])|(?<=[{CJK}])[ \\t]+(?=[0-9])")
+_MULTI_SPACE_CJK = re.compile(f"(?<=[{CJK}])[ \\t]{{2,}}(?=[{CJK}])")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT_NEAR_CJK = re.compile(f"(?<=[{CJK}])[,;:?!()]|[()](?=[{CJK}])")
 
@@ -60,7 +61,7 @@ def squeeze_spaces(line: str) -> str:
     if is_spaced_line(line):
         line = _SPACE_CJK_CJK.sub("", line)
     else:
-        line = re.sub(f"(?<=[{CJK}])[ \\t]{{2,}}(?=[{CJK}])", " ", line)
+        line = _MULTI_SPACE_CJK.sub(" ", line)
     line = _SPACE_AROUND_PUNCT.sub("", line)
     line = _SPACE_DIGIT_CJK.sub("", line)
     return re.sub(r"[ \t]{2,}", " ", line)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -79,7 +80,10 @@ class _Collector:
 
 
 def _segmenter(backend: NerBackend) -> Callable[[str], list[str]]:
-    return lambda s: [t.text for t in backend.tag([to_simplified(s)])[0]]
+    @lru_cache(maxsize=4096)
+    def segment(text: str) -> tuple[str, ...]:
+        return tuple(t.text for t in backend.tag([to_simplified(text)])[0])
+    return segment
 
 
 def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = None,
