@@ -346,6 +346,14 @@ def query(
         err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", markup=False, highlight=False)
 
 
+# `govkg report person|org|place|program|path|overview` (govkg/report_cli.py), with the
+# Neo4j options above so that --neo4j reads the same flags and NEO4J_* variables.
+from govkg.report_cli import build_report_app  # noqa: E402 - after the shared options it uses
+
+app.add_typer(build_report_app(NEO4J_URI_OPTION, NEO4J_USER_OPTION, NEO4J_PASSWORD_OPTION,
+                               NEO4J_DATABASE_OPTION, _neo4j_target), name="report")
+
+
 def main() -> None:
     """Console entry point: user errors become one line and exit 1, never a traceback."""
     try:

@@ -1,0 +1,191 @@
+"""A ``queries.reports.Report`` as Markdown, JSON or one self-contained HTML page.
+
+Every claim is followed by its evidence: the sentence, then the article's
+title and date. Markdown and HTML show the first ``MAX_SHOWN`` pieces of
+evidence per claim and say how many more there are; JSON carries them all.
+
+The HTML page embeds the subject's network, drawn by ``graph/view.py`` (the
+``govkg view`` page, with its own Content-Security-Policy), in an
+``<iframe srcdoc>``: the report page itself runs no script, and text from the
+graph reaches it only through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import re
+from typing import Any
+
+from govkg.queries.reports import Citation, Item, Report, Section
+
+MAX_SHOWN = 3
+
+
+# ----------------------------------------------------------------- JSON
+
+def to_data(report: Report) -> dict[str, Any]:
+    """The report as plain data (what ``--format json`` prints); the view spec is left out."""
+    return {
+        "kind": report.kind,
+        "title": report.title,
+        "subject": [dataclasses.asdict(n) for n in report.subject],
+        "summary": list(report.summary),
+        "sections": [_section_data(s) for s in report.sections],
+    }
+
+
+def _section_data(section: Section) -> dict[str, Any]:
+    return {"title": section.title, "note": section.note,
+            "items": [dataclasses.asdict(i) for i in section.items],
+            "sections": [_section_data(s) for s in section.sections]}
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(to_data(report), ensure_ascii=False, indent=1) + "\n"
+
+
+# ----------------------------------------------------------------- Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def md_escape(text: str) -> str:
+    """Graph text as literal Markdown: no name can open a link, emphasis or HTML tag."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def cite_text(cite: Citation) -> tuple[str, str]:
+    """(sentence or '', '《title》 2020-06-05') for one citation."""
+    art = cite.article
+    title = art.title or f"untitled, {art.id.removeprefix('article:')}"
+    return cite.sentence, f"《{title}》" + (f" {art.date}" if art.date else "")
+
+
+def render_markdown(report: Report) -> str:
+    lines = [f"# {md_escape(report.title)}", ""]
+    for line in report.summary:
+        lines.append(md_escape(line).replace("\\`", "`") + "  ")
+    if report.summary:
+        lines.append("")
+    for section in report.sections:
+        _md_section(section, 2, lines)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_section(section: Section, depth: int, lines: list[str]) -> None:
+    lines.append(f"{'#' * depth} {md_escape(section.title)}")
+    lines.append("")
+    if section.note:
+        lines.append(f"*{md_escape(section.note)}*")
+        lines.append("")
+    for item in section.items:
+        _md_item(item, lines)
+    if section.items:
+        lines.append("")
+    for sub in section.sections:
+        _md_section(sub, min(depth + 1, 6), lines)
+
+
+def _md_item(item: Item, lines: list[str]) -> None:
+    pad = "  " * item.level
+    text = md_escape(item.text)
+    if item.note:
+        text += f" *({md_escape(item.note)})*"
+    lines.append(f"{pad}- {text}")
+    for cite in item.evidence[:MAX_SHOWN]:
+        sentence, where = cite_text(cite)
+        shown = f"“{md_escape(sentence)}” — " if sentence else "(no single sentence) — "
+        lines.append(f"{pad}  > {shown}{md_escape(where)}")
+        lines.append(f"{pad}  >")
+    if item.evidence:
+        lines.pop()  # no empty quote line after the last citation
+    if len(item.evidence) > MAX_SHOWN:
+        lines.append(f"{pad}  > … and {len(item.evidence) - MAX_SHOWN} more")
+
+
+# ----------------------------------------------------------------- HTML
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
+ margin:0 auto;max-width:70rem;padding:1rem 1.5rem;color:#222;line-height:1.5}
+h1{font-size:1.5rem;margin-bottom:.3rem}h2{border-bottom:1px solid #ddd;margin-top:2rem}
+.summary{color:#555;margin:.1rem 0}.note{color:#777;font-style:italic}
+ul.items{list-style:none;padding-left:0}li.item{margin:.45rem 0}
+blockquote{margin:.2rem 0 .2rem 1.2rem;padding:.1rem .6rem;border-left:3px solid #c9d6e8;color:#333;font-size:.93rem}
+.where{color:#666;white-space:nowrap}.more{color:#777;font-size:.9rem;margin-left:1.2rem}
+iframe.view{width:100%;height:42rem;border:1px solid #ccc}code{background:#f3f3f3;padding:0 .2rem}
+"""
+
+
+def render_html(report: Report, view_html: str | None = None) -> str:
+    """The report as one page; ``view_html`` (a whole ``govkg view`` page) goes in an iframe."""
+    e = html.escape
+    out = ["<!DOCTYPE html>", '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           '<meta name="generator" content="govkg report">',
+           f"<title>{e(report.title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+           f"<h1>{e(report.title)}</h1>"]
+    for line in report.summary:
+        out.append(f'<p class="summary">{_code_spans(e(line))}</p>')
+    for section in report.sections:
+        _html_section(section, 2, out)
+    if view_html is not None:
+        out.append("<h2>关系图 Network</h2>")
+        out.append('<p class="note">Drag, zoom and click nodes; the panel shows each relation\'s '
+                   "evidence.</p>")
+        out.append(f'<iframe class="view" title="network" srcdoc="{e(view_html, quote=True)}"></iframe>')
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+def _code_spans(escaped: str) -> str:
+    return re.sub(r"`([^`]*)`", r"<code>\1</code>", escaped)
+
+
+def _html_section(section: Section, depth: int, out: list[str]) -> None:
+    e = html.escape
+    level = min(depth, 6)
+    out.append(f"<section><h{level}>{e(section.title)}</h{level}>")
+    if section.note:
+        out.append(f'<p class="note">{e(section.note)}</p>')
+    if section.items:
+        out.append('<ul class="items">')
+        for item in section.items:
+            note = f' <span class="note">({e(item.note)})</span>' if item.note else ""
+            out.append(f'<li class="item" style="margin-left:{1.5 * item.level}rem">{e(item.text)}{note}')
+            for cite in item.evidence[:MAX_SHOWN]:
+                sentence, where = cite_text(cite)
+                body = f"“{e(sentence)}”" if sentence else "(no single sentence)"
+                out.append(f'<blockquote>{body} <span class="where">— {e(where)}</span></blockquote>')
+            if len(item.evidence) > MAX_SHOWN:
+                out.append(f'<div class="more">… and {len(item.evidence) - MAX_SHOWN} more</div>')
+            out.append("</li>")
+        out.append("</ul>")
+    for sub in section.sections:
+        _html_section(sub, depth + 1, out)
+    out.append("</section>")
+
+
+def view_page(source, report: Report) -> str | None:
+    """The ``govkg view`` page of the report's network (``report.view``), as a string."""
+    if report.view is None or not report.view.ids:
+        return None
+    from govkg.graph import schema
+    from govkg.graph.view import ViewOptions, articles_of, build_network, select
+    from govkg.graph.view import render_html as render_view
+    from govkg.graph.view_layout import layout
+
+    graph = source.subgraph(report.view.ids)
+    opts = ViewOptions(title=report.title)
+    selection = select(graph, opts)
+    selection.focus_ids = [f for f in report.view.focus if f in graph]
+    # Cited articles outside the network still need a title and date in the evidence panel.
+    cited = {ev.get("article") for _, _, d in graph.edges(data=True)
+             for ev in (d.get("evidence") or []) if isinstance(ev, dict)}
+    lookup = graph.copy()
+    for aid, info in source.articles(a for a in cited if a and a not in graph).items():
+        lookup.add_node(aid, label=schema.ARTICLE, title=info.title, date=info.date, source=info.source)
+    net = build_network(selection, opts, layout(selection.graph))
+    return render_view(net, selection, opts, articles_of(selection.graph, lookup))

@@ -1,0 +1,325 @@
+"""What reports read, from a graph file (networkx) or from Neo4j, with equal answers.
+
+A report is built from the query helpers (``queries.helpers.GraphQueries``:
+posts, members, territory, programs, connections, co-mentions, entity
+counts) plus a few generic reads that the helpers do not offer: a node's
+neighbours by relation type, every edge of some types, articles by id, all
+entity names, counts per label and a small subgraph for the HTML view.
+``LocalSource`` answers them on the helpers' own networkx graph (parallel
+edges already collapsed as the Neo4j loader collapses them);
+``Neo4jSource`` with the statements in ``queries.report_cypher``. Both
+return the records below, sorted the same way, so one report builder gives
+the same report from either.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+import networkx as nx
+
+from govkg.graph.schema import ARTICLE, ENTITY_LABELS, NODE_LABELS
+from govkg.queries import report_cypher as rc
+from govkg.queries.helpers import GraphQueries
+from govkg.queries.records import Evidence, NodeRef, display_name, evidence_of
+
+IN, OUT = "in", "out"
+
+#: Node properties the HTML view never shows and that only make it heavy.
+_VIEW_DROP = ("text",)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One relation of a node: the node at the other end, the direction and its properties."""
+
+    type: str
+    other: NodeRef
+    outgoing: bool  # True: node -[type]-> other
+    status: str | None
+    count: int | None
+    evidence: tuple[Evidence, ...]
+
+    def sort_key(self) -> tuple:
+        return (self.type, not self.outgoing, self.other.name, self.other.id, self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeRow:
+    """One relation anywhere in the graph (overview)."""
+
+    source: NodeRef
+    type: str
+    target: NodeRef
+    status: str | None
+    evidence: tuple[Evidence, ...]
+
+    def sort_key(self) -> tuple:
+        return (self.type, self.source.name, self.source.id, self.target.name, self.target.id)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """An Article as a citation: title, date, source file; ``text`` to find sentences in."""
+
+    id: str
+    title: str
+    date: str
+    source: str
+    text: str = field(default="", compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """An entity's name and aliases, for suggestions."""
+
+    id: str
+    label: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+def _sorted(records: Iterable[Any]) -> list[Any]:
+    return sorted(set(records), key=lambda r: r.sort_key())
+
+
+def _article(node_id: str, props: dict[str, Any]) -> ArticleInfo:
+    return ArticleInfo(node_id, str(props.get("title") or props.get("name") or ""),
+                       str(props.get("date") or ""), str(props.get("source") or ""),
+                       str(props.get("text") or ""))
+
+
+def _aliases(value: Any) -> tuple[str, ...]:
+    return tuple(a for a in value if isinstance(a, str)) if isinstance(value, (list, tuple)) else ()
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+class ReportSource(ABC):
+    """The query helpers (``queries``) and the generic reads a report needs."""
+
+    queries: GraphQueries
+
+    @abstractmethod
+    def links(self, node_id: str, types: Sequence[str], direction: str) -> list[Link]:
+        """Relations of ``types`` leaving (OUT) or arriving at (IN) the node."""
+
+    @abstractmethod
+    def edges(self, types: Sequence[str]) -> list[EdgeRow]:
+        """Every relation of ``types`` in the graph."""
+
+    @abstractmethod
+    def articles(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
+        """The Article nodes among ``ids`` (unknown ids are left out)."""
+
+    @abstractmethod
+    def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
+        """Every entity of these labels with its name and aliases."""
+
+    @abstractmethod
+    def label_counts(self) -> dict[str, int]:
+        """Nodes per govkg label."""
+
+    @abstractmethod
+    def type_counts(self) -> dict[str, int]:
+        """Relations per type."""
+
+    @abstractmethod
+    def ego_ids(self, node_id: str, hops: int) -> set[str]:
+        """Ids of the nodes within ``hops`` steps of the node, ignoring direction."""
+
+    @abstractmethod
+    def subgraph(self, ids: Iterable[str]) -> nx.MultiDiGraph:
+        """The nodes ``ids`` and the relations among them, shaped like a graph file (for the view)."""
+
+    def both(self, node_id: str, types: Sequence[str]) -> list[Link]:
+        return _sorted(self.links(node_id, types, OUT) + self.links(node_id, types, IN))
+
+    def close(self) -> None:
+        """Release the connection, if any."""
+
+
+class LocalSource(ReportSource):
+    """Reads on a graph file in memory, through ``queries.local.LocalQueries``."""
+
+    def __init__(self, queries) -> None:
+        self.queries = queries
+        self.graph: nx.MultiDiGraph = queries.graph  # parallel edges collapsed, as in Neo4j
+
+    @classmethod
+    def from_graph(cls, graph: nx.MultiDiGraph) -> "LocalSource":
+        from govkg.queries.local import LocalQueries
+
+        return cls(LocalQueries(graph))
+
+    def _ref(self, node: str) -> NodeRef:
+        props = self.graph.nodes[node]
+        return NodeRef(node, props.get("label", ""), display_name(props, node))
+
+    def links(self, node_id: str, types: Sequence[str], direction: str) -> list[Link]:
+        if node_id not in self.graph:
+            return []
+        wanted = set(types)
+        outgoing = direction == OUT
+        edges = (self.graph.out_edges(node_id, data=True) if outgoing
+                 else self.graph.in_edges(node_id, data=True))
+        found = []
+        for u, v, attrs in edges:
+            if attrs.get("type") in wanted:
+                other = v if outgoing else u
+                status = attrs.get("status")
+                found.append(Link(attrs["type"], self._ref(other), outgoing,
+                                  None if status is None else str(status),
+                                  _int_or_none(attrs.get("count")), evidence_of(attrs.get("evidence"))))
+        return _sorted(found)
+
+    def edges(self, types: Sequence[str]) -> list[EdgeRow]:
+        wanted = set(types)
+        rows = []
+        for u, v, attrs in self.graph.edges(data=True):
+            if attrs.get("type") in wanted:
+                status = attrs.get("status")
+                rows.append(EdgeRow(self._ref(u), attrs["type"], self._ref(v),
+                                    None if status is None else str(status),
+                                    evidence_of(attrs.get("evidence"))))
+        return _sorted(rows)
+
+    def articles(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
+        out = {}
+        for aid in sorted(set(ids)):
+            props = self.graph.nodes.get(aid) if aid in self.graph else None
+            if props is not None and props.get("label") == ARTICLE:
+                out[aid] = _article(aid, props)
+        return out
+
+    def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
+        wanted = set(labels or ENTITY_LABELS)
+        entries = [NameEntry(n, p["label"], display_name(p, n), _aliases(p.get("aliases")))
+                   for n, p in self.graph.nodes(data=True) if p.get("label") in wanted]
+        return sorted(entries, key=lambda e: (e.label, e.name, e.id))
+
+    def label_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(NODE_LABELS, 0)
+        for _, label in self.graph.nodes(data="label"):
+            if label in counts:
+                counts[label] += 1
+        return counts
+
+    def type_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for _, _, rel in self.graph.edges(data="type"):
+            counts[rel] = counts.get(rel, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def ego_ids(self, node_id: str, hops: int) -> set[str]:
+        if node_id not in self.graph:
+            return set()
+        seen = {node_id: 0}
+        queue = deque([node_id])
+        while queue:
+            node = queue.popleft()
+            if seen[node] == hops:
+                continue
+            for nxt in list(self.graph.successors(node)) + list(self.graph.predecessors(node)):
+                if nxt not in seen:
+                    seen[nxt] = seen[node] + 1
+                    queue.append(nxt)
+        return set(seen)
+
+    def subgraph(self, ids: Iterable[str]) -> nx.MultiDiGraph:
+        keep = [n for n in set(ids) if n in self.graph]
+        out = nx.MultiDiGraph()
+        for node in keep:
+            out.add_node(node, **{k: v for k, v in self.graph.nodes[node].items() if k not in _VIEW_DROP})
+        for u, v, attrs in self.graph.subgraph(keep).edges(data=True):
+            out.add_edge(u, v, **attrs)
+        return out
+
+
+class Neo4jSource(ReportSource):
+    """Reads on a Neo4j server, through ``queries.server.Neo4jQueries``; read-only."""
+
+    def __init__(self, queries) -> None:
+        self.queries = queries
+
+    @classmethod
+    def connect(cls, target) -> "Neo4jSource":
+        from govkg.queries.server import Neo4jQueries
+
+        return cls(Neo4jQueries.connect(target))
+
+    def close(self) -> None:
+        self.queries.close()
+
+    def _rows(self, statement: str, **params: Any) -> list[dict[str, Any]]:
+        from govkg.queries.run import read_rows
+
+        return read_rows(self.queries.driver, statement, params, database=self.queries.database)
+
+    def links(self, node_id: str, types: Sequence[str], direction: str) -> list[Link]:
+        statement = rc.OUT_LINKS if direction == OUT else rc.IN_LINKS
+        rows = self._rows(statement, id=node_id, types=list(types))
+        return _sorted(Link(r["type"], NodeRef(r["id"], r["label"], r["name"]), direction == OUT,
+                            None if r["status"] is None else str(r["status"]),
+                            _int_or_none(r["count"]), evidence_of(r["evidence"])) for r in rows)
+
+    def edges(self, types: Sequence[str]) -> list[EdgeRow]:
+        rows = self._rows(rc.EDGES_OF_TYPES, types=list(types))
+        return _sorted(EdgeRow(NodeRef(r["source"], r["source_label"], r["source_name"]), r["type"],
+                               NodeRef(r["target"], r["target_label"], r["target_name"]),
+                               None if r["status"] is None else str(r["status"]),
+                               evidence_of(r["evidence"])) for r in rows)
+
+    def articles(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
+        rows = self._rows(rc.ARTICLES, ids=sorted(set(ids)))
+        return {r["id"]: _article(r["id"], r) for r in sorted(rows, key=lambda r: r["id"])}
+
+    def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
+        rows = self._rows(rc.ENTITY_NAMES, labels=list(labels) if labels else None)
+        entries = [NameEntry(r["id"], r["label"], r["name"], _aliases(r["aliases"])) for r in rows]
+        return sorted(entries, key=lambda e: (e.label, e.name, e.id))
+
+    def label_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(NODE_LABELS, 0)
+        for r in self._rows(rc.LABEL_COUNTS):
+            if r["label"] in counts:
+                counts[r["label"]] = r["count"]
+        return counts
+
+    def type_counts(self) -> dict[str, int]:
+        return dict(sorted((r["type"], r["count"]) for r in self._rows(rc.TYPE_COUNTS)))
+
+    def ego_ids(self, node_id: str, hops: int) -> set[str]:
+        return {r["id"] for r in self._rows(rc.ego_ids(hops), id=node_id)}
+
+    def subgraph(self, ids: Iterable[str]) -> nx.MultiDiGraph:
+        ids = sorted(set(ids))
+        out = nx.MultiDiGraph()
+        for r in self._rows(rc.NODES_BY_IDS, ids=ids):
+            props = _decode(r["props"])
+            props["label"] = r["label"]
+            out.add_node(r["id"], **{k: v for k, v in props.items() if k not in _VIEW_DROP})
+        for r in self._rows(rc.EDGES_AMONG, ids=ids):
+            out.add_edge(r["source"], r["target"], type=r["type"], **_decode(r["props"]))
+        return out
+
+
+def _decode(props: dict[str, Any]) -> dict[str, Any]:
+    """The loader's ``k_json`` properties back to ``k`` (evidence: a list of dicts)."""
+    out: dict[str, Any] = {}
+    for key, value in props.items():
+        if key.endswith("_json"):
+            try:
+                value = [json.loads(v) for v in value] if isinstance(value, list) else json.loads(value)
+            except (TypeError, ValueError):
+                out[key] = value
+                continue
+            key = key[: -len("_json")]
+        out[key] = value
+    return out
