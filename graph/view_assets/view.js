@@ -50,7 +50,7 @@
     var parts = [];
     if (a.title) parts.push("《" + a.title + "》");
     if (a.date) parts.push(a.date);
-    if (!parts.length) parts.push(a.source || articleId);
+    if (!a.title) parts.unshift(articleId.replace(/^article:/, ""));  // untitled: its place in its page
     return "— " + parts.join(" ");
   }
 
@@ -175,14 +175,15 @@
                         : { id: n.id, color: DIM_NODE, font: { color: "#c8c8c8" } };
     }));
     edges.update(data.edges.map(function (e) {
-      return { id: e.id, color: { color: (e.from === id || e.to === id) ? "#666" : DIM_EDGE } };
+      var near = e.from === id || e.to === id;
+      return { id: e.id, color: { color: near ? "#666" : DIM_EDGE }, font: { color: near ? "#444" : "#dcdcdc" } };
     }));
     state.dimmed = true;
   }
   function unhighlight() {
     if (!state.dimmed) return;
     nodes.update(data.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222" } }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, color: { color: "#b8b8b8" } }; }));
+    edges.update(data.edges.map(function (e) { return { id: e.id, color: { color: "#b8b8b8" }, font: { color: "#666" } }; }));
     state.dimmed = false;
   }
   function selectNode(id, moveTo) {
