@@ -112,7 +112,41 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 continue
             out.append(Mention(name, PLACE, start, start + len(name), "model", level=level or ""))
     out.extend(_suffix_headed(sent, lex, want=PLACE))
-    return _dedupe(out)
+    return _dedupe([piece for m in _dedupe(out) for piece in _split_mention(m, lex)])
+
+
+def split_compound_place(name: str, lex: Lexicon) -> list[str]:
+    """江西省抚州市临川县 → [江西省, 抚州市, 临川县]: a chain of territories written as one word.
+
+    A piece is cut off when it is a known division, or when it ends with a
+    territory suffix after a stem of two characters or more and what follows
+    is a territory too (so 市中区 and 沙市区 stay whole).
+    """
+    territory = [s for s, lv in lex.place_suffixes.items() if lv != "site"]
+    for j in range(2, len(name) - 1):
+        head, rest = name[:j], name[j:]
+        suffix = next((s for s in sorted(territory, key=len, reverse=True) if head.endswith(s)), None)
+        if suffix is None or len(head) - len(suffix) < 2 or len(rest) < 2:
+            continue
+        rest_level = place_level(rest, lex)
+        if rest_level in (None, "site"):
+            continue
+        if divisions().lookup(head) or len(rest) >= 3:
+            return [head] + split_compound_place(rest, lex)
+    return [name]
+
+
+def _split_mention(m: Mention, lex: Lexicon) -> list[Mention]:
+    if m.level == "site":
+        return [m]
+    pieces = split_compound_place(m.text, lex)
+    if len(pieces) == 1:
+        return [m]
+    out, at = [], m.start
+    for piece in pieces:
+        out.append(Mention(piece, PLACE, at, at + len(piece), m.source, level=place_level(piece, lex) or ""))
+        at += len(piece)
+    return out
 
 
 def _grow_left(sent: TaggedSentence, end_of_suffix: int, suffix: str, allow_verbs: bool) -> int:
@@ -237,6 +271,8 @@ def find_organizations(sent: TaggedSentence, lex: Lexicon, places: list[Mention]
             m = Mention(sent.text[cut:m.end], ORGANIZATION, cut, m.end, m.source)
         if m.text in lex.org_suffixes or m.text in lex.place_suffixes:
             continue
+        if any(m.text.endswith(t) for t in ("常委", "委员", "书记", "主任")):
+            continue  # 县委常委 is a post, not a body
         fixed.append(m)
     return _dedupe(fixed)
 
@@ -269,7 +305,7 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str]) -> li
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping mentions of one type."""
+    """Keep the longest of overlapping mentions of one type (places are split into pieces later)."""
     mentions = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
     kept: list[Mention] = []
     for m in mentions:

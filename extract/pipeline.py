@@ -102,7 +102,8 @@ def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = Non
     per_article: list[list[_Sentence]] = []
     texts, owners = [], []
     for art in articles:
-        sents = split_sentences(art.body)
+        # Headlines name bodies and places too ("区人民检察院多措并举…").
+        sents = [h for h in (art.kicker, art.title) if h] + split_sentences(art.body)
         texts.extend(to_simplified(s) for s in sents)
         owners.extend((art, s) for s in sents)
     tagged = backend.tag(texts) if texts else []
@@ -206,6 +207,8 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                 tp = prev_title  # 区领导王斌、陶建: one title for a list of names
             if tp is not None:
                 _add_role(col, art, s, pid, tp, ctx, lex)
+                for more in _title_chain(s, tp, lex):  # 县委副书记、县长王强: two posts
+                    _add_role(col, art, s, pid, more, ctx, lex)
                 prev_title, prev_end = tp, m.end
             else:
                 prev_title = None
@@ -227,9 +230,9 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                        else node_id(PROGRAM, dst.canonical), art, s.text)
         for a in s.anaphors:
             col.mention(_actor_id(a), art)
-    # Streets and towns the article names without their district lie in its district.
-    for level, parent_level in (("街道", "区"), ("街道", "县"), ("镇", "县"), ("乡", "县"), ("镇", "区")):
-        parent = ctx.home(parent_level)
+    # Streets and towns the article names without their district lie in its district or county.
+    for level, parent_levels in (("街道", ("区", "县", "市")), ("镇", ("县", "区", "市")), ("乡", ("县", "区", "市"))):
+        parent = next((ctx.home(p) for p in parent_levels if ctx.home(p)), None)
         if not parent:
             continue
         for s in sents:
@@ -237,7 +240,6 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                 if m.level == level:
                     col.relate(node_id(PLACE, m.canonical), LOCATED_IN, node_id(PLACE, parent), art, s.text,
                                basis="article territory")
-        break
     _admin_nesting(sents, art, col)
 
 
@@ -281,6 +283,20 @@ def _title_for(s: _Sentence, person: Mention, lex: Lexicon) -> TitlePhrase | Non
         if after:
             tp = parse_title(after[0], after[1], s.places, lex)
     return tp
+
+
+def _title_chain(s: _Sentence, tp: TitlePhrase, lex: Lexicon) -> list[TitlePhrase]:
+    """Titles listed before the one next to the name, joined by 、: 县委常委、常务副县长陈东."""
+    out: list[TitlePhrase] = []
+    start = tp.start
+    while start > 0 and s.tagged.text[start - 1] == "、":
+        phrase, pstart = phrase_before(s.tagged.text, start - 1)
+        more = parse_title(phrase, pstart, s.places, lex) if phrase else None
+        if more is None or any(p.start < start - 1 and p.end > pstart for p in s.people):
+            break
+        out.append(more)
+        start = pstart
+    return out
 
 
 def _add_role(col: _Collector, art: Article, s: _Sentence, pid: str, tp: TitlePhrase, ctx: Context,

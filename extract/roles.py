@@ -71,15 +71,17 @@ def parse_title(phrase: str, start: int, places: list[Mention], lex: Lexicon) ->
         return None
     rest, qual, core = split
     place = ""
-    for m in sorted(places, key=lambda m: m.start):
-        rel = m.start - start
-        if 0 <= rel and rel + len(m.text) <= len(rest) and m.level not in ("site",):
-            place = m.text
-            body_start = rel + len(m.text)
-            body = rest[body_start:]
-            if rel > 0 and rest[:rel] not in ("", "该"):
-                continue
-            break
+    inside = [m for m in sorted(places, key=lambda m: m.start)
+              if 0 <= m.start - start and m.end - start <= len(rest) and m.level != "site"]
+    first = next((m for m in inside if rest[: m.start - start] in ("", "该")), None)
+    if first is not None:
+        # A chain of territories (江西省抚州市临川县): the post belongs to the last one.
+        last = first
+        for m in inside:
+            if m.start == last.end:
+                last = m
+        place = last.text
+        body = rest[last.end - start:]
     else:
         body = rest
         if body.startswith("该"):

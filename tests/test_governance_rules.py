@@ -111,3 +111,31 @@ def test_scope_word_is_not_the_actor(backend):
     text = "截至目前，卫东区80%以上的社区卫生服务中心组建了自我管理小组，在全市首家荣获“国家慢性病综合防控示范区”称号。"
     _, rels, _ = extract(text, backend)
     assert ("place:卫东区", "RECEIVED", "program:国家慢性病综合防控示范区") in rels
+
+
+def test_county_news_chains_of_titles_and_territories(backend):
+    text = ("临川县召开县委常委会会议\n"
+            "3月15日，县委书记李明主持召开会议。县委副书记、县长王强，县政协主席孙丽出席会议。"
+            "近日，青山镇党委书记刘洋带队到红星村调研。会上，县委常委、常务副县长陈东讲话。"
+            "江西省抚州市临川县人民法院院长张华表示，该院将深入开展“枫桥经验”实践活动。")
+    ents, rels, _ = extract(text, backend)
+    assert ("person:李明", "HOLDS_ROLE", "role:临川县委/县委书记") in rels
+    assert ("person:王强", "HOLDS_ROLE", "role:临川县委/县委副书记") in rels
+    assert ("person:王强", "HOLDS_ROLE", "role:临川县人民政府/县长") in rels
+    assert ("person:陈东", "HOLDS_ROLE", "role:临川县委/县委常委") in rels
+    assert ("person:张华", "HOLDS_ROLE", "role:临川县人民法院/院长") in rels
+    assert ("place:临川县", "LOCATED_IN", "place:抚州市") in rels
+    assert ("place:抚州市", "LOCATED_IN", "place:江西省") in rels
+    assert ("place:青山镇", "LOCATED_IN", "place:临川县") in rels
+    assert ("org:临川县人民法院", "RUNS", "program:枫桥经验") in rels
+    assert "临川县委常委" not in names(ents, "Organization")
+
+
+def test_compound_places_split_only_where_the_grammar_allows():
+    from govkg.extract.mentions import split_compound_place
+
+    lex = default_lexicon()
+    assert split_compound_place("南京市江宁区秣陵街道", lex) == ["南京市", "江宁区", "秣陵街道"]
+    assert split_compound_place("市中区", lex) == ["市中区"]
+    assert split_compound_place("沙市区", lex) == ["沙市区"]
+    assert split_compound_place("东高皇街道", lex) == ["东高皇街道"]
