@@ -367,3 +367,26 @@ def test_cypher_view_renders_the_query_result(neo4j_db, neo4j_connection, browse
     assert count == 0
     done = run_cli("view", "--cypher", "RETURN 1 AS x", *env_args, "-o", str(tmp_path / "e.html"))
     assert done.returncode == 1 and "no nodes, relationships or paths" in done.stderr
+
+
+# -- the harness itself ---------------------------------------------------------------------
+
+def test_harness_records_and_blocks_requests_that_leave_the_page(browser, tmp_path):
+    """The offline assertions above could fail: a page that reaches out is caught."""
+    leaky = tmp_path / "leaky.html"
+    leaky.write_text('<!DOCTYPE html><meta charset="utf-8"><link rel="stylesheet" '
+                     'href="https://cdn.example.org/x.css"><img src="http://203.0.113.9/p.png">'
+                     '<script>fetch("https://example.com/api").catch(() => {}); window.ran = 1;</script>',
+                     "utf-8")
+    page = browser.open_file(leaky)
+    page.wait_for("window.ran === 1")
+    browser.sleep(0.5)
+    assert set(page.blocked_requests) >= {"https://cdn.example.org/x.css", "http://203.0.113.9/p.png",
+                                          "https://example.com/api"}
+
+
+def test_layout_is_deterministic_at_size():
+    from govkg.graph.view_layout import layout
+
+    graph = synthetic_graph(1200, 3000, seed=5)
+    assert layout(graph) == layout(graph)
