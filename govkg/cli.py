@@ -244,18 +244,17 @@ def view(
 
         driver = connect(_neo4j_target(uri, user, password, database))
         try:
-            graph = run_cypher(driver, cypher, database)
+            result = run_cypher(driver, cypher, database)
         finally:
             driver.close()
-        origin = f"Neo4j query at {uri}"
+        graph, articles, origin = result.graph, result.articles, f"Neo4j query at {uri}"
     else:
         from govkg.graph.graphfile import read_graph
 
-        graph = read_graph(graph_file)
-        origin = Path(graph_file).name
+        graph, articles, origin = read_graph(graph_file), None, Path(graph_file).name
     options = ViewOptions(focus=focus, depth=depth, types=parse_types(types), min_mentions=min_mentions,
                           size_by=size_by, max_nodes=max_nodes, title=title or f"govkg · {origin}")
-    selection = write_view(graph, output, options)
+    selection = write_view(graph, output, options, articles)
     shown = selection.graph
     typer.echo(f"wrote {output}: {shown.number_of_nodes()} nodes and {shown.number_of_edges()} edges "
                f"(of {selection.total_nodes} and {selection.total_edges})")

@@ -276,12 +276,21 @@ def _evidence(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [e for e in evidence if isinstance(e, dict)] if isinstance(evidence, list) else []
 
 
-def articles_of(graph: nx.MultiDiGraph, full: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
-    """Title, date and source of every article cited as evidence in ``graph`` (looked up in ``full``)."""
+def articles_of(graph: nx.MultiDiGraph, full: nx.MultiDiGraph,
+                known: dict[str, dict[str, str]] | None = None) -> dict[str, dict[str, str]]:
+    """Title, date and source of every article cited as evidence in ``graph``.
+
+    Looked up in ``full`` (the whole graph, before selection), else in ``known``
+    (articles fetched apart, as for a Cypher result that does not return them).
+    """
     cited = {e["article"] for _, _, d in graph.edges(data=True) for e in _evidence(d) if e.get("article")}
     cited |= {n for n, a in graph.nodes(data=True) if a.get("label") == schema.ARTICLE}
+    known = known or {}
     out = {}
     for aid in sorted(cited):
+        if aid not in full and aid in known:
+            out[aid] = {key: str(known[aid].get(key) or "") for key in ("title", "date", "source")}
+            continue
         attrs = full.nodes[aid] if aid in full else {}
         out[aid] = {"title": str(attrs.get("title") or attrs.get("name") or ""),
                     "date": str(attrs.get("date") or ""), "source": str(attrs.get("source") or "")}
@@ -374,12 +383,16 @@ def render_html(net, selection: Selection, opts: ViewOptions, articles: dict[str
     )
 
 
-def write_view(graph: nx.MultiDiGraph, out: str | Path, opts: ViewOptions = ViewOptions()) -> Selection:
-    """Select, lay out, build and write the page to ``out`` (atomically). Returns the selection."""
+def write_view(graph: nx.MultiDiGraph, out: str | Path, opts: ViewOptions = ViewOptions(),
+               articles: dict[str, dict[str, str]] | None = None) -> Selection:
+    """Select, lay out, build and write the page to ``out`` (atomically). Returns the selection.
+
+    ``articles``: titles and dates of cited articles that ``graph`` does not hold.
+    """
     from govkg.graph.view_layout import layout
 
     selection = select(graph, opts)
     net = build_network(selection, opts, layout(selection.graph))
-    html = render_html(net, selection, opts, articles_of(selection.graph, graph))
+    html = render_html(net, selection, opts, articles_of(selection.graph, graph, articles))
     write_text_atomic(Path(out), html)
     return selection

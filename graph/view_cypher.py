@@ -5,18 +5,22 @@ view never changes the database. Every node, relationship and path anywhere
 in the result (inside lists and maps too) goes into a networkx graph shaped
 like a graph file: node ``id`` and ``label`` from the govkg properties the
 loader wrote (graph/neo4j_load.py), ``evidence`` decoded back from the
-loader's ``evidence_json`` strings.
+loader's ``evidence_json`` strings. The articles that evidence cites but the
+result does not hold are looked up (queries/cypher.py ``ARTICLES_BY_ID``), so
+the page can show their titles and dates without drawing them.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.schema import NODE_LABELS
+from govkg.queries import cypher
 
 EXAMPLE = "MATCH p=(:Person)-[:HOLDS_ROLE]->(:Role)-[:ROLE_IN]->() RETURN p LIMIT 200"
 
@@ -96,7 +100,32 @@ def graph_from_records(records) -> nx.MultiDiGraph:
     return collector.graph
 
 
-def run_cypher(driver, query: str, database: str) -> nx.MultiDiGraph:
+@dataclass
+class CypherView:
+    """A query's graph, and the cited articles that are not in it (id -> title, date, source)."""
+
+    graph: nx.MultiDiGraph
+    articles: dict[str, dict[str, str]]
+
+
+def cited_articles(graph: nx.MultiDiGraph) -> list[str]:
+    """Ids of articles the evidence cites that the graph itself does not hold."""
+    cited = {e.get("article") for _, _, d in graph.edges(data=True)
+             for e in (d.get("evidence") or []) if isinstance(e, dict)}
+    return sorted(a for a in cited if isinstance(a, str) and a and a not in graph)
+
+
+def _read(tx, query: str) -> CypherView:
+    graph = graph_from_records(list(tx.run(query)))
+    missing = cited_articles(graph)
+    articles = {}
+    if missing:
+        for row in tx.run(cypher.ARTICLES_BY_ID, ids=missing):
+            articles[row["id"]] = {key: str(row[key] or "") for key in ("title", "date", "source")}
+    return CypherView(graph, articles)
+
+
+def run_cypher(driver, query: str, database: str) -> CypherView:
     """Run the user's query read-only and return its graph; a clear error if it has none."""
     from neo4j import READ_ACCESS
     from neo4j import exceptions as neo
@@ -105,7 +134,7 @@ def run_cypher(driver, query: str, database: str) -> nx.MultiDiGraph:
         raise GovkgError(f"--cypher needs a query, e.g. \"{EXAMPLE}\"")
     try:
         with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
-            graph = session.execute_read(lambda tx: graph_from_records(list(tx.run(query))))
+            result = session.execute_read(_read, query)
     except neo.Neo4jError as exc:
         message = " ".join(str(exc.message or exc).split())
         if "write" in message.lower() and "read" in message.lower():
@@ -113,7 +142,7 @@ def run_cypher(driver, query: str, database: str) -> nx.MultiDiGraph:
         raise GovkgError(f"Neo4j rejected the query: {message}") from None
     except (neo.DriverError, OSError) as exc:
         raise GovkgError(f"the query failed: {' '.join(str(exc).split())}") from None
-    if graph.number_of_nodes() == 0:
+    if result.graph.number_of_nodes() == 0:
         raise GovkgError("the query returned no nodes, relationships or paths to draw "
                          f"(return them, e.g. \"{EXAMPLE}\")")
-    return graph
+    return result

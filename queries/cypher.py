@@ -216,3 +216,15 @@ RETURN n.id AS id, head(labels(n)) AS label, {_name("n")} AS name,
        count(DISTINCT a) AS articles,
        sum(CASE WHEN a IS NULL THEN 0 ELSE coalesce(m.count, 1) END) AS mentions
 """
+
+
+# ---------------------------------------------------------------------------
+# HTML view (graph/view_cypher.py): `govkg view --cypher` runs the user's own
+# query as given, read-only; this then looks up the articles that the
+# evidence of its relationships cites, for their titles and dates.
+# ---------------------------------------------------------------------------
+
+ARTICLES_BY_ID = """
+MATCH (a:Article) WHERE a.id IN $ids
+RETURN a.id AS id, a.title AS title, a.date AS date, a.source AS source
+"""

@@ -352,10 +352,16 @@ def test_cypher_view_renders_the_query_result(neo4j_db, neo4j_connection, browse
     assert sorted(n["id"] for n in data["nodes"]) == sorted([ZHANG, ROLE, GOV])
     holds = next(e for e in data["edges"] if e["rel"] == "HOLDS_ROLE")
     assert holds["evidence"] == [{"article": A1, "sentence": "……卫东区代区长张伟表示……"}]
+    # The cited article is not in the result, but its title and date are looked up for the evidence.
+    assert data["articles"][A1]["title"] == "卫东区全力推动经济平稳健康发展"
+    assert A1 not in {n["id"] for n in data["nodes"]}
     page = browser.open_file(out)
     page.wait_for("window.govkgView && window.govkgView.stable")
     assert page.evaluate("govkgView.nodes.length") == 3
     assert page.evaluate("govkgView.search('张伟')") == [ZHANG]
+    assert page.evaluate(f"govkgView.select({json.dumps(ZHANG)})")
+    assert "《卫东区全力推动经济平稳健康发展》 2020-06-03" in page.evaluate(
+        "document.getElementById('govkg-details').textContent")
     assert page.blocked_requests == [] and page.errors == []
 
     # A view never writes: a query that would is refused, and nothing changed.
