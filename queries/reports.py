@@ -655,7 +655,7 @@ def path_report(source: ReportSource, a: NodeRef, b_node: NodeRef,
         ids.update(n.id for n in conn.nodes)
         names.update({n.id: n for n in conn.nodes})
     for number, conn in enumerate(connections, 1):
-        section = Section(f"路径 Path {number}: " + " — ".join(n.name for n in conn.nodes))
+        section = Section(f"路径 Path {number}: " + " — ".join(_shown(n) for n in conn.nodes))
         for edge in conn.edges:
             src, dst = names[edge.source], names[edge.target]
             cites = b.citer.cite(edge.evidence)
@@ -663,12 +663,19 @@ def path_report(source: ReportSource, a: NodeRef, b_node: NodeRef,
                 article = dst if dst.label == ARTICLE else src
                 other = src if article is dst else dst
                 cites = b.citer.sentences_naming(article.id, b.spellings(other))
-            section.items.append(Item(f"{src.name} {PHRASES.get(edge.type, edge.type)} {dst.name}", cites,
+            section.items.append(Item(f"{_shown(src)} {PHRASES.get(edge.type, edge.type)} {_shown(dst)}", cites,
                                       {"relation": edge.type, "source": edge.source,
                                        "target": edge.target}))
         report.sections.append(section)
     report.view = ViewSpec(frozenset(ids), (a.id, b_node.id))
     return report
+
+
+def _shown(node: NodeRef) -> str:
+    """A node's name in a path; an Article as 《title》 (its id when it has no title)."""
+    if node.label == ARTICLE:
+        return f"《{node.name or node.id.removeprefix('article:')}》"
+    return node.name
 
 
 # ----------------------------------------------------------------- overview
