@@ -221,7 +221,13 @@ class Chromium:
                 self._proc.wait()
             self._proc = None
         if self._profile:
-            shutil.rmtree(self._profile, ignore_errors=True)
+            # Chromium's helper processes can outlive the browser by a moment and
+            # write into the profile again: retry until the folder stays gone.
+            for _ in range(30):
+                shutil.rmtree(self._profile, ignore_errors=True)
+                if not os.path.exists(self._profile):
+                    break
+                time.sleep(0.1)
             self._profile = None
 
     # -- protocol -----------------------------------------------------------------
