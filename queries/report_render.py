@@ -56,6 +56,11 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def quoted(sentence: str) -> str:
+    """The sentence in quotation marks, unless it is already a quotation (“……”)."""
+    return sentence if sentence[:1] in "“「『\"" else f"“{sentence}”"
+
+
 def cite_text(cite: Citation) -> tuple[str, str]:
     """(sentence or '', '《title》 2020-06-05') for one citation."""
     art = cite.article
@@ -96,7 +101,7 @@ def _md_item(item: Item, lines: list[str]) -> None:
     lines.append(f"{pad}- {text}")
     for cite in item.evidence[:MAX_SHOWN]:
         sentence, where = cite_text(cite)
-        shown = f"“{md_escape(sentence)}” — " if sentence else "(no single sentence) — "
+        shown = f"{md_escape(quoted(sentence))} — " if sentence else "(no single sentence) — "
         lines.append(f"{pad}  > {shown}{md_escape(where)}")
         lines.append(f"{pad}  >")
     if item.evidence:
@@ -157,7 +162,7 @@ def _html_section(section: Section, depth: int, out: list[str]) -> None:
             out.append(f'<li class="item" style="margin-left:{1.5 * item.level}rem">{e(item.text)}{note}')
             for cite in item.evidence[:MAX_SHOWN]:
                 sentence, where = cite_text(cite)
-                body = f"“{e(sentence)}”" if sentence else "(no single sentence)"
+                body = e(quoted(sentence)) if sentence else "(no single sentence)"
                 out.append(f'<blockquote>{body} <span class="where">— {e(where)}</span></blockquote>')
             if len(item.evidence) > MAX_SHOWN:
                 out.append(f'<div class="more">… and {len(item.evidence) - MAX_SHOWN} more</div>')
