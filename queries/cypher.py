@@ -207,14 +207,18 @@ WHERE size(articles) >= $min_count
 RETURN o.id AS person_id, {_name("o")} AS person, size(articles) AS count, articles
 """
 
-# An OPTIONAL MATCH that finds nothing still yields a row: it counts 0, not 1.
-ENTITIES_BY_TYPE = f"""
-MATCH (n:{_ENTITY})
-WHERE $label IS NULL OR head(labels(n)) = $label
+def entities_by_type(label: str | None) -> str:
+    """Entities of one label (a label scan), or of all entity labels, with mention counts.
+
+    An OPTIONAL MATCH that finds nothing still yields a row: it counts 0, not 1.
+    """
+    labels = _check_label(label) if label is not None else _ENTITY
+    return f"""
+MATCH (n:{labels})
 OPTIONAL MATCH (n)-[m:{MENTIONED_IN}]->(a:Article)
-RETURN n.id AS id, head(labels(n)) AS label, {_name("n")} AS name,
-       count(DISTINCT a) AS articles,
-       sum(CASE WHEN a IS NULL THEN 0 ELSE coalesce(m.count, 1) END) AS mentions
+WITH n, count(DISTINCT a) AS articles,
+     sum(CASE WHEN a IS NULL THEN 0 ELSE coalesce(m.count, 1) END) AS mentions
+RETURN n.id AS id, head(labels(n)) AS label, {_name("n")} AS name, articles, mentions
 """
 
 

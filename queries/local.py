@@ -31,8 +31,21 @@ class LocalQueries(GraphQueries):
     """Helpers over a ``networkx.MultiDiGraph`` as read by ``graph.graphfile.read_graph``."""
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
-        self.graph = collapse_parallel_edges(graph)
-        self._undirected: dict[bool, nx.Graph] = {}  # for connections, built once per kind
+        self.graph = graph
+        self._nodes: dict[str, dict[str, Any]] = dict(graph.nodes(data=True))
+        # One pass over the edges builds what every helper looks up: edges by
+        # type and end, as Neo4j's relationship chains give them; parallel
+        # edges of one type already merged, as the loader merges them.
+        self._outs: dict[str, dict[str, list[tuple[str, dict]]]] = {t: {} for t in RELATION_TYPES}
+        self._ins: dict[str, dict[str, list[tuple[str, dict]]]] = {t: {} for t in RELATION_TYPES}
+        self._between: dict[tuple[str, str], list[tuple[str, dict]]] = {}
+        for (source, target, rel), attrs in merge_parallel_edges(graph).items():
+            if rel not in self._outs:
+                continue
+            self._outs[rel].setdefault(source, []).append((target, attrs))
+            self._ins[rel].setdefault(target, []).append((source, attrs))
+            self._between.setdefault((source, target), []).append((rel, attrs))
+        self._entities: list[tuple[str, str, Any, list[str]]] | None = None  # for find_entities
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> "LocalQueries":
@@ -41,29 +54,28 @@ class LocalQueries(GraphQueries):
     # ------------------------------------------------------------ small parts
 
     def _props(self, node: str) -> dict[str, Any]:
-        return self.graph.nodes[node]
+        return self._nodes[node]
 
     def _label(self, node: str) -> str:
-        return self._props(node).get("label", "")
+        return self._nodes[node].get("label", "")
 
     def _name(self, node: str) -> str:
-        return display_name(self._props(node), node)
+        return display_name(self._nodes[node], node)
 
     def _out(self, node: str, types: Iterable[str]) -> Iterator[tuple[str, str, dict]]:
         """(target, type, edge attributes) of the node's outgoing edges of these types."""
-        types = set(types)
-        for _, target, attrs in self.graph.out_edges(node, data=True):
-            if attrs.get("type") in types:
-                yield target, attrs["type"], attrs
+        for rel in types:
+            for target, attrs in self._outs[rel].get(node, ()):
+                yield target, rel, attrs
 
     def _in(self, node: str, types: Iterable[str]) -> Iterator[tuple[str, str, dict]]:
-        types = set(types)
-        for source, _, attrs in self.graph.in_edges(node, data=True):
-            if attrs.get("type") in types:
-                yield source, attrs["type"], attrs
+        """(source, type, edge attributes) of the node's incoming edges of these types."""
+        for rel in types:
+            for source, attrs in self._ins[rel].get(node, ()):
+                yield source, rel, attrs
 
     def _has(self, node_id: str, labels: Sequence[str] | None = None) -> bool:
-        return node_id in self.graph and (labels is None or self._label(node_id) in labels)
+        return node_id in self._nodes and (labels is None or self._label(node_id) in labels)
 
     def _within(self, top: str, types: Sequence[str], deep: bool = True) -> dict[str, int]:
         """Nodes with a path of ``types`` edges to ``top``, with the shortest distance.
@@ -106,21 +118,25 @@ class LocalQueries(GraphQueries):
     # ----------------------------------------------------------------- helpers
 
     def get_node(self, node_id: str) -> NodeRef | None:
-        if node_id not in self.graph:
+        if node_id not in self._nodes:
             return None
         return NodeRef(node_id, self._label(node_id), self._name(node_id))
 
     def find_entities(self, name: str, labels: Sequence[str] | None = None,
                       partial: bool = True) -> list[EntityMatch]:
         query = name.strip()
+        if self._entities is None:
+            self._entities = []
+            for node, props in self._nodes.items():
+                if props.get("label") in ENTITY_LABELS:
+                    aliases = props.get("aliases")
+                    aliases = [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
+                    self._entities.append((node, props["label"], props.get("name"), aliases))
         found = []
-        for node, props in self.graph.nodes(data=True):
-            label = props.get("label")
-            if label not in ENTITY_LABELS or (labels and label not in labels):
+        for node, label, raw_name, aliases in self._entities:
+            if labels and label not in labels:
                 continue
-            aliases = props.get("aliases") or []
-            aliases = [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
-            kind = match_kind(query, props.get("name"), aliases)
+            kind = match_kind(query, raw_name, aliases)
             if kind is None or (kind == "partial" and not partial):
                 continue
             found.append(EntityMatch(node, label, self._name(node), tuple(aliases), kind,
@@ -163,32 +179,63 @@ class LocalQueries(GraphQueries):
         self.check_path_length(max_length)
         if a_id == b_id or not self._has(a_id) or not self._has(b_id):
             return []
-        types = set(RELATION_TYPES) if via_articles else set(RELATION_TYPES) - set(ARTICLE_RELATIONS)
-        # Cypher: allShortestPaths((a)-[:T1|T2…*..]-(b)) — an undirected BFS.
-        simple = self._undirected.get(via_articles)
-        if simple is None:
-            simple = self._undirected[via_articles] = nx.Graph()
-            simple.add_nodes_from(self.graph)
-            simple.add_edges_from((u, v) for u, v, t in self.graph.edges(data="type")
-                                  if t in types and u != v)
-        try:
-            paths = sorted(tuple(p) for p in nx.all_shortest_paths(simple, a_id, b_id))
-        except nx.NetworkXNoPath:
-            return []
-        if len(paths[0]) - 1 > max_length:
-            return []
+        types = [t for t in RELATION_TYPES if via_articles or t not in ARTICLE_RELATIONS]
+        paths = sorted(self._shortest_paths(a_id, b_id, types, max_length))
         result = []
         for path in paths:
             nodes = tuple(NodeRef(n, self._label(n), self._name(n)) for n in path)
             edges = []
             for u, v in zip(path, path[1:]):
                 for s, t in ((u, v), (v, u)):
-                    for attrs in (self.graph.get_edge_data(s, t) or {}).values():
-                        if attrs.get("type") in types:
-                            edges.append(EdgeRef(s, attrs["type"], t,
-                                                 evidence_of(attrs.get("evidence"))))
+                    for rel, attrs in self._between.get((s, t), ()):
+                        if rel in types:
+                            edges.append(EdgeRef(s, rel, t, evidence_of(attrs.get("evidence"))))
             result.append(Connection(nodes, edges_along(path, edges)))
         return finish(result)[:limit]
+
+    def _shortest_paths(self, a: str, b: str, types: Sequence[str],
+                        max_length: int) -> list[tuple[str, ...]]:
+        """Every shortest undirected path from a to b of at most max_length steps.
+
+        Cypher: ``allShortestPaths((a)-[:T1|T2…*..n]-(b))``. A breadth-first
+        search from ``a`` that stops at the level where ``b`` appears, keeping
+        every predecessor on that level, then walks back from ``b``.
+        """
+        distance = {a: 0}
+        preds: dict[str, list[str]] = {a: []}
+        frontier = [a]
+        while frontier and b not in distance and distance[frontier[0]] < max_length:
+            level = distance[frontier[0]] + 1
+            following = []
+            for node in frontier:
+                for neighbour in self._neighbours(node, types):
+                    if neighbour not in distance:
+                        distance[neighbour] = level
+                        preds[neighbour] = [node]
+                        following.append(neighbour)
+                    elif distance[neighbour] == level and node not in preds[neighbour]:
+                        preds[neighbour].append(node)
+            frontier = following
+        if b not in distance:
+            return []
+        paths: list[tuple[str, ...]] = []
+        stack: list[tuple[str, tuple[str, ...]]] = [(b, (b,))]
+        while stack:
+            node, tail = stack.pop()
+            if node == a:
+                paths.append(tail)
+                continue
+            stack.extend((p, (p,) + tail) for p in preds[node])
+        return paths
+
+    def _neighbours(self, node: str, types: Sequence[str]) -> Iterator[str]:
+        for rel in types:
+            for target, _ in self._outs[rel].get(node, ()):
+                if target != node:
+                    yield target
+            for source, _ in self._ins[rel].get(node, ()):
+                if source != node:
+                    yield source
 
     def co_mentions(self, person_id: str, min_count: int = 1) -> list[CoMention]:
         if not self._has(person_id, [PERSON]):
@@ -205,7 +252,7 @@ class LocalQueries(GraphQueries):
                          limit: int | None = None) -> list[EntityCount]:
         check_entity_label(label)
         counts = []
-        for node, props in self.graph.nodes(data=True):
+        for node, props in self._nodes.items():
             node_label = props.get("label")
             if node_label not in ENTITY_LABELS or (label and node_label != label):
                 continue
@@ -221,27 +268,29 @@ def _count(value: Any) -> int:
     return 1 if value is None else int(value)
 
 
-def collapse_parallel_edges(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """One edge per (source, type, target), as the Neo4j loader stores them.
+def merge_parallel_edges(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """One edge per (source, target, type), as the Neo4j loader stores them.
 
     The loader MERGEs a relationship per (source, type, target): scalar
     properties of later edges overwrite earlier ones, list properties (aliases,
-    evidence) are united. Doing the same here keeps both backends' answers equal
-    when a graph file holds parallel edges of one type.
+    evidence) are united, None is dropped. Doing the same here keeps both
+    backends' answers equal when a graph file holds parallel edges of one type.
+    The graph's own attribute dicts are shared, never changed.
     """
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
     for u, v, attrs in graph.edges(data=True):
         key = (u, v, attrs.get("type"))
-        into = merged.setdefault(key, {})
+        into = merged.get(key)
+        if into is None:
+            merged[key] = attrs
+            continue
+        into = dict(into)
         for name, value in attrs.items():
-            if value is None:  # the loader drops None: Neo4j has no null property
+            if value is None:
                 continue
             if isinstance(value, list) and isinstance(into.get(name), list):
                 into[name] = into[name] + [x for x in value if x not in into[name]]
             else:
                 into[name] = value
-    out = nx.MultiDiGraph(**graph.graph)
-    out.add_nodes_from(graph.nodes(data=True))
-    for (u, v, _), attrs in merged.items():
-        out.add_edge(u, v, **attrs)
-    return out
+        merged[key] = into
+    return merged

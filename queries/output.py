@@ -215,6 +215,6 @@ def plan_text(plan: dict[str, Any], indent: int = 0) -> str:
         counts = f"rows={plan.get('rows', 0)} db_hits={plan.get('dbHits', 0)}"
     else:
         counts = f"estimated_rows={args.get('EstimatedRows', 0):.0f}"
-    details = args.get("Details", "")
+    details = " ".join(str(args.get("Details", "")).split())  # a CASE spans lines
     line = f"{'  ' * indent}+ {operator}  {counts}" + (f"  {details}" if details else "")
     return "\n".join([line] + [plan_text(child, indent + 1) for child in plan.get("children", [])])

@@ -112,7 +112,7 @@ class Neo4jQueries(GraphQueries):
     def entities_by_type(self, label: str | None = None,
                          limit: int | None = None) -> list[EntityCount]:
         check_entity_label(label)
-        rows = self._rows(cypher.ENTITIES_BY_TYPE, label=label)
+        rows = self._rows(cypher.entities_by_type(label))
         counts = finish(EntityCount(r["id"], r["label"], r["name"], r["articles"], r["mentions"])
                         for r in rows)
         return per_label_limit(counts, limit)

@@ -340,6 +340,13 @@ def test_helpers_start_from_the_id_constraint_index(server, neo4j_driver, neo4j_
     assert "AllNodesScan" not in ops
 
 
+def test_entities_of_one_label_scan_only_that_label(server, neo4j_driver, neo4j_connection):
+    summary = neo4j_driver.execute_query("EXPLAIN " + cypher.entities_by_type(PERSON),
+                                         database_=neo4j_connection.database).summary
+    assert "NodeByLabelScan" in _plan_operators(summary.plan)
+    assert "UnionNodeByLabelsScan" not in _plan_operators(summary.plan)
+
+
 # --------------------------------------------------------------- govkg query
 
 
@@ -438,3 +445,11 @@ def test_query_helper_on_graph_file_and_on_neo4j(govkg, toy_file):
     assert list(csv.reader(io.StringIO(paths.stdout)))[1] == [
         "李明 -HOLDS_ROLE-> 书记 -ROLE_IN-> 卫东区纪委监委 -PART_OF-> 卫东区委", "3",
         "区纪委监委书记李明主持。 | 卫东区纪委监委是区委的工作部门。"]
+
+
+def test_profile_prints_the_plan(govkg):
+    done = govkg("query", "PROFILE MATCH (p:Person {id: $id}) RETURN p.name AS name", "-p", f"id={WANG}")
+    assert done.returncode == 0, done.stderr
+    assert "王芳" in done.stdout
+    assert "NodeUniqueIndexSeek  rows=1" in done.stderr
+    assert "UNIQUE p:Person(id) WHERE id = $id" in done.stderr
