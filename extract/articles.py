@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from govkg.extract.normalize import CLOSERS, CJK, SENTENCE_END, join_lines, normalize_line
+from govkg.extract.normalize import CLOSERS, CJK, SENTENCE_END, join_lines, normalize_line, to_simplified
 from govkg.extract.records import Article, Byline
 
 # A lead marker opens a report: 本报讯, 本报6月3日讯, 新华社郑州6月3日电, 【本报讯】…
@@ -79,22 +79,21 @@ def credit_names(line: str) -> list[str]:
     return [n for n in re.split(r"[ 、]+", (m.group(1) or m.group(2)).strip()) if n]
 
 
-def parse_byline(text: str, split_names: Callable[[str], list[str]] | None = None) -> list[Byline]:
-    """People credited in a byline: "记者王孟鹤 通讯员苗广垒", "本报记者 张三 李四"."""
+def parse_byline(text: str, split_names: Callable[[str], list[str]] | None = None,
+                 simplified: str | None = None) -> list[Byline]:
+    """People credited in a byline: "记者王孟鹤 通讯员苗广垒", "本报记者 张三 李四".
+
+    Role words are found in ``simplified`` (the same text in simplified
+    characters, same length); names are cut from ``text`` as written.
+    """
+    simple = simplified if simplified is not None else text
     out: list[Byline] = []
-    parts = re.split(f"({_ROLE_WORDS})", text)
-    role = None
-    for part in parts:
-        if not part:
-            continue
-        if BYLINE_ROLE.fullmatch(part):
-            role = "记者" if "记者" in part else part
-            if part == "摄影":
-                role = "摄影"
-            continue
-        if role is None:
-            continue
-        for chunk in re.split(r"[\s、,，/]+", part.strip()):
+    marks = list(BYLINE_ROLE.finditer(simple))
+    for k, mark in enumerate(marks):
+        word = mark.group()
+        role = "摄影" if word == "摄影" else "记者" if "记者" in word else word
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        for chunk in re.split(r"[\s、,，/]+", text[mark.end(): end].strip()):
             if not chunk:
                 continue
             names = [chunk]
@@ -127,6 +126,7 @@ def find_date(body: str, year: int | None) -> tuple[str, str | None]:
 class _Item:
     lines: list[str]
     headline: list[str]
+    title_first: bool = False  # the headline stands before the body (web articles)
 
 
 def _spans_word(left: str, right: str, segment: Callable[[str], list[str]] | None) -> bool:
@@ -223,60 +223,75 @@ def _title_first(items: list[_Item]) -> list[_Item]:
     if len(items) == 1 and not items[0].headline and len(items[0].lines) > 1:
         first, rest = items[0].lines[0], items[0].lines[1:]
         if is_headline_candidate(first) and not LEAD.match(first):
-            return [_Item(rest, [first])]
+            return [_Item(rest, [first], title_first=True)]
     return items
 
 
 def split_page(text: str, source: str, *, year: int | None = None,
                segment: Callable[[str], list[str]] | None = None,
                split_names: Callable[[str], list[str]] | None = None) -> list[Article]:
-    """Split a page into Articles. ``segment`` (words of a string) sharpens headline detection."""
-    lines = [l for l in (normalize_line(raw) for raw in text.splitlines()) if l]
+    """Split a page into Articles. ``segment`` (words of a string) sharpens headline detection.
+
+    Layout is read on a simplified-character twin of each line (so 本報訊 and
+    記者 are recognised); what goes into the Article is cut from the text as
+    written, at the same offsets.
+    """
+    written = [l for l in (normalize_line(raw) for raw in text.splitlines()) if l]
+    simple = [to_simplified(l) for l in written]
     if year is None:
         year = year_from_name(source)
     articles: list[Article] = []
-    for item in _title_first(_group(lines, segment)):
-        article = _build(item, source, len(articles) + 1, year, split_names)
+    pos = 0
+    for item in _title_first(_group(simple, segment)):
+        parts = [item.headline, item.lines] if item.title_first else [item.lines, item.headline]
+        cut = []
+        for part in parts:
+            cut.append(written[pos: pos + len(part)])
+            pos += len(part)
+        twin = _Item(*(cut[::-1] if item.title_first else cut), title_first=item.title_first)
+        article = _build(twin, item, source, len(articles) + 1, year, split_names)
         if article.body or article.title:
             articles.append(article)
     return articles
 
 
-def _build(item: _Item, source: str, number: int, year: int | None,
+def _build(item: _Item, simple: _Item, source: str, number: int, year: int | None,
            split_names: Callable[[str], list[str]] | None) -> Article:
-    lines = list(item.lines)
+    """One Article from its lines as written (``item``) and their simplified twin."""
     article = Article(source=source, number=number)
     if item.headline:
         article.title = item.headline[-1]
         article.kicker = " ".join(item.headline[:-1])
+    text, twin = join_lines(item.lines), join_lines(simple.lines)
+    start, end = 0, len(text)
     # Lead marker and the byline after it.
-    m = LEAD.match(lines[0]) if lines else None
+    m = LEAD.match(twin)
     if m:
-        article.lead = m.group(0).strip("【】[]")
-        rest = join_lines(lines)[m.end():].lstrip()
-        bm = LEAD_BYLINE.match(rest)
+        article.lead = text[m.start(): m.end()].strip("【】[]")
+        start = m.end()
+        while start < end and twin[start].isspace():
+            start += 1
+        bm = LEAD_BYLINE.match(twin[start:])
         if bm:
-            article.bylines += parse_byline(bm.group(1), split_names)
-            rest = rest[bm.end():]
-        body = rest
-    else:
-        body = join_lines(lines)
+            article.bylines += parse_byline(text[start + bm.start(1): start + bm.end(1)], split_names,
+                                            twin[start + bm.start(1): start + bm.end(1)])
+            start += bm.end()
     # Byline or photo credit at the end.
-    if lines:
-        last = lines[-1]
+    if simple.lines:
+        last = simple.lines[-1]
         em = END_BYLINE.match(last)
-        if em:
-            article.bylines += parse_byline(em.group(1), split_names)
-            body = body[: len(body) - len(last)] if body.endswith(last) else body
-        else:
-            names = credit_names(last)
-            if names:
-                article.bylines += [Byline(person=name, role="摄影") for name in names]
-                cm = CREDIT.search(body)
-                if cm:
-                    body = body[: cm.start()]
-                if not article.lead and len(body) < 400:
-                    article.kind = "photo"
-    article.body = body.strip()
-    article.date_text, article.date = find_date(article.body, year)
+        cm = CREDIT.search(twin)
+        if em and twin.endswith(last):
+            end = len(twin) - len(last)
+            b0 = end + em.start(1)
+            article.bylines += parse_byline(text[b0: b0 + len(em.group(1))], split_names, em.group(1))
+        elif cm and credit_names(last):
+            group = 1 if cm.group(1) else 2
+            names = text[cm.start(group): cm.end(group)]
+            article.bylines += [Byline(person=n, role="摄影") for n in re.split(r"[ 、]+", names.strip()) if n]
+            end = cm.start()
+            if not article.lead and end - start < 400:
+                article.kind = "photo"
+    article.body = text[start:end].strip()
+    article.date_text, article.date = find_date(twin[start:end].strip(), year)
     return article

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from govkg.extract.admin import divisions
 from govkg.extract.lexicon import Lexicon
+from govkg.extract.normalize import in_script_of, to_simplified
 
 LEVELS = ("省", "市", "区", "县", "镇", "乡", "街道", "村", "社区")
 _LEVEL_CHAR = {"省": "省", "市": "市", "区": "区", "县": "县", "镇": "镇", "乡": "乡"}
@@ -38,10 +39,11 @@ class Context:
 
 
 def canonical_place(name: str) -> str:
-    """Full form of a territory's short name: 平顶山 → 平顶山市, 河南 → 河南省."""
-    for div in divisions().lookup(name):
-        if div.name != name and divisions().short_name(div.name) == name:
-            return div.name
+    """Full form of a territory's short name: 平顶山 → 平顶山市, 河南 → 河南省 (as written)."""
+    simple = to_simplified(name)
+    for div in divisions().lookup(simple):
+        if div.name != simple and divisions().short_name(div.name) == simple:
+            return name + in_script_of(name, div.name[len(simple):])
     return name
 
 
@@ -64,7 +66,7 @@ def build_context(place_counts: Counter[str], levels: dict[str, str],
         name = ctx.homes.get(level)
         if not name:
             continue
-        hits = divisions().lookup(name)
+        hits = divisions().lookup(to_simplified(name))
         if len(hits) == 1:
             for anc in divisions().ancestors(hits[0]):
                 ctx.homes.setdefault(anc.level, anc.name)
@@ -76,32 +78,40 @@ _GOV_FORMS = (("人民政府", "人民政府"), ("政府", "人民政府"), ("�
 
 
 def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
-    """Full canonical name of a body: 区政府 → 卫东区人民政府, 中共河南省委 → 河南省委."""
+    """Full canonical name of a body: 区政府 → 卫东区人民政府, 中共河南省委 → 河南省委.
+
+    Decisions are taken on the simplified form; the name keeps the
+    characters it was written in.
+    """
     name = re.sub(r"\s+", "", name)
-    if name.startswith("中共") and len(name) > 4:
-        name = name[2:]
+    simple = to_simplified(name)
+    if simple.startswith("中共") and len(name) > 4:
+        name, simple = name[2:], simple[2:]
     for anaphor, level in sorted(lex.anaphora.items(), key=lambda x: -len(x[0])):
-        if name.startswith(anaphor) and ctx.home(level) and len(name) > len(anaphor):
+        if simple.startswith(anaphor) and ctx.home(level) and len(name) > len(anaphor):
             name = ctx.home(level) + name[len(anaphor):]
             break
     else:
         name = _expand_level_prefix(name, ctx)
-    for short, full in _GOV_FORMS:
-        if name.endswith(short) and not name.endswith(full) and len(name) > len(short):
-            stem = name[: -len(short)]
-            if stem and stem[-1] in "省市区县镇乡" or stem.endswith("街道"):
-                name = stem + full
+    simple = to_simplified(name)
+    for short, insert_at in (("人民政府", None), ("政府", 2), ("人民检察院", None), ("检察院", 3),
+                             ("人民法院", None), ("法院", 2)):
+        if simple.endswith(short):
+            stem = simple[: -len(short)]
+            if insert_at and stem and (stem[-1] in "省市区县镇乡" or stem.endswith("街道")):
+                name = name[:-insert_at] + "人民" + name[-insert_at:]
             break
     return name
 
 
 def _expand_level_prefix(name: str, ctx: Context) -> str:
     """区纪委监委 → 卫东区纪委监委; 街道办事处 → 建设路街道办事处; 村委会 stays for the caller."""
-    if name.startswith("街道") and ctx.home("街道"):
+    simple = to_simplified(name)
+    if simple.startswith("街道") and ctx.home("街道"):
         return ctx.home("街道") + name[2:]
-    if name[:1] in _LEVEL_CHAR and len(name) >= 2:
-        home = ctx.home(_LEVEL_CHAR[name[0]])
-        if home and not name.startswith(home):
+    if simple[:1] in _LEVEL_CHAR and len(name) >= 2:
+        home = ctx.home(_LEVEL_CHAR[simple[0]])
+        if home and not simple.startswith(to_simplified(home)):
             return home + name[1:]
     return name
 
@@ -111,9 +121,9 @@ def bare_body_org(body: str, ctx: Context, level: str | None) -> str | None:
     levels = {"办事处": ["街道"], "党工委": ["街道"], "纪工委": ["街道"], "村委会": ["村"], "居委会": ["社区"],
               "党支部": ["村", "社区"], "党委": ["镇", "乡"], "人民政府": ["县", "区", "市", "镇", "乡"]}
     if level is None:
-        cand = levels.get(body)
+        cand = levels.get(to_simplified(body))
         if not cand:
             return None
         level = ctx.lowest(cand)
     home = ctx.home(level) if level else None
-    return home + body if home else None
+    return home + in_script_of(home, body) if home else None

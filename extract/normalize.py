@@ -121,3 +121,20 @@ def to_simplified(text: str) -> str:
         conv = converter.convert(ch)
         out.append(conv if len(conv) == 1 else ch)
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def in_script_of(reference: str, text: str) -> str:
+    """``text`` (simplified) in traditional characters when ``reference`` is written so.
+
+    Names composed by the rules (衛東區 + 党工委) then stay in one script.
+    """
+    if reference and to_simplified(reference) != reference:
+        return _s2t().convert(text)
+    return text

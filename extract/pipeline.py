@@ -20,11 +20,11 @@ from govkg.extract.lexicon import Lexicon, default_lexicon
 from govkg.extract.mentions import (TaggedSentence, find_organizations, find_people, find_places,
                                     place_level)
 from govkg.extract.ner.base import NerBackend
-from govkg.extract.normalize import strip_quotes, to_simplified
+from govkg.extract.normalize import in_script_of, strip_quotes, to_simplified
 from govkg.extract.programs import find_programs
 from govkg.extract.records import Article, Entity, Evidence, Mention, Relation, SourceText
 from govkg.extract.relations import LEVEL_RANK, cooperation, located_in, program_relations
-from govkg.extract.roles import TitlePhrase, parse_title, phrase_after, phrase_before
+from govkg.extract.roles import TitlePhrase, as_written, parse_title, phrase_after, phrase_before
 from govkg.extract.sentences import split_sentences
 from govkg.graph.schema import (AUTHORED, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, ORGANIZATION, PART_OF,
                                 PERSON, PLACE, PROGRAM, ROLE, ROLE_IN, node_id, role_id)
@@ -130,8 +130,11 @@ def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = Non
         page_counts.update(counts)
     page_ctx = build_context(page_counts, levels)
     contexts = [build_context(c, levels, page_ctx) for c in art_counts]
-    place_stems = {p[: -len(s)] for p in levels for s in lex.place_suffixes if p.endswith(s) and len(p) > len(s) + 1}
-    place_stems |= {p[:2] for p in levels if len(p) >= 3}
+    # Short forms of the page's places (卫东 of 卫东区) are not people; compared simplified.
+    simple_places = [to_simplified(p) for p in levels]
+    place_stems = {p[: -len(s)] for p in simple_places for s in lex.place_suffixes
+                   if p.endswith(s) and len(p) > len(s) + 1}
+    place_stems |= {p[:2] for p in simple_places if len(p) >= 3}
 
     for art, sents, ctx in zip(articles, per_article, contexts):
         _extract_article(art, sents, ctx, lex, col, place_stems)
@@ -180,7 +183,7 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                              for p in s.programs)]
         for m in s.orgs:
             m.text = s.text[m.start:m.end]
-            m.canonical = canonical_org(to_simplified(m.text), ctx, lex)
+            m.canonical = canonical_org(m.text, ctx, lex)
             if m.canonical in lex.generic_bodies or len(m.canonical) < 2:
                 continue
             if not _has_territory(m.canonical, lex) and m.canonical in ("办事处", "党工委", "纪工委", "村委会",
@@ -214,12 +217,7 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                 prev_title = None
         # Programs and who runs or receives them.
         for m in s.programs:
-            m.canonical = strip_quotes(s.text[m.start:m.end]) if m.source != "rule:quoted+marker" else m.text
-            m.canonical = re.sub(r"\s+", " ", m.canonical).strip()
-            if m.source in ("rule:quoted+marker",):
-                m.canonical = strip_quotes(m.text)
-            if m.canonical.startswith(("区", "市", "县")) and m.source == "rule:book-title":
-                pass
+            m.canonical = re.sub(r"\s+", " ", strip_quotes(s.text[m.start:m.end])).strip()
             pid = col.entity(PROGRAM, m.canonical, strip_quotes(s.text[m.start:m.end]))
             col.mention(pid, art)
         actors = s.orgs + [p for p in s.places if p.level != "site"] + s.anaphors
@@ -249,12 +247,13 @@ def _admin_nesting(sents: list[_Sentence], art: Article, col: _Collector) -> Non
 
     named = {m.canonical: s.text for s in sents for m in s.places if m.level in ("省", "市", "区", "县")}
     for name, sentence in named.items():
-        hits = divisions().lookup(name)
+        hits = divisions().lookup(to_simplified(name))
         if len(hits) != 1:
             continue
+        places = {to_simplified(e.name): e.id for e in col.r.entities.values() if e.label == PLACE}
         for anc in divisions().ancestors(hits[0]):
-            if node_id(PLACE, anc.name) in col.r.entities:
-                col.relate(node_id(PLACE, name), LOCATED_IN, node_id(PLACE, anc.name), art, sentence,
+            if anc.name in places:
+                col.relate(node_id(PLACE, name), LOCATED_IN, places[anc.name], art, sentence,
                            basis="administrative divisions")
                 break
 
@@ -271,17 +270,21 @@ def _title_for(s: _Sentence, person: Mention, lex: Lexicon) -> TitlePhrase | Non
     phrase, start = phrase_before(s.tagged.text, person.start)
     # A body named right before the title: 电子科技商行负责人 → 负责人 of that body.
     tp = parse_title(phrase, start, s.places, lex) if phrase else None
+    tp = as_written(tp, s.text) if tp else None
     if tp is None and phrase:
         for org in s.orgs:
             if start <= org.end <= person.start and org.end > start:
                 core = s.tagged.text[org.end: person.start]
                 if core in lex.titles:
                     tp = parse_title(s.tagged.text[org.start: person.start], org.start, s.places, lex)
-                    return tp or TitlePhrase(org.text + core, "", "", core, "", org.start, person.start)
+                    tp = tp or TitlePhrase(s.tagged.text[org.start: person.start], "", "", core, "",
+                                           org.start, person.start)
+                    return as_written(tp, s.text)
     if tp is None:
         after = phrase_after(s.tagged.text, person.end)
         if after:
             tp = parse_title(after[0], after[1], s.places, lex)
+            tp = as_written(tp, s.text) if tp else None
     return tp
 
 
@@ -292,6 +295,7 @@ def _title_chain(s: _Sentence, tp: TitlePhrase, lex: Lexicon) -> list[TitlePhras
     while start > 0 and s.tagged.text[start - 1] == "、":
         phrase, pstart = phrase_before(s.tagged.text, start - 1)
         more = parse_title(phrase, pstart, s.places, lex) if phrase else None
+        more = as_written(more, s.text) if more else None
         if more is None or any(p.start < start - 1 and p.end > pstart for p in s.people):
             break
         out.append(more)
@@ -318,7 +322,7 @@ def _add_role(col: _Collector, art: Article, s: _Sentence, pid: str, tp: TitlePh
 
 def _role_body(s: _Sentence, tp: TitlePhrase, ctx: Context, lex: Lexicon) -> tuple[str | None, str]:
     """The body a post belongs to (or, when none is named or implied, its territory)."""
-    title_def = lex.titles.get(tp.core)
+    title_def = lex.titles.get(tp.key)
     if title_def is not None and title_def.kind == "press":
         return None, ORGANIZATION
     for org in s.orgs:  # 电子科技商行负责人
@@ -338,7 +342,7 @@ def _role_body(s: _Sentence, tp: TitlePhrase, ctx: Context, lex: Lexicon) -> tup
         level = ctx.lowest(list(title_def.bare_body))
         place = ctx.home(level) if level else ""
     if level and level in title_def.bare_body and place:
-        return canonical_org(place + title_def.bare_body[level], ctx, lex), ORGANIZATION
+        return canonical_org(place + in_script_of(place, title_def.bare_body[level]), ctx, lex), ORGANIZATION
     return (place, PLACE) if place else (None, ORGANIZATION)
 
 
@@ -394,6 +398,7 @@ def _merge_short_forms(result: PageResult) -> None:
 
 
 def _has_prefix_territory(prefix: str) -> bool:
+    prefix = to_simplified(prefix)
     return bool(prefix) and prefix[-1] in "省市区县镇乡村道" or prefix.endswith("社区")
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from govkg.extract.lexicon import Lexicon
+from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
 
 QUALIFIERS = ("常务副", "代理", "副", "代", "原", "前", "第一")
@@ -35,21 +36,45 @@ class TitlePhrase:
     qualifier: str  # 副, 代, 原…
     start: int  # offsets in the sentence
     end: int
+    key: str = ""  # the core in simplified characters, for lexicon look-ups
+
+    def __post_init__(self) -> None:
+        self.key = self.key or self.core
 
     @property
     def former(self) -> bool:
-        return self.qualifier in FORMER
+        return to_simplified(self.qualifier) in FORMER
 
     def title(self, lex: Lexicon) -> str:
         """The post as written without the place: 区委书记, 卫健委主任, 代区长, 党支部原书记."""
         body = self.body
         if body.startswith("委") and self.place:
             body = self.place[-1] + body  # 卫东区 + 委 → 区委
-        kind = lex.titles[self.core].kind if self.core in lex.titles else ""
-        generic = kind in _GENERIC_KINDS or self.core in _GENERIC_CORES or self.core == "负责人"
-        if body and (generic or not self.core.startswith(tuple("局处科厅部院所站校行会社馆队"))):
+        kind = lex.titles[self.key].kind if self.key in lex.titles else ""
+        generic = kind in _GENERIC_KINDS or self.key in _GENERIC_CORES or self.key == "负责人"
+        if body and (generic or not self.key.startswith(tuple("局处科厅部院所站校行会社馆队"))):
             return body + self.qualifier + self.core
         return self.qualifier + self.core
+
+
+def as_written(tp: TitlePhrase, sentence: str) -> TitlePhrase:
+    """The phrase with its parts cut from the sentence as written (traditional stays traditional).
+
+    Rules parse the simplified twin of a sentence, which has the same
+    offsets; this maps each part back.
+    """
+    written = sentence[tp.start: tp.end]
+    if written == tp.text:
+        return tp
+
+    def cut(part: str, from_end: bool = False) -> str:
+        if not part:
+            return ""
+        i = tp.text.rfind(part) if from_end else tp.text.find(part)
+        return written[i: i + len(part)] if i >= 0 else part
+
+    return TitlePhrase(written, cut(tp.place), cut(tp.body), cut(tp.core, from_end=True), cut(tp.qualifier),
+                       tp.start, tp.end, key=tp.key)
 
 
 def _split_qualified_core(text: str, lex: Lexicon) -> tuple[str, str, str] | None:

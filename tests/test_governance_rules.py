@@ -3,6 +3,8 @@ including sentences where a rule must not fire. Runs the real LAC model, offline
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from govkg.extract.lexicon import default_lexicon
@@ -10,6 +12,10 @@ from govkg.extract.ner.lac import LacBackend
 from govkg.extract.pipeline import extract_page
 from govkg.extract.records import SourceText
 from govkg.extract.roles import parse_title, split_territory
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAMPLE = SHARED / "corpus" / "pingdingshan-weidong-2020-06.txt"
+GOLD = SHARED / "gold" / "pingdingshan-weidong-2020-06.gold.json"
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +145,26 @@ def test_compound_places_split_only_where_the_grammar_allows():
     assert split_compound_place("市中区", lex) == ["市中区"]
     assert split_compound_place("沙市区", lex) == ["沙市区"]
     assert split_compound_place("东高皇街道", lex) == ["东高皇街道"]
+
+
+def test_traditional_page_scores_like_the_simplified_one(backend, tmp_path):
+    """The sample converted to traditional characters: same entities, names kept as written."""
+    import opencc
+
+    from govkg.extract.evaluate import score_graph
+    from govkg.graph.build import build_graph
+
+    sample = SAMPLE.read_text(encoding="utf-8")
+    page = extract_page(SourceText(SAMPLE.name, opencc.OpenCC("s2t").convert(sample)), backend)
+    graph = build_graph([page])
+    names_written = {d["name"] for _, d in graph.nodes(data=True) if d["label"] == "Person"}
+    assert {"張偉", "劉建國", "古國凡"} <= names_written
+    assert "衛東區紀委監委" in {d["name"] for _, d in graph.nodes(data=True) if d["label"] == "Organization"}
+    # Score on simplified names: convert the graph's names back and compare with the gold.
+    t2s = opencc.OpenCC("t2s")
+    for _, data in graph.nodes(data=True):
+        data["name"] = t2s.convert(data["name"])
+        data["aliases"] = [t2s.convert(a) for a in data.get("aliases", [])]
+    scores = score_graph(graph, [GOLD])
+    assert scores["Person"]["f1"] >= 0.97 and scores["HOLDS_ROLE"]["f1"] >= 0.92
+    assert scores["ROLE_IN_acc"] >= 0.9 and scores["relations_recall"] >= 0.75

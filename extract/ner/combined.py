@@ -62,7 +62,7 @@ def merge_people(base: Sequence[Token], second: Sequence[Token]) -> list[Token]:
             first, last = base_spans[hit[0]], base_spans[hit[-1]]
             if first[0] < a:
                 out.append(Token(sentence[first[0]:a], OTHER, base[hit[0]].pos))
-            out.append(Token(sentence[a:b], PER, "nr"))
+            out.append(Token(sentence[a:b], PER, PER))
             if b < last[1]:
                 out.append(Token(sentence[b:last[1]], OTHER, base[hit[-1]].pos))
             i = hit[-1] + 1

@@ -53,6 +53,29 @@ def coarse_tag(nature: str) -> str:
     return OTHER
 
 
+# govkg's rules read a token's POS in LAC's tag set (extract/mentions.py stops
+# a name at w/u/p/c/r/d/m/q/TIME/xc, at PER, at verbs). LAC's set is a
+# coarser cut of the same PKU scheme HanLP uses, so each HanLP nature is
+# reduced to the LAC tag it refines: ude1 -> u, rz -> r, vshi -> v, t -> TIME.
+_LAC_TAGS = {"n", "f", "s", "nz", "nw", "v", "vd", "vn", "a", "ad", "an",
+             "d", "m", "q", "r", "p", "c", "u", "xc", "w"}
+_LAC_BY_FIRST = {"n": "n", "v": "v", "a": "a", "d": "d", "m": "m", "q": "q", "r": "r", "p": "p",
+                 "c": "c", "u": "u", "w": "w", "f": "f", "s": "s", "t": "TIME",
+                 "b": "a", "z": "a", "l": "n", "i": "n", "j": "nz", "g": "n"}
+
+
+def lac_pos(nature: str) -> str:
+    """The LAC-style POS for a HanLP nature (PER/LOC/ORG for entities, as LAC does)."""
+    coarse = coarse_tag(nature)
+    if coarse != OTHER:
+        return coarse
+    if nature in _LAC_TAGS:
+        return nature
+    if nature == "nx":  # Latin letters
+        return "nz"
+    return _LAC_BY_FIRST.get(nature[:1], "xc")  # e/y/o/h/k/x: interjections, affixes, strings
+
+
 def cache_dir() -> Path:
     """Where scripts/hanlp-jar stores the jar (the script computes the same)."""
     root = os.environ.get("GOVKG_CACHE_DIR")
@@ -158,7 +181,7 @@ def _tokens(sentence: str, terms) -> list[Token]:
         if start > pos:
             out.append(Token(sentence[pos:start], OTHER, "w"))
         nature = str(term.nature)
-        out.append(Token(sentence[start:end], coarse_tag(nature), nature))
+        out.append(Token(sentence[start:end], coarse_tag(nature), lac_pos(nature)))
         pos = end
     if pos < len(sentence):
         out.append(Token(sentence[pos:], OTHER, "w"))
