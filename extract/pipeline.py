@@ -314,10 +314,19 @@ def _add_role(col: _Collector, art: Article, s: _Sentence, pid: str, tp: TitlePh
     if art.date:
         props["date"] = art.date
     col.relate(pid, HOLDS_ROLE, rid, art, s.text, **props)
+    # Where the post is: keeps two people of one name in two counties apart (graph.build).
+    territory = ctx.home("区") or ctx.home("县") or ctx.home("市")
+    if territory and title_kind(tp, lex) != "press":
+        col.r.entities[pid].props.setdefault("territory", territory)
     if org_name:
         oid = col.entity(org_label, org_name)
         col.mention(oid, art)
         col.relate(rid, ROLE_IN, oid, art, s.text)
+
+
+def title_kind(tp: TitlePhrase, lex: Lexicon) -> str:
+    title_def = lex.titles.get(tp.key)
+    return title_def.kind if title_def else ""
 
 
 def _role_body(s: _Sentence, tp: TitlePhrase, ctx: Context, lex: Lexicon) -> tuple[str | None, str]:

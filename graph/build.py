@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from govkg.graph.graphfile import new_graph
-from govkg.graph.schema import ARTICLE, MENTIONED_IN
+from govkg.graph.schema import ARTICLE, MENTIONED_IN, PERSON
 
 if TYPE_CHECKING:
     from govkg.extract.pipeline import PageResult
@@ -30,8 +30,34 @@ def _article_node(article) -> dict:
     return node
 
 
+def _keep_namesakes_apart(graph: nx.MultiDiGraph, page: "PageResult") -> None:
+    """Two people of one name whose posts lie in different counties are two nodes.
+
+    The evidence that they differ is the ``territory`` of their posts; a
+    person named without a post merges with the one already in the graph.
+    """
+    renames = {}
+    for ent in list(page.entities.values()):
+        territory = ent.props.get("territory")
+        if ent.label != PERSON or not territory or ent.id not in graph:
+            continue
+        known = graph.nodes[ent.id].get("territory")
+        if known and known != territory:
+            renames[ent.id] = f"{ent.id}@{territory}"
+    for old, new in renames.items():
+        ent = page.entities.pop(old)
+        ent.id = new
+        page.entities[new] = ent
+        for rel in page.relations:
+            rel.source = new if rel.source == old else rel.source
+            rel.target = new if rel.target == old else rel.target
+        for (eid, aid) in [k for k in page.mentions if k[0] == old]:
+            page.mentions[(new, aid)] += page.mentions.pop((eid, aid))
+
+
 def add_page(graph: nx.MultiDiGraph, page: "PageResult") -> None:
     """Merge one page's results into the graph."""
+    _keep_namesakes_apart(graph, page)
     for art in page.articles:
         graph.add_node(art.id, **_article_node(art))
     for ent in page.entities.values():

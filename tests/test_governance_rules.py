@@ -168,3 +168,19 @@ def test_traditional_page_scores_like_the_simplified_one(backend, tmp_path):
     scores = score_graph(graph, [GOLD])
     assert scores["Person"]["f1"] >= 0.97 and scores["HOLDS_ROLE"]["f1"] >= 0.92
     assert scores["ROLE_IN_acc"] >= 0.9 and scores["relations_recall"] >= 0.75
+
+
+def test_namesakes_in_two_counties_stay_apart_and_a_plain_mention_merges(backend):
+    from govkg.graph.build import build_graph
+
+    pages = [
+        extract_page(SourceText("a-2020.txt", "6月3日，卫东区代区长张伟表示，经济稳中向好。"), backend),
+        extract_page(SourceText("b-2020.txt", "5月8日，临川县副县长张伟到青山镇调研。"), backend),
+        extract_page(SourceText("c-2020.txt", "会上，张伟对下一步工作提出要求。"), backend),
+    ]
+    graph = build_graph(pages)
+    people = sorted(n for n, d in graph.nodes(data=True) if d["label"] == "Person")
+    assert people == ["person:张伟", "person:张伟@临川县"]
+    assert graph.nodes["person:张伟"]["territory"] == "卫东区"
+    assert graph.has_edge("person:张伟@临川县", "role:临川县人民政府/副县长")
+    assert graph.has_edge("person:张伟", "article:c-2020.txt#1")
