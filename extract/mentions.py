@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from govkg.extract.admin import divisions
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.ner.base import LOC, ORG, PER, Token
+from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
 from govkg.graph.schema import ORGANIZATION, PERSON, PLACE
 
@@ -23,7 +24,8 @@ _STOP_TAGS = {"w", "u", "p", "c", "r", "d", "m", "q", "TIME", "xc"}
 _TASK_FORCE = ("指挥部", "领导小组", "工作组", "专班", "委员会")
 # Suffixes too common in ordinary words to stand alone: they need a place
 # in front (卫东区检察院) or the model's ORG tag.
-_WEAK_ORG_SUFFIXES = {"中心", "厅", "站", "所", "院", "办", "委", "局", "署", "商场", "服务站", "医院", "学校"}
+_WEAK_ORG_SUFFIXES = {"中心", "厅", "站", "所", "院", "办", "委", "局", "署", "商场", "服务站", "医院", "学校",
+                      "合作社", "公司"}
 _LEADING_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "各", "相关", "有关", "全体", "该", "本", "我", "原", "一")
 _LEVEL_CHARS = "省市区县镇乡"
 # Characters a given name hardly ends with: they end place and body names.
@@ -55,10 +57,12 @@ class TaggedSentence:
 
 def place_level(name: str, lex: Lexicon) -> str | None:
     """The level a territory name's suffix gives it (卫东区 → 区), or ``site`` for named sites."""
+    simple = to_simplified(name)
     for suffix in lex.place_suffixes_longest_first:
-        if name.endswith(suffix) and len(name) > len(suffix) + (1 if len(suffix) > 1 else 1):
-            return lex.place_suffixes[suffix]
-    hits = divisions().lookup(name)
+        if simple.endswith(suffix):
+            if len(simple) > len(suffix) + 1 or (simple == suffix and len(suffix) >= 3):
+                return lex.place_suffixes[suffix]
+    hits = divisions().lookup(simple)
     return hits[0].level if hits else None
 
 
@@ -176,7 +180,8 @@ def _cut_at_last_place(sent: TaggedSentence, start: int, end: int, lex: Lexicon,
             cut = max(cut, m.start)
     for s, e, tok in sent.spans:
         if start < s < end and ((tok.text in _LEVEL_CHARS and e < end) or (tok.tag == ORG and e == end)):
-            cut = max(cut, s)
+            # 我县梅岭景区: the 县 of an anaphor (我县, 该区) is not the start of the name.
+            cut = max(cut, e if tok.text in _LEVEL_CHARS and sent.text[s - 1] in "我该本全" else s)
     return cut
 
 
@@ -213,6 +218,8 @@ def _suffix_headed(sent: TaggedSentence, lex: Lexicon, want: str,
             continue
         start = _grow_left(sent, end, suffix, allow_verbs=suffix in _TASK_FORCE)
         start = _cut_at_last_place(sent, start, end, lex, places or [])
+        if start > 0 and text[start] in _LEVEL_CHARS and text[start - 1] in "我该本全":
+            start += 1  # 我县梅岭景区: the 县 belongs to the anaphor 我县
         name = text[start:end]
         for mod in _LEADING_MODIFIERS:
             if name.startswith(mod) and len(name) - len(mod) > len(suffix):
@@ -232,7 +239,8 @@ def find_organizations(sent: TaggedSentence, lex: Lexicon, places: list[Mention]
     out: list[Mention] = []
     for start, end, tok in sent.spans:
         text = tok.text
-        if tok.tag == ORG and len(text) >= 2:
+        # Two-character ORG words are kinds (人大, 政协), not names.
+        if tok.tag == ORG and len(text) >= 3:
             if not ends_with_org_suffix(text, lex) and (_trim_to_place(text, lex) or "") \
                     and place_level(_trim_to_place(text, lex), lex) != "site":
                 continue  # a territory the model took for a body (桂园路街道联合…)

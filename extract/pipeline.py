@@ -352,6 +352,11 @@ def _role_body(s: _Sentence, tp: TitlePhrase, ctx: Context, lex: Lexicon) -> tup
         place = ctx.home(level) if level else ""
     if level and level in title_def.bare_body and place:
         return canonical_org(place + in_script_of(place, title_def.bare_body[level]), ctx, lex), ORGANIZATION
+    if not place and title_def.kind == "gov":
+        # 市长 in a story that never names its city: the city's government, abbreviated as written.
+        own = next((lv for lv in title_def.bare_body if to_simplified(tp.key).startswith(("副", "常务副", "")) and lv in tp.key), None)
+        if own:
+            return own + title_def.bare_body[own], ORGANIZATION
     return (place, PLACE) if place else (None, ORGANIZATION)
 
 

@@ -12,7 +12,7 @@ import re
 from govkg.extract.records import Mention
 from govkg.graph.schema import COOPERATES_WITH, LOCATED_IN, ORGANIZATION, PLACE, RECEIVED, RUNS
 
-LEVEL_RANK = {"省": 0, "市": 1, "区": 2, "县": 2, "镇": 3, "乡": 3, "街道": 3, "村": 4, "社区": 4, "site": 5}
+LEVEL_RANK = {"省": 0, "市": 1, "区": 2, "县": 2, "开发区": 2.5, "镇": 3, "乡": 3, "街道": 3, "村": 4, "社区": 4, "site": 5}
 _AWARD_CUE = re.compile(r"(荣获|获得|获评|被授予|授予|被评为|评为|被命名为|命名为|获)[^，。；]{0,4}$")
 _RUN_CUE = re.compile(r"落实|实施|开展|推进|推行|坚持|执行|抓|聚焦|按照|围绕|建立|创建|争创|深化|启动|部署|以|把|打造|推动|践行")
 _COOP_CUE = re.compile(r"联合|携手|会同|协同|联手")

@@ -16,7 +16,7 @@ from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
 
-QUALIFIERS = ("常务副", "代理", "副", "代", "原", "前", "第一")
+QUALIFIERS = ("常务副", "代理", "驻村", "副", "代", "原", "前")
 FORMER = ("原", "前")
 # Where a title phrase before a name begins: after punctuation or one of these words.
 _PHRASE_START = re.compile(r".*(?:[，。、；：“”（）《》\s…]|的|是|由|和|与|及|在|对|向|为|让|请|把|被|给|找|了|到|将|经|据)")

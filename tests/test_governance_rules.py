@@ -184,3 +184,14 @@ def test_namesakes_in_two_counties_stay_apart_and_a_plain_mention_merges(backend
     assert graph.nodes["person:张伟"]["territory"] == "卫东区"
     assert graph.has_edge("person:张伟@临川县", "role:临川县人民政府/副县长")
     assert graph.has_edge("person:张伟", "article:c-2020.txt#1")
+
+
+def test_zone_is_not_a_district_and_village_secretary_sent_from_above(backend):
+    text = ("区委常委、宣传部部长黄丽娜到高新区调研。青阳镇大坪村驻村第一书记胡海涛说，村里变化很大。"
+            "会议由镇党委副书记、镇长罗志勇主持，镇人大主席团主席许卫东通报情况。我县梅岭景区榜上有名。")
+    ents, rels, _ = extract(text, backend)
+    assert ("person:胡海涛", "HOLDS_ROLE", "role:大坪村党支部/驻村第一书记") in rels
+    assert ("person:罗志勇", "HOLDS_ROLE", "role:青阳镇人民政府/镇长") in rels
+    assert ("person:许卫东", "HOLDS_ROLE", "role:青阳镇人大主席团/镇人大主席团主席") in rels
+    assert "高新区委" not in names(ents, "Organization")  # a development zone has no 区委
+    assert "梅岭景区" in names(ents, "Place")
