@@ -207,9 +207,15 @@ WHERE size(articles) >= $min_count
 RETURN o.id AS person_id, {_name("o")} AS person, size(articles) AS count, articles
 """
 
+
 def entities_by_type(label: str | None) -> str:
     """Entities of one label (a label scan), or of all entity labels, with mention counts.
 
+    With ``$limit`` (else null), only rows that can be among the first
+    ``$limit`` of their label come back: those ranked at or above the
+    ``$limit``-th by (articles, mentions), ties included, so that Python's
+    final ordering (records.EntityCount.sort_key: then name and id) picks
+    exactly what networkx picks, without shipping every entity.
     An OPTIONAL MATCH that finds nothing still yields a row: it counts 0, not 1.
     """
     labels = _check_label(label) if label is not None else _ENTITY
@@ -218,7 +224,17 @@ MATCH (n:{labels})
 OPTIONAL MATCH (n)-[m:{MENTIONED_IN}]->(a:Article)
 WITH n, count(DISTINCT a) AS articles,
      sum(CASE WHEN a IS NULL THEN 0 ELSE coalesce(m.count, 1) END) AS mentions
-RETURN n.id AS id, head(labels(n)) AS label, {_name("n")} AS name, articles, mentions
+ORDER BY articles DESC, mentions DESC
+WITH head(labels(n)) AS label, collect({{n: n, articles: articles, mentions: mentions}}) AS ranked
+WITH label, ranked,
+     CASE WHEN $limit IS NULL OR $limit < 1 OR size(ranked) <= $limit THEN null
+          ELSE ranked[$limit - 1] END AS last
+UNWIND ranked AS row
+WITH label, row, last
+WHERE last IS NULL OR row.articles > last.articles
+   OR (row.articles = last.articles AND row.mentions >= last.mentions)
+WITH label, row.n AS n, row.articles AS articles, row.mentions AS mentions
+RETURN n.id AS id, label, {_name("n")} AS name, articles, mentions
 """
 
 

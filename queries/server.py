@@ -112,7 +112,9 @@ class Neo4jQueries(GraphQueries):
     def entities_by_type(self, label: str | None = None,
                          limit: int | None = None) -> list[EntityCount]:
         check_entity_label(label)
-        rows = self._rows(cypher.entities_by_type(label))
+        if limit is not None and limit < 0:
+            per_label_limit([], limit)  # the same error as networkx
+        rows = self._rows(cypher.entities_by_type(label), limit=limit)
         counts = finish(EntityCount(r["id"], r["label"], r["name"], r["articles"], r["mentions"])
                         for r in rows)
         return per_label_limit(counts, limit)
