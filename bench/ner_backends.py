@@ -63,7 +63,7 @@ def pipeline_table(page: Path, gold: Path, variants: list[str], runs: int) -> li
     for label in variants:
         name, options = VARIANTS[label]
         try:
-            graph, secs = _timed(lambda: extract_paths([page], ner=name, ner_options=options), runs)
+            graph, secs = _timed(lambda: extract_paths([str(page)], ner=name, **options), runs)
         except GovkgError as exc:
             rows.append(f"| {label} | – | – | – | – | {exc} |")
             continue

@@ -22,7 +22,7 @@ from govkg.errors import GovkgError
 from govkg.extract.ner import backend_names, get_backend
 from govkg.extract.ner.base import LOC, ORG, OTHER, PER, Token
 from govkg.extract.ner.combined import merge_people
-from govkg.extract.ner.hanlp import HANLP_VERSION, JAR_NAME, cache_dir, coarse_tag
+from govkg.extract.ner.hanlp import HANLP_VERSION, JAR_NAME, cache_dir, coarse_tag, lac_pos
 from govkg.extract.ner.hanlp2 import (coarse_label, document_to_tokens, local_model_dir,
                                       spans_to_tokens)
 
@@ -70,8 +70,9 @@ def test_hanlp_finds_people_places_and_bodies_on_the_sample(hanlp_jar, monkeypat
     assert {"张伟", "王孟鹤", "苗广垒", "王迎波", "陈新全"} <= people
     assert {"平顶山", "小店村"} <= _entities(tagged, LOC)
     assert {"工商银行", "中信银行"} <= _entities(tagged, ORG)
-    # The model's own tag is kept beside the coarse one.
-    assert {t.pos for s in tagged for t in s if t.tag == PER} <= {"nr", "nr1", "nr2", "nrf", "nrj"}
+    # POS comes in LAC's tag set, which the governance rules read.
+    assert {t.pos for s in tagged for t in s if t.tag == PER} == {"PER"}
+    assert {"u", "w", "v", "r"} <= {t.pos for s in tagged for t in s}
 
 
 def test_hanlp_keeps_layout_spaces_and_empty_sentences(hanlp_jar):
@@ -93,6 +94,13 @@ def test_hanlp_viterbi_segmenter_runs_and_bad_algorithm_is_refused(hanlp_jar):
 def test_hanlp_nature_tags_map_to_coarse_tags():
     assert [coarse_tag(n) for n in ("nr", "nrf", "nrj", "ns", "nsf", "nt", "ntc", "ntu", "nz", "n", "w")] == \
         [PER, PER, PER, LOC, LOC, ORG, ORG, ORG, OTHER, OTHER, OTHER]
+
+
+def test_hanlp_natures_reduce_to_the_lac_tags_the_rules_read():
+    assert [lac_pos(n) for n in ("nrf", "nsf", "ntc", "ude1", "rz", "vshi", "pba", "cc", "mq", "qt",
+                                 "t", "vd", "vn", "nnt", "nx", "b", "y", "w")] == \
+        ["PER", "LOC", "ORG", "u", "r", "v", "p", "c", "m", "q",
+         "TIME", "vd", "vn", "n", "nz", "a", "xc", "w"]
 
 
 def test_missing_jar_named_by_env_is_a_clear_error(monkeypatch, tmp_path):
