@@ -175,7 +175,8 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
             col_id = col.entity(PLACE, m.canonical, m.text, level=m.level)
             col.mention(col_id, art)
         for inner, rtype, outer in located_in(s.places):
-            col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text)
+            col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text,
+                       basis="text")
         # Organisations, except words inside a program's name (“惠企贷”, “全省法院系统先进集体”).
         s.programs = find_programs(ts, lex)
         s.orgs = [o for o in find_organizations(ts, lex, s.places)
@@ -194,6 +195,7 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                 m.canonical = full
             oid = col.entity(ORGANIZATION, m.canonical, m.text)
             col.mention(oid, art)
+            _locate_org(col, art, s.text, m.canonical, lex)
             if m.canonical.endswith("院"):
                 last_org["院"] = m.canonical
         s.anaphors = _anaphors(s, ctx, lex, last_org)
@@ -256,6 +258,22 @@ def _admin_nesting(sents: list[_Sentence], art: Article, col: _Collector) -> Non
                 col.relate(node_id(PLACE, name), LOCATED_IN, places[anc.name], art, sentence,
                            basis="administrative divisions")
                 break
+
+
+def _locate_org(col: _Collector, art: Article, sentence: str, org: str, lex: Lexicon) -> None:
+    """A body sits in the territory its name starts with: 卫东区人民政府 → 卫东区."""
+    from govkg.extract.roles import split_territory
+
+    head, _ = split_territory(org, lex)
+    if not head:
+        return
+    level = place_level(head, lex)
+    if level in (None, "site"):
+        return
+    place = canonical_place(head)
+    pid = col.entity(PLACE, place, head, level=level)
+    col.mention(pid, art)
+    col.relate(node_id(ORGANIZATION, org), LOCATED_IN, pid, art, sentence, basis="name")
 
 
 def _has_territory(name: str, lex: Lexicon) -> bool:
@@ -322,6 +340,8 @@ def _add_role(col: _Collector, art: Article, s: _Sentence, pid: str, tp: TitlePh
         oid = col.entity(org_label, org_name)
         col.mention(oid, art)
         col.relate(rid, ROLE_IN, oid, art, s.text)
+        if org_label == ORGANIZATION:
+            _locate_org(col, art, s.text, org_name, lex)
 
 
 def title_kind(tp: TitlePhrase, lex: Lexicon) -> str:
@@ -392,6 +412,9 @@ def _merge_short_forms(result: PageResult) -> None:
             if label == PROGRAM:
                 longer = [o for o in ents if o is not ent and o.name.startswith(ent.name)
                           and len(o.name) - len(ent.name) <= 4]
+            elif label == ORGANIZATION and to_simplified(ent.name).endswith("纪委"):
+                # 区纪委 and 区纪委监委 are one body since the supervision reform.
+                longer = [o for o in ents if to_simplified(o.name) == to_simplified(ent.name) + "监委"]
             else:
                 longer = [o for o in ents if o is not ent and o.name.endswith(ent.name)
                           and _has_prefix_territory(o.name[: -len(ent.name)])]

@@ -195,3 +195,11 @@ def test_zone_is_not_a_district_and_village_secretary_sent_from_above(backend):
     assert ("person:许卫东", "HOLDS_ROLE", "role:青阳镇人大主席团/镇人大主席团主席") in rels
     assert "高新区委" not in names(ents, "Organization")  # a development zone has no 区委
     assert "梅岭景区" in names(ents, "Place")
+
+
+def test_bodies_sit_in_the_territory_their_name_starts_with(backend):
+    text = "6月10日，建设路街道纪工委书记杨文丽与区纪委沟通。卫东区纪委监委多措并举传播廉政文化。"
+    ents, rels, _ = extract(text, backend)
+    assert ("org:建设路街道纪工委", "LOCATED_IN", "place:建设路街道") in rels
+    assert ("org:卫东区纪委监委", "LOCATED_IN", "place:卫东区") in rels
+    assert "卫东区纪委" not in names(ents, "Organization")  # one body: 纪委 is an alias of 纪委监委
