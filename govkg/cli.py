@@ -170,7 +170,7 @@ def load(
     user: str = NEO4J_USER_OPTION,
     password: str | None = NEO4J_PASSWORD_OPTION,
     database: str = NEO4J_DATABASE_OPTION,
-    batch_size: int = typer.Option(2000, "--batch-size", min=1, help="Rows per transaction."),
+    batch_size: int = typer.Option(10_000, "--batch-size", min=1, help="Rows per transaction."),
     wipe: bool = typer.Option(False, "--wipe", help="Delete EVERYTHING in the database first (asks)."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask before --wipe."),
 ) -> None:

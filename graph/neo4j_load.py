@@ -47,7 +47,7 @@ from govkg.queries import cypher
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
-DEFAULT_BATCH_SIZE = 2000
+DEFAULT_BATCH_SIZE = 10_000  # measured: 2000 was ~2x slower (bench/neo4j_load.py)
 
 _NODE_KEYS = ("id", "label")
 _EDGE_KEYS = ("source", "target", "type", "key")
@@ -186,12 +186,21 @@ def plan_batches(graph: nx.MultiDiGraph, batch_size: int = DEFAULT_BATCH_SIZE) -
         raise GovkgError(f"--batch-size must be at least 1 (got {batch_size})")
     batches: list[Batch] = []
     for label, rows in sorted(node_rows(graph).items()):
-        query = cypher.merge_nodes(label)
-        batches += [Batch(query, chunk, "nodes") for chunk in _chunks(rows, batch_size)]
+        for has_lists, group in _by_lists(rows):
+            query = cypher.merge_nodes(label, lists=has_lists)
+            batches += [Batch(query, chunk, "nodes") for chunk in _chunks(group, batch_size)]
     for (rel_type, source_label, target_label), rows in sorted(edge_rows(graph).items()):
-        query = cypher.merge_edges(rel_type, source_label, target_label)
-        batches += [Batch(query, chunk, "relationships") for chunk in _chunks(rows, batch_size)]
+        for has_lists, group in _by_lists(rows):
+            query = cypher.merge_edges(rel_type, source_label, target_label, lists=has_lists)
+            batches += [Batch(query, chunk, "relationships") for chunk in _chunks(group, batch_size)]
     return batches
+
+
+def _by_lists(rows: list[dict[str, Any]]) -> list[tuple[bool, list[dict[str, Any]]]]:
+    """Rows with list properties apart from rows without: the latter get a cheaper statement."""
+    with_lists = [row for row in rows if row["lists"]]
+    without = [row for row in rows if not row["lists"]]
+    return [(flag, group) for flag, group in ((True, with_lists), (False, without)) if group]
 
 
 # --- talking to the server ---------------------------------------------------

@@ -58,26 +58,31 @@ _MERGE_LISTS = (
 )
 
 
-def merge_nodes(label: str) -> str:
-    """One batch of nodes of one label: MERGE on id, then set properties."""
+def merge_nodes(label: str, lists: bool = True) -> str:
+    """One batch of nodes of one label: MERGE on id, then set properties.
+
+    ``lists=False`` is for batches whose rows have no list property: the
+    union step costs time even when it has nothing to do.
+    """
     return (f"UNWIND $rows AS row "
             f"MERGE (x:{_check_label(label)} {{id: row.id}}) "
-            f"SET x += row.props "
-            f"{_MERGE_LISTS}")
+            f"SET x += row.props"
+            f"{' ' + _MERGE_LISTS if lists else ''}")
 
 
-def merge_edges(rel_type: str, source_label: str, target_label: str) -> str:
+def merge_edges(rel_type: str, source_label: str, target_label: str, lists: bool = True) -> str:
     """One batch of edges of one type between two labels: MERGE by (source, type, target).
 
     Both ends are matched with their label so that the lookup uses the
-    constraint's index; the nodes were written before any edge.
+    constraint's index; the nodes were written before any edge. ``lists``
+    as for ``merge_nodes``.
     """
     return (f"UNWIND $rows AS row "
             f"MATCH (a:{_check_label(source_label)} {{id: row.source}}) "
             f"MATCH (b:{_check_label(target_label)} {{id: row.target}}) "
             f"MERGE (a)-[x:{_check_type(rel_type)}]->(b) "
-            f"SET x += row.props "
-            f"{_MERGE_LISTS}")
+            f"SET x += row.props"
+            f"{' ' + _MERGE_LISTS if lists else ''}")
 
 
 #: ``--wipe``: delete every node and relationship, in batches so that a large
@@ -90,6 +95,33 @@ PING = "RETURN 1 AS ok"
 #: How many nodes and relationships the database holds (the loader's summary).
 COUNT_NODES = "MATCH (n) RETURN count(n) AS count"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS count"
+
+
+# The baseline that bench/neo4j_load.py measures the loader against: the same
+# rows, written with a bare CREATE (not idempotent: a second run duplicates
+# everything). Relationships still MATCH their ends, through a plain index.
+
+def create_index(label: str) -> str:
+    return (f"CREATE INDEX govkg_bench_{_check_label(label).lower()}_id IF NOT EXISTS "
+            f"FOR (n:{_check_label(label)}) ON (n.id)")
+
+
+def bare_create_nodes(label: str) -> str:
+    return (f"UNWIND $rows AS row CREATE (x:{_check_label(label)} {{id: row.id}}) "
+            f"SET x += row.props, x += row.lists")
+
+
+def bare_create_edges(rel_type: str, source_label: str, target_label: str) -> str:
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:{_check_label(source_label)} {{id: row.source}}) "
+            f"MATCH (b:{_check_label(target_label)} {{id: row.target}}) "
+            f"CREATE (a)-[x:{_check_type(rel_type)}]->(b) "
+            f"SET x += row.props, x += row.lists")
+
+
+#: A lookup by id, for PROFILE: the plan should start with NodeUniqueIndexSeek.
+def lookup_by_id(label: str) -> str:
+    return f"MATCH (n:{_check_label(label)} {{id: $id}}) RETURN n.id AS id"
 
 
 # ---------------------------------------------------------------------------
