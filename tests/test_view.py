@@ -199,12 +199,20 @@ def test_click_highlights_the_neighbourhood(page):
         return [d.x + r.left, d.y + r.top]; }})()""")
     page.click(x, y)
     assert page.evaluate("govkgView.network.getSelectedNodes()") == [ZHANG]
-    colours = page.evaluate("Object.fromEntries(govkgView.nodes.get().map(n => "
-                            "[n.id, typeof n.color === 'string' ? n.color : n.color.background]))")
+    before = page.evaluate("JSON.stringify(govkgView.network.getPositions())")
+    opacity = page.evaluate("Object.fromEntries(Object.values(govkgView.network.body.nodes)"
+                            ".map(n => [n.id, n.options.opacity]))")
     neighbours = {ZHANG, ROLE, A1}
-    assert all(colours[n] != "#ececec" for n in neighbours)
-    assert all(colours[n] == "#ececec" for n in colours if n not in neighbours)
+    assert all(opacity[n] == 1 for n in neighbours)
+    assert all(opacity[n] < 0.5 for n in opacity if n not in neighbours)
+    edge_opacity = page.evaluate("Object.values(govkgView.network.body.edges)"
+                                 ".map(e => [e.fromId, e.toId, e.options.color.opacity])")
+    assert all((o == 1) == (ZHANG in (a, b)) for a, b, o in edge_opacity)
     assert page.evaluate("document.querySelector('#govkg-details h2').textContent") == "张伟"
+    # Reset clears it; nothing moved.
+    click_element(page, "#govkg-reset")
+    assert page.evaluate("Object.values(govkgView.network.body.nodes).every(n => n.options.opacity === 1)")
+    assert page.evaluate("JSON.stringify(govkgView.network.getPositions())") == before
 
 
 def test_xss_probe_shows_as_text_and_runs_nothing(page):

@@ -10,8 +10,6 @@
 (function () {
   "use strict";
 
-  var DIM_NODE = { background: "#ececec", border: "#dddddd" };
-  var DIM_EDGE = "#efefef";
   var MAX_RESULTS = 50;
   var MAX_EVIDENCE = 5;
   var MAX_LIST = 30;
@@ -166,25 +164,49 @@
   });
 
   // -- selection and neighbourhood highlight ---------------------------------------
+  // Dimming changes the global node and edge options (one call, however big the
+  // graph) and raises only the neighbourhood with per-item options. Every
+  // DataSet.update costs a pass over the whole network in vis-network, so each
+  // change is at most one update of nodes and one of edges.
+  var NORMAL = { nodes: { opacity: 1, font: { color: "#222" } },
+                 edges: { color: { color: "#b8b8b8", opacity: 1 }, font: { color: "#666" } } };
+  var DIMMED = { nodes: { opacity: 0.18, font: { color: "#cfcfcf" } },
+                 edges: { color: { color: "#b8b8b8", opacity: 0.15 }, font: { color: "#e2e2e2" } } };
+  var RAISED = { nodes: { opacity: 1, font: { color: "#222" } },
+                 edges: { color: { color: "#555", opacity: 1 }, font: { color: "#333" } } };
+  var raised = { nodes: Object.create(null), edges: Object.create(null) };
+
+  // Give the items in `want` the `on` options and the other raised ones `off`.
+  function restyle(dataset, current, want, on, off) {
+    var changes = [];
+    Object.keys(current).forEach(function (key) {
+      if (!want[key]) changes.push(Object.assign({ id: current[key] }, off));
+    });
+    Object.keys(want).forEach(function (key) {
+      if (!current[key]) changes.push(Object.assign({ id: want[key] }, on));
+    });
+    if (changes.length) dataset.update(changes);
+    return want;
+  }
+  function asSet(ids) {
+    var set = Object.create(null);
+    ids.forEach(function (i) { set[i] = i; });
+    return set;
+  }
   function highlight(id) {
-    var near = Object.create(null);
-    near[id] = true;
-    network.getConnectedNodes(id).forEach(function (n) { near[n] = true; });
-    nodes.update(data.nodes.map(function (n) {
-      return near[n.id] ? { id: n.id, color: n.color, font: { color: "#222" } }
-                        : { id: n.id, color: DIM_NODE, font: { color: "#c8c8c8" } };
-    }));
-    edges.update(data.edges.map(function (e) {
-      var near = e.from === id || e.to === id;
-      return { id: e.id, color: { color: near ? "#666" : DIM_EDGE }, font: { color: near ? "#444" : "#dcdcdc" } };
-    }));
+    if (!state.dimmed) network.setOptions(DIMMED);
     state.dimmed = true;
+    raised.nodes = restyle(nodes, raised.nodes, asSet([id].concat(network.getConnectedNodes(id))),
+                           RAISED.nodes, DIMMED.nodes);
+    raised.edges = restyle(edges, raised.edges, asSet(network.getConnectedEdges(id)),
+                           RAISED.edges, DIMMED.edges);
   }
   function unhighlight() {
     if (!state.dimmed) return;
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222" } }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, color: { color: "#b8b8b8" }, font: { color: "#666" } }; }));
     state.dimmed = false;
+    network.setOptions(NORMAL);
+    raised.nodes = restyle(nodes, raised.nodes, {}, null, NORMAL.nodes);
+    raised.edges = restyle(edges, raised.edges, {}, null, NORMAL.edges);
   }
   function selectNode(id, moveTo) {
     if (!byId[id]) return false;
