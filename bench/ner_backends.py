@@ -37,7 +37,7 @@ GOLD = REPO.parent / "shared" / "gold" / "pingdingshan-weidong-2020-06.gold.json
 VARIANTS = {
     "lac": ("lac", {}),
     "hanlp": ("hanlp", {}),
-    "hanlp-viterbi": ("hanlp", {"algorithm": "viterbi"}),
+    "hanlp-nshort": ("hanlp", {"algorithm": "nshort"}),
     "lac+hanlp": ("lac+hanlp", {}),
 }
 

@@ -84,10 +84,10 @@ def test_hanlp_keeps_layout_spaces_and_empty_sentences(hanlp_jar):
     assert "张伟" in _entities(tagged[2:], PER)
 
 
-def test_hanlp_viterbi_segmenter_runs_and_bad_algorithm_is_refused(hanlp_jar):
-    tagged = get_backend("hanlp", algorithm="viterbi").tag(["卫东区代区长张伟表示，经济向好的基础没有改变。"])
-    assert "张伟" in _entities(tagged, PER)
-    with pytest.raises(GovkgError, match="unknown HanLP algorithm 'crf'.*nshort, viterbi"):
+def test_hanlp_nshort_segmenter_runs_and_bad_algorithm_is_refused(hanlp_jar, sample_sentences):
+    sentences = [s for s in sample_sentences if "古国凡" in s]
+    assert "古国凡" in _entities(get_backend("hanlp", algorithm="nshort").tag(sentences), PER)
+    with pytest.raises(GovkgError, match="unknown HanLP algorithm 'crf'.*viterbi, nshort"):
         get_backend("hanlp", algorithm="crf")
 
 
@@ -324,3 +324,44 @@ def test_options_go_only_where_they_apply():
     with pytest.raises(GovkgError, match="--hanlp-model does not apply to --ner lac"):
         get_backend("lac", hanlp_model="x")
     assert get_backend("lac", hanlp_model=None).name == "lac"  # a CLI passes unset options as None
+
+
+# --- the command line -------------------------------------------------------
+
+GOVKG = Path(sys.executable).parent / "govkg"
+
+
+def _node_names(graph: dict, label: str) -> set[str]:
+    return {n["name"] for n in graph["nodes"] if n["label"] == label}
+
+
+def test_govkg_extract_with_hanlp_feeds_the_governance_rules(hanlp_jar, tmp_path):
+    out = tmp_path / "graph.json"
+    env = {k: v for k, v in os.environ.items() if k != "GOVKG_HANLP_JAR"}
+    result = subprocess.run([str(GOVKG), "extract", str(SAMPLE), "--ner", "hanlp", "-o", str(out),
+                             "--quiet", "--no-cache"], env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    graph = json.loads(out.read_text(encoding="utf-8"))
+    assert {"张伟", "王孟鹤", "王迎波"} <= _node_names(graph, "Person")
+    ids = {n["id"]: n for n in graph["nodes"]}
+    held = {(ids[e["source"]]["name"], ids[e["target"]]["name"]) for e in graph["edges"]
+            if e["type"] == "HOLDS_ROLE"}
+    assert {("张新君", "村委会主任"), ("刘建国", "党工委书记"), ("杨文丽", "纪工委书记")} <= held
+
+
+def test_govkg_extract_with_hanlp_and_no_jar_says_how_to_fix_it(tmp_path):
+    env = {**os.environ, "GOVKG_HANLP_JAR": str(tmp_path / "nowhere.jar")}
+    result = subprocess.run([str(GOVKG), "extract", str(SAMPLE), "--ner", "hanlp", "-o", str(tmp_path / "g.json"),
+                             "--quiet", "--no-cache"], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.startswith("govkg: ") and "scripts/hanlp-jar" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "g.json").exists()
+
+
+def test_govkg_extract_with_an_unknown_backend_lists_the_choices(tmp_path):
+    result = subprocess.run([str(GOVKG), "extract", str(SAMPLE), "--ner", "spacy", "-o", str(tmp_path / "g.json"),
+                             "--quiet", "--no-cache"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "unknown NER backend 'spacy': choose one of lac, hanlp, hanlp2, lac+hanlp" in result.stderr
+    assert "Traceback" not in result.stderr
