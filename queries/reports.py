@@ -253,7 +253,7 @@ class _Builder:
         self.citer = Citer(source)
         self.top = top
         self._names: dict[str, tuple[str, ...]] | None = None
-        self._places: list[tuple[str, str]] | None = None
+        self._places: dict[str, str] | None = None  # place name -> id
 
     def spellings(self, node: NodeRef) -> tuple[str, ...]:
         """The node's name and aliases (to find the sentences that name it)."""
@@ -266,14 +266,17 @@ class _Builder:
 
         Bodies are rarely linked to their territory in news text, but Chinese
         bodies are named after it; the report says when it relied on the name.
+        The longest such name wins (建设路街道, not 建设路); among places sharing
+        it, the smallest id.
         """
         if self._places is None:
-            self._places = sorted(((e.name, e.id) for e in self.source.entity_names([PLACE])),
-                                  key=lambda p: (-len(p[0]), p[0], p[1]))
-        for place_name, place_id in self._places:
-            if place_id != body.id and len(place_name) >= 2 and body.name.startswith(place_name) \
-                    and body.name != place_name:
-                return NodeRef(place_id, PLACE, place_name)
+            self._places = {}
+            for entry in sorted(self.source.entity_names([PLACE]), key=lambda e: e.id):
+                self._places.setdefault(entry.name, entry.id)
+        for end in range(len(body.name) - 1, 1, -1):
+            place_id = self._places.get(body.name[:end])
+            if place_id is not None and place_id != body.id:
+                return NodeRef(place_id, PLACE, body.name[:end])
         return None
 
     def link_item(self, subject: NodeRef, link, level: int = 0, **data: Any) -> Item:
@@ -550,13 +553,12 @@ def place_report(source: ReportSource, place: NodeRef, top: int = DEFAULT_TOP) -
 
     # The territory: the place and everything inside it; bodies count when they
     # are located there or named after one of its places (建设路街道党工委).
-    units = [place] + [NodeRef(i.data["other"], i.data["other_label"], "") for i in inside]
-    unit_ids = {u.id for u in units}
+    unit_ids = {place.id} | {i.data["other"] for i in inside}
     posts = list(b.q.territory_posts(place.id))
     how: dict[str, str] = {}
     for post in posts:
         if post.body_id and post.body_id != place.id:
-            how.setdefault(post.body_id, f"located in {place.name}" if post.depth else "")
+            how.setdefault(post.body_id, f"inside {place.name}")
     named: list[NodeRef] = []
     for entry in source.entity_names([ORGANIZATION]):
         if entry.id in unit_ids:
@@ -747,8 +749,8 @@ def overview_report(source: ReportSource, top: int = DEFAULT_TOP) -> Report:
                                       level=1))
     section.note = "" if ranked else "no program recorded"
     report.sections.append(section)
-    ids = {e.id for e in source.entity_names([ORGANIZATION, PLACE])}
-    report.view = ViewSpec(frozenset(ids), ())
+    # The view: bodies and places, the most connected first, at most VIEW_MAX_IDS of them.
+    report.view = ViewSpec(frozenset(entry.id for _, entry in bodies[:VIEW_MAX_IDS]), ())
     return report
 
 
@@ -797,18 +799,33 @@ def _tree(b: _Builder, edges, rel: str, label: str) -> list[Item]:
             has_parent.add(e.source.id)
             nodes.update((e.source, e.target))
     items: list[Item] = []
+    seen: set[str] = set()  # each node once, however many parents (or cycles) it has
 
-    def walk(node: NodeRef, level: int, seen: set[str]) -> None:
-        for e in sorted(children.get(node, []), key=lambda e: (e.source.name, e.source.id)):
+    def walk(top: NodeRef) -> None:
+        # Depth first, children in name order; a stack rather than recursion, so a
+        # long chain cannot reach Python's recursion limit.
+        stack = [(e, 1) for e in sorted(children.get(top, []), key=lambda e: (e.source.name, e.source.id),
+                                        reverse=True)]
+        while stack:
+            e, level = stack.pop()
             if e.source.id in seen:
                 continue
-            items.append(Item(f"{e.source.name} {PHRASES[rel]} {node.name}", b.citer.cite(e.evidence),
-                              {"relation": rel, "source": e.source.id, "target": node.id}, level=level))
-            walk(e.source, level + 1, seen | {e.source.id})
+            seen.add(e.source.id)
+            items.append(Item(f"{e.source.name} {PHRASES[rel]} {e.target.name}", b.citer.cite(e.evidence),
+                              {"relation": rel, "source": e.source.id, "target": e.target.id}, level=level))
+            stack.extend((c, level + 1) for c in sorted(children.get(e.source, []),
+                                                        key=lambda c: (c.source.name, c.source.id),
+                                                        reverse=True))
 
-    for root in sorted((n for n in nodes if n.id not in has_parent), key=lambda n: (n.name, n.id)):
+    roots = sorted((n for n in nodes if n.id not in has_parent), key=lambda n: (n.name, n.id))
+    # Nodes on a cycle have no root above them: start from the first of them left unseen.
+    rest = sorted((n for n in nodes if n.id in has_parent), key=lambda n: (n.name, n.id))
+    for root in roots + rest:
+        if root.id in seen:
+            continue
+        seen.add(root.id)
         items.append(Item(root.name, data={"id": root.id}))
-        walk(root, 1, {root.id})
+        walk(root)
     return items
 
 
