@@ -119,3 +119,20 @@ def write_article_corpus(result: PageResult, folder: Path, count: int) -> list[P
                         encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def names_from_gold(path: Path) -> SampleNames:
+    """The people and place stems of a gold file (shared/spec/annotation.md): no extraction needed."""
+    import json
+
+    entities = json.loads(Path(path).read_text(encoding="utf-8"))["entities"]
+    people = sorted({e["name"] for e in entities if e["type"] == PERSON and len(e["name"]) >= 2})
+    stems = set()
+    for e in entities:
+        if e["type"] != PLACE:
+            continue
+        for suffix in PLACE_SUFFIXES:
+            if e["name"].endswith(suffix) and len(e["name"]) - len(suffix) >= 2:
+                stems.add(e["name"][: -len(suffix)])
+                break
+    return SampleNames(tuple(people), tuple(sorted(stems)))
