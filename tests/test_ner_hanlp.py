@@ -183,6 +183,12 @@ def test_merge_people_votes_and_extends():
         ("村民", OTHER), ("陈新全", PER), ("来到", OTHER), ("村美", OTHER), ("小店村", LOC)]
 
 
+def test_merge_people_does_not_grow_a_one_character_person():
+    base = [Token("康", PER, "PER"), Token("养", OTHER, "vn"), Token("项目", OTHER, "n")]
+    second = [Token("康养", PER, "nr"), Token("项目", OTHER, "n")]
+    assert [(t.text, t.tag) for t in merge_people(base, second)] == [("康", PER), ("养", OTHER), ("项目", OTHER)]
+
+
 def test_merge_people_never_swallows_a_place():
     base = [Token("卫东区", LOC, "LOC"), Token("张伟", PER, "PER")]
     second = [Token("卫东区张伟", PER, "nr")]

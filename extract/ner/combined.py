@@ -7,8 +7,10 @@ different mistakes. So, person by person:
 
 * a LAC person that no HanLP person overlaps is demoted to an untagged word
   (the two models agree on real names far more often than on noise);
-* a HanLP person that strictly contains a LAC person, and overlaps nothing
-  LAC tagged as a place or body, replaces it (the longer name wins).
+* a HanLP person that strictly contains a LAC person of two or more
+  characters, and overlaps nothing LAC tagged as a place or body, replaces it
+  (the longer name wins; a one-character "person" is no name cut short, and
+  growing it only makes new noise: 康 -> 康养).
 
 Places and organisations are LAC's alone: HanLP's are noisier. HanLP runs
 with N-shortest paths here: as a second opinion on people only, its higher
@@ -50,6 +52,7 @@ def merge_people(base: Sequence[Token], second: Sequence[Token]) -> list[Token]:
         hit = overlaps(a, b)
         per = [i for i in hit if base[i].tag == PER]
         if (per and all(base[i].tag in (PER, OTHER) for i in hit)
+                and all(len(base[i].text) >= 2 for i in per)
                 and all(a <= base_spans[i][0] and base_spans[i][1] <= b for i in per)
                 and any(base_spans[i] != (a, b) for i in per)):
             replace[hit[0]] = (a, b)
