@@ -61,6 +61,10 @@ def write_text_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         raise GovkgError(f"cannot write '{path}': {exc.strerror or exc}") from None
     try:
+        # mkstemp makes the file owner-only; give it the mode a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)

@@ -133,3 +133,14 @@ def test_unwritable_output(tmp_path):
     assert proc.returncode == 1 and "does not exist" in proc.stderr.decode()
     proc = govkg("extract", str(EXAMPLE), "-o", str(tmp_path), "-q")
     assert proc.returncode == 1 and "is a directory" in proc.stderr.decode()
+
+
+def test_graph_file_gets_the_usual_file_mode(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "g.json"
+    assert govkg("extract", str(EXAMPLE), "-o", str(out), "-q").returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
