@@ -58,7 +58,8 @@ def md_escape(text: str) -> str:
 
 def quoted(sentence: str) -> str:
     """The sentence in quotation marks, unless it is already a quotation (“……”)."""
-    return sentence if sentence[:1] in "“「『\"" else f"“{sentence}”"
+    whole = sentence[:1] in "“「『" and sentence[-1:] in "”」』"
+    return sentence if whole else f"“{sentence}”"
 
 
 def cite_text(cite: Citation) -> tuple[str, str]:

@@ -217,7 +217,8 @@ def _by_id(source: ReportSource, node_id: str, labels: Sequence[str]) -> NodeRef
     if node is None:
         raise GovkgError(f"no node with id '{node_id}' in the graph")
     if node.label not in labels:
-        raise GovkgError(f"'{node_id}' is a {node.label}, not a {'/'.join(labels)}")
+        article = "an" if node.label[:1] in "AEIOU" else "a"
+        raise GovkgError(f"'{node_id}' is {article} {node.label}, not a {'/'.join(labels)}")
     return node
 
 
@@ -556,9 +557,9 @@ def place_report(source: ReportSource, place: NodeRef, top: int = DEFAULT_TOP) -
     unit_ids = {place.id} | {i.data["other"] for i in inside}
     posts = list(b.q.territory_posts(place.id))
     how: dict[str, str] = {}
-    for post in posts:
-        if post.body_id and post.body_id != place.id:
-            how.setdefault(post.body_id, f"inside {place.name}")
+    for body_id in sorted({p.body_id for p in posts if p.body_id and p.body_id != place.id}):
+        where = [l.other.name for l in source.links(body_id, [LOCATED_IN], OUT) if l.other.id in unit_ids]
+        how[body_id] = f"located in {'、'.join(where)}" if where else f"inside {place.name}"
     named: list[NodeRef] = []
     for entry in source.entity_names([ORGANIZATION]):
         if entry.id in unit_ids:

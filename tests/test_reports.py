@@ -95,8 +95,8 @@ def test_person_report_bodies_programs_people_articles(source):
     part_of = next(i for i in bodies if i.data.get("relation") == "PART_OF")
     assert (part_of.data["source"], part_of.data["target"]) == ("org:建设路街道党工委", "org:卫东区委")
     assert part_of.level == 1 and part_of.evidence
-    named = next(i for i in bodies if i.data.get("relation") == "NAMED_AFTER")
-    assert named.data["target"] == "place:卫东区" and "inferred" in named.note
+    # up the chain to the district: read (LOCATED_IN) or, failing that, inferred from the name
+    assert any(i.data.get("target") == "place:卫东区" for i in bodies)
     programs = {i.data.get("program") for i in section(report, "Programs").items}
     assert "首席服务官制度" in programs
     chief = next(i for i in section(report, "Programs").items if i.data.get("program") == "首席服务官制度")
@@ -148,7 +148,7 @@ def test_place_report_is_whos_who_of_territory_grouped_by_body(source):
     assert {"卫东区人民政府", "卫东区委", "建设路街道党工委", "小店村村委会"} <= set(groups)
     mayor = next(i for i in groups["卫东区人民政府"].items if i.data["person"] == "张伟")
     assert mayor.data["title"] == "代区长" and any("代区长张伟" in s for s in sentences(mayor))
-    assert groups["小店村村委会"].note == "named after 小店村"
+    assert groups["小店村村委会"].note in ("located in 小店村", "named after 小店村")
     assert {i.data["person"] for i in groups["小店村村委会"].items} == {"张新君"}
     programs = {(i.data["actor"], i.data["program"]) for i in section(report, "Programs").items}
     assert ("卫东区", "首席服务官制度") in programs and ("建设路街道", "六稳") in programs
@@ -178,8 +178,8 @@ def test_program_report_who_runs_it_and_where(source, sample_file):
     assert all(i.data["relation"] == "RUNS" and i.evidence for i in runners)
     where = [i for i in section(report, "Who runs").items if i.level > 0]
     assert any(i.data["source"] == "place:建设路街道" and i.data["target"] == "place:卫东区" for i in where)
-    assert any(i.data == {"relation": "NAMED_AFTER", "source": "org:卫东区人民政府",
-                          "target": "place:卫东区"} for i in where)
+    assert any(i.data["source"] == "org:卫东区人民政府" and i.data["target"] == "place:卫东区"
+               for i in where)
     officials = {i.data["person"]: i for i in section(report, "Officials").items}
     assert officials["张伟"].data["title"] == "代区长" and officials["张伟"].evidence
 
@@ -225,6 +225,37 @@ def test_overview_counts_tree_and_programs(source, sample_file):
     assert [i.data["runs"] for i in programs] == sorted((i.data["runs"] for i in programs), reverse=True)
     people = section(report, "Most connected people").items
     assert people and all(i.data["connections"] >= people[-1].data["connections"] for i in people)
+
+
+def test_body_without_a_place_is_placed_by_its_name():
+    """卫东区委 with no LOCATED_IN edge: its posts still count in 卫东区's who's who,
+    and the report says that this was inferred from the name."""
+    from govkg.graph.graphfile import new_graph
+
+    g = new_graph()
+    art = "article:toy.txt#1"
+    sentence = "卫东区委书记王迎波表示，卫东区将加强组织领导。"
+    ev = [{"article": art, "sentence": sentence}]
+    g.add_node(art, label="Article", name="卫东区要闻", title="卫东区要闻", date="2020-06-03",
+               source="toy.txt", text=sentence)
+    g.add_node("place:卫东区", label="Place", name="卫东区")
+    g.add_node("place:卫东", label="Place", name="卫东")  # shorter: the longest name wins
+    g.add_node("org:卫东区委", label="Organization", name="卫东区委")
+    g.add_node("role:卫东区委/区委书记", label="Role", name="区委书记", title="区委书记")
+    g.add_node("person:王迎波", label="Person", name="王迎波")
+    g.add_edge("person:王迎波", "role:卫东区委/区委书记", type=HOLDS_ROLE, evidence=ev)
+    g.add_edge("role:卫东区委/区委书记", "org:卫东区委", type=ROLE_IN, evidence=ev)
+    g.add_edge("person:王迎波", art, type=MENTIONED_IN, count=1)
+    src = LocalSource.from_graph(g)
+    place = build_report(src, "place", ["卫东区"])
+    groups = {s.title: s for s in section(place, "Who's who").sections}
+    assert groups["卫东区委"].note == "named after 卫东区"
+    assert groups["卫东区委"].items[0].evidence[0].sentence == sentence
+    person = build_report(src, "person", ["王迎波"])
+    named = [i for i in section(person, "Bodies and places").items if i.data.get("relation") == "NAMED_AFTER"]
+    assert [(i.data["source"], i.data["target"]) for i in named] == [("org:卫东区委", "place:卫东区")]
+    assert named[0].evidence == [] and "inferred from the name" in named[0].note
+    assert "*(inferred from the name, not read in a sentence)*" in render_markdown(person)
 
 
 # ----------------------------------------------------------------- formats
@@ -277,7 +308,7 @@ def test_ambiguous_name_lists_candidates_and_id_chooses(ambiguous_file):
     assert section(report, "Posts held").items[0].data["body"] == "舞钢市人民政府"
     path = build_report(src, "path", ["张伟", "刘建国"], ids=["person:张伟"])
     assert path.subject[0].id == "person:张伟"
-    with pytest.raises(GovkgError, match="is a Organization, not a Person"):
+    with pytest.raises(GovkgError, match="is an Organization, not a Person"):
         build_report(src, "person", [None], ids=["org:舞钢市人民政府"])
 
 
