@@ -288,9 +288,19 @@ def load_graph(graph: nx.MultiDiGraph, target: Neo4jTarget, *,
     tests). ``retry_seconds`` bounds the driver's retries of a failing
     transaction before the load gives up.
     """
+    return write_batches(plan_batches(graph, batch_size), target, wipe_first=wipe_first,
+                         on_batch=on_batch, retry_seconds=retry_seconds)
+
+
+def write_batches(batches: list[Batch], target: Neo4jTarget, *, wipe_first: bool = False,
+                  on_batch: Callable[[Progress], None] | None = None,
+                  retry_seconds: float = 15.0) -> LoadResult:
+    """Write planned batches (``plan_batches``): constraints first, one transaction per batch.
+
+    ``LoadResult.seconds`` counts from connecting to the last commit, not the planning.
+    """
     from neo4j import exceptions as neo
 
-    batches = plan_batches(graph, batch_size)
     started = time.perf_counter()
     driver = connect(target, retry_seconds)
     done = nodes = rels = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -63,7 +64,7 @@ def neo4j_connection() -> Iterator[Neo4jConnection]:
         yield Neo4jConnection(values["NEO4J_URI"], values["NEO4J_USERNAME"], values["NEO4J_PASSWORD"])
     finally:
         subprocess.run([str(NEO4J_LOCAL), "stop"], env=env, capture_output=True, timeout=120)
-        os.rmdir(state) if os.path.isdir(state) and not os.listdir(state) else None
+        shutil.rmtree(state, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
