@@ -294,30 +294,38 @@ class _Builder:
     def ancestry(self, node: NodeRef, level: int) -> list[Item]:
         """Where a body or place sits: part of / lies in, up the chain, each step with evidence.
 
+        Depth first, so each step is listed right under the one it continues.
         A body with no such relation is placed by its name (``place_named_in``).
         """
         items: list[Item] = []
         seen = {node.id}
-        frontier = [(node, level)]
-        while frontier:
-            current, depth = frontier.pop(0)
+        stack: list[tuple[Item, NodeRef, int]] = []
+
+        def push_steps(current: NodeRef, depth: int) -> None:
             if depth - level >= _MAX_WALK:
-                continue
-            links = [l for l in self.source.links(current.id, [PART_OF, LOCATED_IN], OUT)
-                     if l.other.id not in seen]
+                return
+            steps = []
+            links = self.source.links(current.id, [PART_OF, LOCATED_IN], OUT)
+            for link in links:
+                steps.append((self.link_item(current, link, level=depth), link.other))
             if not links and current.label == ORGANIZATION:
                 place = self.place_named_in(current)
-                if place is not None and place.id not in seen:
-                    seen.add(place.id)
-                    items.append(Item(f"{current.name} is named after {place.name}", [],
-                                      {"relation": "NAMED_AFTER", "source": current.id,
-                                       "target": place.id}, level=depth,
-                                      note="inferred from the name, not read in a sentence"))
-                    frontier.append((place, depth + 1))
-            for link in links:
-                seen.add(link.other.id)
-                items.append(self.link_item(current, link, level=depth))
-                frontier.append((link.other, depth + 1))
+                if place is not None:
+                    steps.append((Item(f"{current.name} is named after {place.name}", [],
+                                       {"relation": "NAMED_AFTER", "source": current.id,
+                                        "target": place.id}, level=depth,
+                                       note="inferred from the name, not read in a sentence"), place))
+            stack.extend((item, other, depth + 1) for item, other in reversed(steps))
+
+        push_steps(node, level)
+        while stack:
+            item, other, depth = stack.pop()
+            if item.data.get("relation") == "NAMED_AFTER" and other.id in seen:
+                continue  # an inference adds nothing about a place already listed
+            items.append(item)  # a step to a place already listed is shown, not walked again
+            if other.id not in seen:
+                seen.add(other.id)
+                push_steps(other, depth)
         return items
 
     def post_item(self, post: Post, who: bool = False, level: int = 0) -> Item:
