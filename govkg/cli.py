@@ -190,6 +190,7 @@ def load(
             confirmed = typer.confirm(f"Delete ALL nodes and relationships in database "
                                       f"'{database}' at {uri}?", default=False, err=True)
         except typer.Abort:  # no answer (end of input): the same as no
+            typer.echo("", err=True)  # end the prompt's line
             confirmed = False
         if not confirmed:
             raise GovkgError("nothing loaded: --wipe was not confirmed (add --yes to skip the question)")
