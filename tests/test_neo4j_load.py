@@ -343,3 +343,48 @@ def test_interrupted_load_reports_progress_and_a_rerun_completes_it(tmp_path):
             assert counts(driver, "neo4j") == (300, 300)
     finally:
         subprocess.run([str(NEO4J_LOCAL), "stop"], env=env, capture_output=True, timeout=120)
+
+
+# --- the real sample graph ---------------------------------------------------------------
+
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def test_the_sample_graph_loads_completely_and_idempotently(neo4j_db, neo4j_connection, tmp_path):
+    """`govkg extract` on the shared corpus, then `govkg load` twice: everything arrives, once."""
+    if not CORPUS.is_dir():
+        pytest.fail(f"the shared corpus is not at {CORPUS}", pytrace=False)
+    path = tmp_path / "sample.json"
+    done = subprocess.run([sys.executable, "-m", "govkg.cli", "extract", str(CORPUS), "-o", str(path),
+                           "--quiet"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(path.read_text(encoding="utf-8"))
+    pairs = {(e["source"], e["type"], e["target"]) for e in data["edges"]}
+    assert data["nodes"] and pairs
+
+    for _ in range(2):
+        proc = run_cli(["load", str(path)], neo4j_connection)
+        assert proc.returncode == 0, proc.stderr
+        assert counts(neo4j_db, neo4j_connection.database) == (len(data["nodes"]), len(pairs))
+
+    db = neo4j_connection.database
+    stored = {n["props"]["id"]: n for n in snapshot(neo4j_db, db)[0]}
+    for item in data["nodes"]:
+        got = stored[item["id"]]
+        assert got["labels"] == [item["label"]]
+        for key, value in item.items():
+            if key == "label" or value is None:
+                continue
+            if isinstance(value, dict) or (isinstance(value, list) and any(
+                    isinstance(v, (dict, list)) for v in value)):
+                stored_value = got["props"][f"{key}_json"]  # nested: JSON (module docstring)
+                decoded = json.loads(stored_value) if isinstance(value, dict) else [
+                    json.loads(v) for v in stored_value]
+                assert decoded == value, (item["id"], key)
+            else:
+                assert got["props"][key] == value, (item["id"], key)
+    with_evidence = [e for e in data["edges"] if e.get("evidence")]
+    assert with_evidence, "the sample graph should have relations with evidence"
+    for edge in with_evidence:
+        got = evidence(rel(neo4j_db, db, edge["source"], edge["type"], edge["target"]))
+        assert got == [dict(sorted(e.items())) for e in edge["evidence"]]
