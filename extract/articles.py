@@ -30,8 +30,10 @@ END_BYLINE = re.compile(rf"^[（(]\s*((?:{_ROLE_WORDS})[^（）()]{{1,60}})[）)
 # A photo credit: "…。 高鸿勋 摄", "(张三 李四/摄)", "摄影 张三".
 _NAME = f"[{CJK}·]{{2,5}}"
 CREDIT = re.compile(
-    rf"(?:^|(?<=[{SENTENCE_END}{CLOSERS}\s]))[（(]?((?:{_NAME}[ 、]?)+?)\s*[/／]?\s*摄(?:影)?[）)]?$"
-    rf"|(?:^|(?<=[{SENTENCE_END}{CLOSERS}\s]))[（(]?(?:摄影|图)[:：/／ ]\s*((?:{_NAME}[ 、]?)+)[）)]?$"
+    # Names are separated (张三 李四 摄): a separator between each keeps the
+    # pattern linear, where an optional one backtracks exponentially on long runs.
+    rf"(?:^|(?<=[{SENTENCE_END}{CLOSERS}\s]))[（(]?({_NAME}(?:[ 、]{_NAME})*)\s*[/／]?\s*摄(?:影)?[）)]?$"
+    rf"|(?:^|(?<=[{SENTENCE_END}{CLOSERS}\s]))[（(]?(?:摄影|图)[:：/／ ]\s*({_NAME}(?:[ 、]{_NAME})*)[）)]?$"
 )
 DATE_MD = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
@@ -280,16 +282,18 @@ def _build(item: _Item, simple: _Item, source: str, number: int, year: int | Non
     if simple.lines:
         last = simple.lines[-1]
         em = END_BYLINE.match(last)
-        cm = CREDIT.search(twin)
+        # Only the last line can hold a credit: searching the whole article is slow.
+        cm = CREDIT.search(last) if twin.endswith(last) else None
+        offset = len(twin) - len(last)
         if em and twin.endswith(last):
             end = len(twin) - len(last)
             b0 = end + em.start(1)
             article.bylines += parse_byline(text[b0: b0 + len(em.group(1))], split_names, em.group(1))
         elif cm and credit_names(last):
             group = 1 if cm.group(1) else 2
-            names = text[cm.start(group): cm.end(group)]
+            names = text[offset + cm.start(group): offset + cm.end(group)]
             article.bylines += [Byline(person=n, role="摄影") for n in re.split(r"[ 、]+", names.strip()) if n]
-            end = cm.start()
+            end = offset + cm.start()
             if not article.lead and end - start < 400:
                 article.kind = "photo"
     article.body = text[start:end].strip()

@@ -118,3 +118,9 @@ def test_read_source_skips_empty_and_discover_refuses_missing(tmp_path):
     (tmp_path / "sub").mkdir()
     with pytest.raises(GovkgError, match="no .txt files"):
         discover([str(tmp_path / "sub")])
+
+
+def test_credit_pattern_on_a_long_line_without_a_credit():
+    # A long run of characters once made the credit pattern backtrack for minutes.
+    assert credit_names("廉政" * 2000 + "。") == []
+    assert credit_names("参观学习。张三 李四/摄") == ["张三", "李四"]
