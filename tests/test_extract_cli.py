@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -18,8 +20,13 @@ EXAMPLE = REPO / "examples" / "chenghu-district-2021-09.txt"
 GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 
 
+_CACHE = tempfile.mkdtemp(prefix="govkg-test-cache-")
+
+
 def govkg(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*GOVKG, *args], input=stdin, capture_output=True, timeout=300)
+    # A cache of the tests' own, so a user's cache neither helps nor hides anything.
+    env = {**os.environ, "XDG_CACHE_HOME": _CACHE}
+    return subprocess.run([*GOVKG, *args], input=stdin, capture_output=True, timeout=300, env=env)
 
 
 @pytest.fixture(scope="module")
