@@ -24,7 +24,7 @@ class Token:
 
     text: str
     tag: str  # PER, LOC, ORG or O
-    pos: str = ""  # the backend's own tag (LAC's 'nz', HanLP's 'nr'…)
+    pos: str = ""  # a fine tag in LAC's tag set (n, v, nz, u…); backends map theirs onto it
 
 
 class NerBackend(Protocol):
