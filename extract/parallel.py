@@ -21,6 +21,8 @@ is raised.
 
 from __future__ import annotations
 
+import dataclasses
+
 import multiprocessing
 import os
 import sys
@@ -46,6 +48,7 @@ class ExtractSettings:
     ner: str = "lac"
     hanlp_model: str | None = None
     year: int | None = None
+    worker_threads: int | None = None  # threads for the model in each of several workers
 
     def tag(self) -> str:
         """The part of the cache key that comes from the settings."""
@@ -104,6 +107,8 @@ def _ensure_backend(settings: ExtractSettings):
         from govkg.extract.lexicon import default_lexicon
         from govkg.extract.ner import get_backend
 
+        if settings.worker_threads:
+            os.environ["GOVKG_ONNX_THREADS"] = str(settings.worker_threads)
         _worker_backend = get_backend(settings.ner, hanlp_model=settings.hanlp_model)
         _worker_lexicon = default_lexicon()
         _worker_settings = settings
@@ -173,7 +178,7 @@ class _Pool:
 
     def __init__(self, settings: ExtractSettings, jobs: int):
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        self.settings = settings
+        self.settings = settings = dataclasses.replace(settings, worker_threads=1)
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                                         initializer=init_worker, initargs=(settings,))
 
@@ -197,7 +202,7 @@ class _Dask:
             from distributed import Client, LocalCluster
         except ImportError:
             raise GovkgError("--executor dask needs Dask: pip install 'govkg[dask]'") from None
-        self.settings = settings
+        self.settings = dataclasses.replace(settings, worker_threads=1)
         self.cluster = None
         try:
             if scheduler:

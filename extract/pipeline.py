@@ -23,10 +23,10 @@ from govkg.extract.ner.base import NerBackend
 from govkg.extract.normalize import in_script_of, strip_quotes, to_simplified
 from govkg.extract.programs import find_programs
 from govkg.extract.records import Article, Entity, Evidence, Mention, Relation, SourceText
-from govkg.extract.relations import LEVEL_RANK, cooperation, located_in, program_relations
+from govkg.extract.relations import cooperation, located_in, program_relations
 from govkg.extract.roles import TitlePhrase, as_written, parse_title, phrase_after, phrase_before
 from govkg.extract.sentences import split_sentences
-from govkg.graph.schema import (AUTHORED, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, ORGANIZATION, PART_OF,
+from govkg.graph.schema import (AUTHORED, HOLDS_ROLE, LOCATED_IN, ORGANIZATION, PART_OF,
                                 PERSON, PLACE, PROGRAM, ROLE, ROLE_IN, node_id, role_id)
 
 PRESS_ROLES = {"记者", "通讯员"}
@@ -165,7 +165,6 @@ def _anaphors(s: _Sentence, ctx: Context, lex: Lexicon, last_org: dict[str, str]
 def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Lexicon,
                      col: _Collector, place_stems: set[str]) -> None:
     last_org: dict[str, str] = {}
-    titles_by_person: dict[str, tuple[str, str]] = {}
     for s in sents:
         ts = s.tagged
         # Places: canonical names, sites completed by the article's territory.

@@ -127,6 +127,24 @@ def split_properties(attrs: dict[str, Any], skip: tuple[str, ...]) -> tuple[dict
     return props, lists
 
 
+def decode_properties(props: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of ``split_properties``: ``k_json`` (a string or a list of strings) back to ``k``.
+
+    A value that is not valid JSON is kept under its stored name.
+    """
+    out: dict[str, Any] = {}
+    for key, value in props.items():
+        if key.endswith("_json"):
+            try:
+                value = [json.loads(v) for v in value] if isinstance(value, list) else json.loads(value)
+            except (TypeError, ValueError):
+                out[key] = value
+                continue
+            key = key[: -len("_json")]
+        out[key] = value
+    return out
+
+
 def _union(old: list, new: list) -> list:
     return old + [item for item in new if item not in old]
 

@@ -12,7 +12,6 @@ the page can show their titles and dates without drawing them.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,25 +19,10 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.schema import NODE_LABELS
+from govkg.graph.neo4j_load import decode_properties
 from govkg.queries import cypher
 
 EXAMPLE = "MATCH p=(:Person)-[:HOLDS_ROLE]->(:Role)-[:ROLE_IN]->() RETURN p LIMIT 200"
-
-
-def _decode_properties(props: dict[str, Any]) -> dict[str, Any]:
-    """Undo the loader's flattening: ``k_json`` (a string or a list of strings) becomes ``k``."""
-    out: dict[str, Any] = {}
-    for key, value in props.items():
-        if key.endswith("_json"):
-            try:
-                decoded = [json.loads(v) for v in value] if isinstance(value, list) else json.loads(value)
-            except (TypeError, ValueError):
-                out[key] = value
-                continue
-            out[key[: -len("_json")]] = decoded
-        else:
-            out[key] = value
-    return out
 
 
 class _Collector:
@@ -50,7 +34,7 @@ class _Collector:
     def node(self, node) -> str:
         if node.element_id in self._ids and not dict(node):
             return self._ids[node.element_id]
-        props = _decode_properties(dict(node))
+        props = decode_properties(dict(node))
         nid = str(props.pop("id", None) or node.element_id)
         labels = sorted(node.labels)
         label = next((lab for lab in labels if lab in NODE_LABELS), labels[0] if labels else "Other")
@@ -67,7 +51,7 @@ class _Collector:
         self._rels.add(rel.element_id)
         source = self.node(rel.start_node)
         target = self.node(rel.end_node)
-        props = _decode_properties(dict(rel))
+        props = decode_properties(dict(rel))
         props["type"] = rel.type
         self.graph.add_edge(source, target, key=rel.element_id, **props)
 

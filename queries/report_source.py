@@ -14,7 +14,6 @@ the same report from either.
 
 from __future__ import annotations
 
-import json
 from abc import ABC, abstractmethod
 from collections import deque
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any, Iterable, Sequence
 
 import networkx as nx
 
+from govkg.graph.neo4j_load import decode_properties
 from govkg.graph.schema import ARTICLE, ENTITY_LABELS, NODE_LABELS
 from govkg.queries import report_cypher as rc
 from govkg.queries.helpers import GraphQueries
@@ -302,24 +302,11 @@ class Neo4jSource(ReportSource):
         ids = sorted(set(ids))
         out = nx.MultiDiGraph()
         for r in self._rows(rc.NODES_BY_IDS, ids=ids):
-            props = _decode(r["props"])
+            props = decode_properties(r["props"])
             props["label"] = r["label"]
             out.add_node(r["id"], **{k: v for k, v in props.items() if k not in _VIEW_DROP})
         for r in self._rows(rc.EDGES_AMONG, ids=ids):
-            out.add_edge(r["source"], r["target"], type=r["type"], **_decode(r["props"]))
+            out.add_edge(r["source"], r["target"], type=r["type"], **decode_properties(r["props"]))
         return out
 
 
-def _decode(props: dict[str, Any]) -> dict[str, Any]:
-    """The loader's ``k_json`` properties back to ``k`` (evidence: a list of dicts)."""
-    out: dict[str, Any] = {}
-    for key, value in props.items():
-        if key.endswith("_json"):
-            try:
-                value = [json.loads(v) for v in value] if isinstance(value, list) else json.loads(value)
-            except (TypeError, ValueError):
-                out[key] = value
-                continue
-            key = key[: -len("_json")]
-        out[key] = value
-    return out

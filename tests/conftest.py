@@ -99,3 +99,24 @@ def neo4j_db(neo4j_driver, neo4j_connection: Neo4jConnection):
     """The session's driver, on a database emptied before the test (Community has one database)."""
     clean_neo4j(neo4j_driver, neo4j_connection.database)
     yield neo4j_driver
+
+
+# --- The sample graph ----------------------------------------------------------
+# The real sample page is read in place from ../shared/corpus (CI has shared/
+# beside the checkout); it is never copied into the repository.
+
+SAMPLE_CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def sample_file(tmp_path_factory) -> Path:
+    """The sample page's graph file, written once by `govkg extract`."""
+    import sys
+
+    if not SAMPLE_CORPUS.is_dir():
+        pytest.fail(f"the shared corpus is not at {SAMPLE_CORPUS}", pytrace=False)
+    path = tmp_path_factory.mktemp("sample") / "sample.json"
+    done = subprocess.run([sys.executable, "-m", "govkg.cli", "extract", str(SAMPLE_CORPUS), "-o", str(path),
+                           "--quiet", "--no-cache"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return path

@@ -6,27 +6,12 @@ every entity it applies to (and about pairs, for paths)."""
 from __future__ import annotations
 
 import itertools
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from govkg.graph.schema import ENTITY_LABELS, ORGANIZATION, PERSON, PLACE, PROGRAM
 from govkg.queries.local import LocalQueries
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory) -> Path:
-    if not CORPUS.is_dir():
-        pytest.fail(f"the shared corpus is not at {CORPUS}", pytrace=False)
-    path = tmp_path_factory.mktemp("sample") / "sample.json"
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "extract", str(CORPUS), "-o", str(path),
-                           "--quiet"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    return path
 
 
 @pytest.fixture(scope="module")

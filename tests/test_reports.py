@@ -19,22 +19,9 @@ from govkg.queries.report_render import render_html, render_json, render_markdow
 from govkg.queries.report_source import LocalSource
 from govkg.queries.reports import build_report
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 ARTICLE_8 = "article:pingdingshan-weidong-2020-06.txt#8"  # 建设路街道双管齐下促经济复苏
 LIU_SENTENCE = "6月5日，建设路街道党工委书记刘建国来到卫东区万达广场，直接与企业经营者进行交流。"
 SECOND_ZHANG = "person:张伟@舞钢"
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory) -> Path:
-    """The sample graph, written by `govkg extract` from the shared corpus read in place."""
-    if not CORPUS.is_dir():
-        pytest.fail(f"the shared corpus is not at {CORPUS}", pytrace=False)
-    path = tmp_path_factory.mktemp("reports") / "sample.json"
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "extract", str(CORPUS), "-o", str(path),
-                           "--quiet"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    return path
 
 
 @pytest.fixture(scope="module")

