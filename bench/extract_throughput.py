@@ -63,9 +63,12 @@ def main() -> None:
         def pages():
             for i, path in enumerate(files):
                 tracemalloc.reset_peak()
-                yield extract_page(read_source(str(path)), backend)
+                before = tracemalloc.get_traced_memory()[0]
+                page = extract_page(read_source(str(path)), backend)
                 if i in (0, len(files) // 2, len(files) - 1):
-                    peaks.append(tracemalloc.get_traced_memory()[1])
+                    current, peak = tracemalloc.get_traced_memory()
+                    peaks.append((peak - before, current))
+                yield page
         tracemalloc.start()
         build_graph(pages())
         tracemalloc.stop()
@@ -75,8 +78,10 @@ def main() -> None:
     print(f"whole pipeline : {chars / whole:10,.0f} chars/s ({whole:.1f} s), "
           f"{100 * bare / whole:.0f} % of the bare model's speed")
     print(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
-    print("traced peak memory while extracting the 1st, middle, last file: "
-          + ", ".join(f"{p / 1e6:.1f} MB" for p in peaks))
+    print("memory the extraction of one file needs, at the 1st, middle, last file: "
+          + ", ".join(f"{work / 1e6:.2f} MB" for work, _ in peaks))
+    print("memory held (mostly the graph being built), at the same files: "
+          + ", ".join(f"{held / 1e6:.1f} MB" for _, held in peaks))
     print(f"max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
