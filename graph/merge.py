@@ -5,7 +5,8 @@ so extracting two corpora separately and merging the files gives the same
 file as extracting them together:
 
 - one node per id; ``aliases`` unioned (sorted), other properties kept from
-  the first graph that has them;
+  the first graph that has them; namesakes whose posts lie in different
+  counties kept apart;
 - one edge per (source, target, type); ``evidence`` lists concatenated
   without repeats, ``count`` of MENTIONED_IN summed, other properties kept
   from the first graph that has them.
@@ -20,11 +21,29 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import new_graph, read_graph, write_graph
-from govkg.graph.schema import MENTIONED_IN
+from govkg.graph.schema import MENTIONED_IN, PERSON
+
+
+def _namesakes_apart(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``other`` with its people renamed where ``graph`` has a namesake whose post lies elsewhere.
+
+    The same rule as govkg.graph.build: two people of one name whose posts
+    lie in different counties are two nodes (``person:张伟@临川县``).
+    """
+    renames = {}
+    for node, attrs in other.nodes(data=True):
+        territory = attrs.get("territory")
+        if attrs.get("label") != PERSON or not territory or node not in graph or "@" in node:
+            continue
+        known = graph.nodes[node].get("territory")
+        if known and known != territory:
+            renames[node] = f"{node}@{territory}"
+    return nx.relabel_nodes(other, renames, copy=True) if renames else other
 
 
 def merge_into(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> None:
     """Add ``other``'s nodes and edges to ``graph`` (changed in place)."""
+    other = _namesakes_apart(graph, other)
     for node, attrs in other.nodes(data=True):
         if node not in graph:
             graph.add_node(node, **{k: (list(v) if k == "aliases" else v) for k, v in attrs.items()})

@@ -203,3 +203,16 @@ def test_bodies_sit_in_the_territory_their_name_starts_with(backend):
     assert ("org:建设路街道纪工委", "LOCATED_IN", "place:建设路街道") in rels
     assert ("org:卫东区纪委监委", "LOCATED_IN", "place:卫东区") in rels
     assert "卫东区纪委" not in names(ents, "Organization")  # one body: 纪委 is an alias of 纪委监委
+
+
+def test_merging_graph_files_keeps_namesakes_apart_like_one_run(backend):
+    from govkg.graph.build import build_graph
+    from govkg.graph.graphfile import dumps
+    from govkg.graph.merge import merge_graphs
+
+    texts = [("a-2020.txt", "6月3日，卫东区代区长张伟表示，经济稳中向好。"),
+             ("b-2020.txt", "5月8日，临川县副县长张伟到青山镇调研。")]
+    together = build_graph(extract_page(SourceText(n, t), backend) for n, t in texts)
+    apart = merge_graphs(build_graph([extract_page(SourceText(n, t), backend)]) for n, t in texts)
+    assert dumps(apart) == dumps(together)
+    assert "person:张伟@临川县" in apart
