@@ -116,7 +116,33 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 continue
             out.append(Mention(name, PLACE, start, start + len(name), "model", level=level or ""))
     out.extend(_suffix_headed(sent, lex, want=PLACE))
+    out.extend(_coordinated_places(sent, lex, out))
     return _dedupe([piece for m in _dedupe(out) for piece in _split_mention(m, lex)])
+
+
+def _coordinated_places(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
+    """天堂镇、店前镇: a word listed with a place and sharing its suffix is a place too.
+
+    The model tags the first of a list and misses the next; the list and the
+    shared suffix (镇, 村, 社区…) say what the model did not.
+    """
+    out: list[Mention] = []
+    known = {(m.start, m.end): m for m in places if m.level not in ("", "site")}
+    spans = sent.spans
+    for k, (start, end, tok) in enumerate(spans):
+        if (start, end) in known or tok.tag != "O" or tok.pos not in ("n", "nz", "ns"):
+            continue
+        level = place_level(tok.text, lex)
+        if level in (None, "site"):
+            continue
+        for j in (k - 2, k + 2):
+            if 0 <= j < len(spans) and 0 <= (k + j) // 2 < len(spans):
+                joiner = spans[(k + j) // 2][2].text
+                neighbour = known.get((spans[j][0], spans[j][1]))
+                if joiner in ("、", "和", "及", "与") and neighbour is not None and neighbour.level == level:
+                    out.append(Mention(tok.text, PLACE, start, end, "rule:coordinated", level=level))
+                    break
+    return out
 
 
 def split_compound_place(name: str, lex: Lexicon) -> list[str]:

@@ -66,18 +66,27 @@ def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     return _unique(out)
 
 
+# Heads of unquoted program names. A bare 行动 or 活动 is too common to count;
+# a campaign says what kind it is (专项整治三年行动, 攻坚行动).
+_UNQUOTED_MARKERS = ("制度", "示范区", "工程", "三年行动", "专项行动", "攻坚行动", "专项整治", "专项斗争", "攻坚战")
+_NAME_TAGS = {"n", "nz", "vn", "an", "LOC", "ORG", "j", "nw"}
+# Campaign names hold adjectives (安全生产, 专项) and a span of years (三年).
+_CAMPAIGN_TAGS = _NAME_TAGS | {"a", "TIME"}
+
+
 def _marker_headed(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> list[Mention]:
-    """Unquoted names headed by 制度/工程/示范区…: "以首席服务官制度为抓手"."""
+    """Unquoted names headed by a marker: "以首席服务官制度为抓手", "开展安全生产专项整治三年行动"."""
     out = []
     text = sent.text
-    for marker in ("制度", "示范区", "工程"):
+    for marker in _UNQUOTED_MARKERS:
+        tags = _NAME_TAGS if marker in ("制度", "示范区", "工程") else _CAMPAIGN_TAGS
         for m in re.finditer(marker, text):
             end = m.end()
             if end not in sent.token_end or any(f.start <= m.start() < f.end for f in found):
                 continue
             start = m.start()
-            while start > 0 and sent.char_tag[start - 1] in ("n", "nz", "vn", "an", "LOC", "ORG", "j", "nw") \
-                    and m.end() - start < 14 and text[start - 1] not in "“”‘’《》":
+            while start > 0 and sent.char_tag[start - 1] in tags \
+                    and m.end() - start < 16 and text[start - 1] not in "“”‘’《》":
                 start -= 1
             name = text[start:end]
             if len(name) >= len(marker) + 3:

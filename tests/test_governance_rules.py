@@ -216,3 +216,18 @@ def test_merging_graph_files_keeps_namesakes_apart_like_one_run(backend):
     apart = merge_graphs(build_graph([extract_page(SourceText(n, t), backend)]) for n, t in texts)
     assert dumps(apart) == dumps(together)
     assert "person:张伟@临川县" in apart
+
+
+def test_county_government_news_with_the_title_first(backend):
+    text = ("岳西县召开2023年安全生产工作会议\n"
+            "5月12日上午，我县召开2023年安全生产工作会议。县委副书记、县长李国平出席会议并讲话，副县长张敏主持会议。"
+            "县应急管理局局长王海涛通报了全县安全生产形势。李国平强调，要深入开展安全生产专项整治三年行动。"
+            "会后，李国平一行深入天堂镇、店前镇检查企业安全生产工作。")
+    ents, rels, page = extract(text, backend)
+    assert page.articles[0].title == "岳西县召开2023年安全生产工作会议"
+    assert ("person:张敏", "HOLDS_ROLE", "role:岳西县人民政府/副县长") in rels
+    assert ("person:王海涛", "HOLDS_ROLE", "role:岳西县应急管理局/局长") in rels
+    assert {"天堂镇", "店前镇"} <= names(ents, "Place")  # the second is found through the list
+    assert ("place:店前镇", "LOCATED_IN", "place:岳西县") in rels
+    assert "安全生产专项整治三年行动" in names(ents, "Program")
+    assert "工作会议" not in " ".join(names(ents, "Program"))
