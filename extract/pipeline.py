@@ -119,7 +119,10 @@ def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = Non
     for sents in per_article:
         counts: Counter[str] = Counter()
         for s in sents:
-            s.places = find_places(s.tagged, lex)
+            # Words inside a quoted program's name are not places or bodies of their
+            # own (千镇万村 in “百县千镇万村高质量发展工程”); a document's issuers are.
+            s.programs = find_programs(s.tagged, lex)
+            s.places = [p for p in find_places(s.tagged, lex) if not _inside_quoted(p, s.programs)]
             for m in s.places:
                 m.text = s.text[m.start:m.end]
                 if m.level != "site":
@@ -142,6 +145,10 @@ def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = Non
     _merge_short_forms(result)
     _part_of(result, col)
     return result
+
+
+def _inside_quoted(m: Mention, programs: list[Mention]) -> bool:
+    return any(p.start <= m.start and m.end <= p.end and p.source != "rule:book-title" for p in programs)
 
 
 def _anaphors(s: _Sentence, ctx: Context, lex: Lexicon, last_org: dict[str, str]) -> list[Mention]:
@@ -177,10 +184,7 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
             col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text,
                        basis="text")
         # Organisations, except words inside a program's name (“惠企贷”, “全省法院系统先进集体”).
-        s.programs = find_programs(ts, lex)
-        s.orgs = [o for o in find_organizations(ts, lex, s.places)
-                  if not any(p.start <= o.start and o.end <= p.end and p.source != "rule:book-title"
-                             for p in s.programs)]
+        s.orgs = [o for o in find_organizations(ts, lex, s.places) if not _inside_quoted(o, s.programs)]
         for m in s.orgs:
             m.text = s.text[m.start:m.end]
             m.canonical = canonical_org(m.text, ctx, lex)

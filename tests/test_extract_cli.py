@@ -151,3 +151,21 @@ def test_graph_file_gets_the_usual_file_mode(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_big5_traditional_page_end_to_end(tmp_path):
+    text = ("本報訊（記者陳思遠 通訊員林美華）3月8日，廣州市白雲區委書記黃國強到太和鎮調研。"
+            "他強調，要深入實施“百縣千鎮萬村高質量發展工程”。\n太和鎮黨委書記劉偉、鎮長梁志明陪同調研。\n白雲區推進鄉村振興\n")
+    page = tmp_path / "trad.txt"
+    page.write_bytes(text.encode("big5"))
+    out = tmp_path / "g.json"
+    proc = govkg("extract", str(page), "-o", str(out), "-q", "--year", "2023")
+    assert proc.returncode == 0, proc.stderr.decode()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    names = {(n["label"], n["name"]) for n in data["nodes"]}
+    assert ("Article", "白雲區推進鄉村振興") in {(n["label"], n.get("title")) for n in data["nodes"]}
+    assert {("Person", "黃國強"), ("Person", "陳思遠"), ("Organization", "白雲區委"), ("Place", "太和鎮")} <= names
+    assert ("Place", "千鎮萬村") not in names  # a word inside a quoted program name
+    edges = {(e["source"], e["type"], e["target"]) for e in data["edges"]}
+    assert ("person:梁志明", "HOLDS_ROLE", "role:太和鎮人民政府/鎮長") in edges
+    assert ("place:白雲區", "LOCATED_IN", "place:廣州市") in edges
