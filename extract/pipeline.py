@@ -59,8 +59,10 @@ class _Collector:
     def __init__(self, result: PageResult):
         self.r = result
 
-    def entity(self, label: str, name: str, alias: str | None = None, **props) -> str:
-        eid = node_id(label, name) if label != ROLE else props.pop("_id")
+    def entity(self, label: str, name: str, alias: str | None = None, *, eid: str | None = None,
+               **props) -> str:
+        """Add (or find) a node and return its id; a Role passes its own id (one post in one body)."""
+        eid = eid or node_id(label, name)
         ent = self.r.entities.get(eid)
         if ent is None:
             ent = self.r.entities[eid] = Entity(eid, label, name, {name})
@@ -329,7 +331,7 @@ def _add_role(col: _Collector, art: Article, s: _Sentence, pid: str, tp: TitlePh
     title = tp.title(lex)
     org_name, org_label = _role_body(s, tp, ctx, lex)
     rid = role_id(title, org_name)
-    col.entity(ROLE, title, tp.text if tp.text != title else None, _id=rid, title=title)
+    col.entity(ROLE, title, tp.text if tp.text != title else None, eid=rid, title=title)
     col.mention(rid, art)
     props = {"status": "former"} if tp.former else {}
     if art.date:
@@ -377,7 +379,7 @@ def _role_body(s: _Sentence, tp: TitlePhrase, ctx: Context, lex: Lexicon) -> tup
         return canonical_org(place + in_script_of(place, title_def.bare_body[level]), ctx, lex), ORGANIZATION
     if not place and title_def.kind == "gov":
         # 市长 in a story that never names its city: the city's government, abbreviated as written.
-        own = next((lv for lv in title_def.bare_body if to_simplified(tp.key).startswith(("副", "常务副", "")) and lv in tp.key), None)
+        own = next((lv for lv in title_def.bare_body if lv in tp.key), None)
         if own:
             return own + title_def.bare_body[own], ORGANIZATION
     return (place, PLACE) if place else (None, ORGANIZATION)
@@ -391,7 +393,7 @@ def _bylines(articles: list[Article], col: _Collector) -> None:
             col.relate(pid, AUTHORED, art.id, art, None, credit=b.role)
             if b.role in PRESS_ROLES:
                 rid = role_id(b.role, None)
-                col.entity(ROLE, b.role, _id=rid, title=b.role)
+                col.entity(ROLE, b.role, eid=rid, title=b.role)
                 col.mention(rid, art)
                 col.relate(pid, HOLDS_ROLE, rid, None, None)
 
