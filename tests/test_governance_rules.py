@@ -231,3 +231,9 @@ def test_county_government_news_with_the_title_first(backend):
     assert ("place:店前镇", "LOCATED_IN", "place:岳西县") in rels
     assert "安全生产专项整治三年行动" in names(ents, "Program")
     assert "工作会议" not in " ".join(names(ents, "Program"))
+
+
+def test_head_of_government_in_a_story_that_never_names_its_city(backend):
+    _, rels, _ = extract("4月20日，市委副书记、市长刘志强到企业调研。", backend)
+    assert ("person:刘志强", "HOLDS_ROLE", "role:市人民政府/市长") in rels
+    assert ("person:刘志强", "HOLDS_ROLE", "role:市委/市委副书记") in rels
