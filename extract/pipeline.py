@@ -149,6 +149,33 @@ def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = Non
     return result
 
 
+def _given_names(sents: list[_Sentence], art: Article, col: _Collector, lex: Lexicon) -> None:
+    """新君 after 张新君: a given name used alone, only when one person of the article has it.
+
+    The word must stand on its own (a token of the model), be tagged by the
+    model as a name (建国 in "建国以来" is a word, not 刘建国) and not lie
+    inside a full name; then it is an alias and a mention of that person.
+    """
+    owners: dict[str, set[str]] = {}
+    for s in sents:
+        for m in s.people:
+            simple = to_simplified(m.text)
+            surname = 2 if simple[:2] in lex.surnames and len(simple) >= 4 else 1
+            if len(simple) - surname >= 2:
+                owners.setdefault(simple[surname:], set()).add(node_id(PERSON, m.text))
+    certain = {given: ids.pop() for given, ids in owners.items() if len(ids) == 1}
+    if not certain:
+        return
+    for s in sents:
+        taken = [(m.start, m.end) for m in s.people]
+        for start, end, tok in s.tagged.spans:
+            pid = certain.get(tok.text)
+            if pid is None or tok.pos not in ("PER", "nr", "nw", "nz") or any(a <= start < b for a, b in taken):
+                continue
+            col.r.entities[pid].aliases.add(s.text[start:end])
+            col.mention(pid, art)
+
+
 def _inside_quoted(m: Mention, programs: list[Mention]) -> bool:
     return any(p.start <= m.start and m.end <= p.end and p.source != "rule:book-title" for p in programs)
 
@@ -235,6 +262,7 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                        else node_id(PROGRAM, dst.canonical), art, s.text)
         for a in s.anaphors:
             col.mention(_actor_id(a), art)
+    _given_names(sents, art, col, lex)
     # Streets and towns the article names without their district lie in its district or county.
     for level, parent_levels in (("街道", ("区", "县", "市")), ("镇", ("县", "区", "市")), ("乡", ("县", "区", "市"))):
         parent = next((ctx.home(p) for p in parent_levels if ctx.home(p)), None)

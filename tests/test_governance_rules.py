@@ -237,3 +237,11 @@ def test_head_of_government_in_a_story_that_never_names_its_city(backend):
     _, rels, _ = extract("4月20日，市委副书记、市长刘志强到企业调研。", backend)
     assert ("person:刘志强", "HOLDS_ROLE", "role:市人民政府/市长") in rels
     assert ("person:刘志强", "HOLDS_ROLE", "role:市委/市委副书记") in rels
+
+
+def test_given_name_alone_is_the_person_only_when_certain(backend):
+    ents, _, page = extract("村委会主任张新君带头拆除。村民说：“俺村这些变化，得给新君记上一功。”", backend)
+    assert "新君" in ents["person:张新君"].aliases
+    assert "person:新君" not in ents
+    ents, _, _ = extract("建设路街道党工委书记刘建国说，建国以来这里变化很大。", backend)
+    assert "建国" not in ents["person:刘建国"].aliases  # a word, not the given name
