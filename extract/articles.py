@@ -286,10 +286,10 @@ def _build(item: _Item, simple: _Item, source: str, number: int, year: int | Non
         cm = CREDIT.search(last) if twin.endswith(last) else None
         offset = len(twin) - len(last)
         if em and twin.endswith(last):
-            end = len(twin) - len(last)
+            end = offset
             b0 = end + em.start(1)
             article.bylines += parse_byline(text[b0: b0 + len(em.group(1))], split_names, em.group(1))
-        elif cm and credit_names(last):
+        elif cm:
             group = 1 if cm.group(1) else 2
             names = text[offset + cm.start(group): offset + cm.end(group)]
             article.bylines += [Byline(person=n, role="摄影") for n in re.split(r"[ 、]+", names.strip()) if n]

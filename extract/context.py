@@ -73,10 +73,6 @@ def build_context(place_counts: Counter[str], levels: dict[str, str],
     return ctx
 
 
-_GOV_FORMS = (("人民政府", "人民政府"), ("政府", "人民政府"), ("人民检察院", "人民检察院"),
-              ("检察院", "人民检察院"), ("人民法院", "人民法院"), ("法院", "人民法院"))
-
-
 def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     """Full canonical name of a body: 区政府 → 卫东区人民政府, 中共河南省委 → 河南省委.
 

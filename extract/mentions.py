@@ -74,6 +74,14 @@ def _trim_to_place(name: str, lex: Lexicon) -> str | None:
     return None
 
 
+def territory_taken_for_body(text: str, lex: Lexicon) -> str | None:
+    """The territory in a word the model tagged ORG without a body suffix (建设路街道联合 → 建设路街道)."""
+    if ends_with_org_suffix(text, lex):
+        return None
+    name = _trim_to_place(text, lex)
+    return name if name and place_level(name, lex) != "site" else None
+
+
 def ends_with_org_suffix(name: str, lex: Lexicon) -> str | None:
     for suffix in lex.org_suffixes:
         if name.endswith(suffix):
@@ -88,8 +96,8 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
         text = tok.text
         if tok.tag == ORG and not ends_with_org_suffix(text, lex):
             # A territory the model took for a body, maybe with a verb stuck on (建设路街道联合).
-            name = _trim_to_place(text, lex)
-            if name and place_level(name, lex) != "site":
+            name = territory_taken_for_body(text, lex)
+            if name:
                 out.append(Mention(name, PLACE, start, start + len(name), "model", level=place_level(name, lex)))
             continue
         if tok.tag in (ORG, LOC) and ends_with_org_suffix(text, lex):
@@ -267,9 +275,8 @@ def find_organizations(sent: TaggedSentence, lex: Lexicon, places: list[Mention]
         text = tok.text
         # Two-character ORG words are kinds (人大, 政协), not names.
         if tok.tag == ORG and len(text) >= 3:
-            if not ends_with_org_suffix(text, lex) and (_trim_to_place(text, lex) or "") \
-                    and place_level(_trim_to_place(text, lex), lex) != "site":
-                continue  # a territory the model took for a body (桂园路街道联合…)
+            if territory_taken_for_body(text, lex):
+                continue  # a place, found by find_places
             if text.startswith(("全省", "全市", "全区", "全县", "各")):
                 continue
             for mod in _LEADING_MODIFIERS:

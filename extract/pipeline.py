@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from govkg.extract.articles import split_page
-from govkg.extract.context import Context, bare_body_org, build_context, canonical_org, canonical_place
+from govkg.extract.context import LEVELS, Context, bare_body_org, build_context, canonical_org, canonical_place
 from govkg.extract.lexicon import Lexicon, default_lexicon
 from govkg.extract.mentions import (TaggedSentence, find_organizations, find_people, find_places,
                                     place_level)
@@ -187,11 +187,11 @@ def _anaphors(s: _Sentence, ctx: Context, lex: Lexicon, last_org: dict[str, str]
             # 该区 inside 该区域 or 全区县 is not the anaphor.
             if m.end() < len(s.tagged.text) and s.tagged.text[m.end()] in "域县划":
                 continue
-            target = ctx.home(level) if level in ("省", "市", "区", "县", "镇", "乡", "街道", "村", "社区") \
-                else last_org.get(level)
+            territory = level in LEVELS  # 该区 names a territory; 该院 the body last named
+            target = ctx.home(level) if territory else last_org.get(level)
             if not target:
                 continue
-            label = ORGANIZATION if level not in ("省", "市", "区", "县", "镇", "乡", "街道", "村", "社区") else PLACE
+            label = PLACE if territory else ORGANIZATION
             mm = Mention(word, label, m.start(), m.end(), "rule:anaphora",
                          level=level if label == PLACE else "", canonical=target)
             out.append(mm)
@@ -232,7 +232,7 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                 last_org["院"] = m.canonical
         s.anaphors = _anaphors(s, ctx, lex, last_org)
         # People and their posts.
-        s.people = [m for m in find_people(ts, lex, place_stems)]
+        s.people = find_people(ts, lex, place_stems)
         prev_title: TitlePhrase | None = None
         prev_end = -1
         for m in s.people:
@@ -251,8 +251,9 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                 prev_title = None
         # Programs and who runs or receives them.
         for m in s.programs:
-            m.canonical = re.sub(r"\s+", " ", strip_quotes(s.text[m.start:m.end])).strip()
-            pid = col.entity(PROGRAM, m.canonical, strip_quotes(s.text[m.start:m.end]))
+            written = strip_quotes(s.text[m.start:m.end])
+            m.canonical = re.sub(r"\s+", " ", written).strip()
+            pid = col.entity(PROGRAM, m.canonical, written)
             col.mention(pid, art)
         actors = s.orgs + [p for p in s.places if p.level != "site"] + s.anaphors
         # 全区/全市 give a scope ("在全市首家荣获"), never the actor.
@@ -281,11 +282,11 @@ def _admin_nesting(sents: list[_Sentence], art: Article, col: _Collector) -> Non
     from govkg.extract.admin import divisions
 
     named = {m.canonical: s.text for s in sents for m in s.places if m.level in ("省", "市", "区", "县")}
+    places = {to_simplified(e.name): e.id for e in col.r.entities.values() if e.label == PLACE}
     for name, sentence in named.items():
         hits = divisions().lookup(to_simplified(name))
         if len(hits) != 1:
             continue
-        places = {to_simplified(e.name): e.id for e in col.r.entities.values() if e.label == PLACE}
         for anc in divisions().ancestors(hits[0]):
             if anc.name in places:
                 col.relate(node_id(PLACE, name), LOCATED_IN, places[anc.name], art, sentence,

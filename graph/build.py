@@ -30,20 +30,26 @@ def _article_node(article) -> dict:
     return node
 
 
-def _keep_namesakes_apart(graph: nx.MultiDiGraph, page: "PageResult") -> None:
-    """Two people of one name whose posts lie in different counties are two nodes.
+def namesake_id(graph: nx.MultiDiGraph, node_id: str, label: str, territory: str | None) -> str | None:
+    """The id to use instead of ``node_id`` when ``graph`` has a namesake whose post lies elsewhere.
 
-    The evidence that they differ is the ``territory`` of their posts; a
-    person named without a post merges with the one already in the graph.
+    Two people of one name whose posts lie in different counties are two
+    nodes (``person:张伟@临川县``); the evidence that they differ is the
+    ``territory`` of their posts. A person named without a post merges with
+    the one already in the graph.
     """
+    if label != PERSON or not territory or node_id not in graph or "@" in node_id:
+        return None
+    known = graph.nodes[node_id].get("territory")
+    return f"{node_id}@{territory}" if known and known != territory else None
+
+
+def _keep_namesakes_apart(graph: nx.MultiDiGraph, page: "PageResult") -> None:
     renames = {}
     for ent in list(page.entities.values()):
-        territory = ent.props.get("territory")
-        if ent.label != PERSON or not territory or ent.id not in graph:
-            continue
-        known = graph.nodes[ent.id].get("territory")
-        if known and known != territory:
-            renames[ent.id] = f"{ent.id}@{territory}"
+        new = namesake_id(graph, ent.id, ent.label, ent.props.get("territory"))
+        if new:
+            renames[ent.id] = new
     for old, new in renames.items():
         ent = page.entities.pop(old)
         ent.id = new

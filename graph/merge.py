@@ -21,23 +21,17 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import new_graph, read_graph, write_graph
-from govkg.graph.schema import MENTIONED_IN, PERSON
+from govkg.graph.build import namesake_id
+from govkg.graph.schema import MENTIONED_IN
 
 
 def _namesakes_apart(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """``other`` with its people renamed where ``graph`` has a namesake whose post lies elsewhere.
-
-    The same rule as govkg.graph.build: two people of one name whose posts
-    lie in different counties are two nodes (``person:张伟@临川县``).
-    """
+    """``other`` with its people renamed where ``graph`` has a namesake (govkg.graph.build.namesake_id)."""
     renames = {}
     for node, attrs in other.nodes(data=True):
-        territory = attrs.get("territory")
-        if attrs.get("label") != PERSON or not territory or node not in graph or "@" in node:
-            continue
-        known = graph.nodes[node].get("territory")
-        if known and known != territory:
-            renames[node] = f"{node}@{territory}"
+        new = namesake_id(graph, node, attrs.get("label"), attrs.get("territory"))
+        if new:
+            renames[node] = new
     return nx.relabel_nodes(other, renames, copy=True) if renames else other
 
 
