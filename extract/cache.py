@@ -30,7 +30,7 @@ from govkg import __version__
 from govkg.errors import GovkgError
 
 if TYPE_CHECKING:
-    from govkg.extract.pipeline import PageResult
+    from govkg.extract.records import PageResult
 
 # Bump when the layout of a cache entry changes.
 CACHE_FORMAT = 1

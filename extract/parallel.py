@@ -34,7 +34,8 @@ from pathlib import Path
 
 from govkg.errors import GovkgError
 from govkg.extract.cache import PageCache
-from govkg.extract.pipeline import PageResult, extract_page
+from govkg.extract.pipeline import extract_page
+from govkg.extract.records import PageResult
 from govkg.extract.reading import decode
 from govkg.extract.records import SourceText
 

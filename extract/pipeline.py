@@ -22,7 +22,7 @@ from govkg.extract.mentions import (TaggedSentence, find_organizations, find_peo
 from govkg.extract.ner.base import NerBackend
 from govkg.extract.normalize import in_script_of, strip_quotes, to_simplified
 from govkg.extract.programs import find_programs
-from govkg.extract.records import Article, Entity, Evidence, Mention, Relation, SourceText
+from govkg.extract.records import Article, Entity, Evidence, Mention, PageResult, Relation, SourceText
 from govkg.extract.relations import cooperation, located_in, program_relations
 from govkg.extract.roles import TitlePhrase, as_written, parse_title, phrase_after, phrase_before
 from govkg.extract.sentences import split_sentences
@@ -30,17 +30,6 @@ from govkg.graph.schema import (AUTHORED, HOLDS_ROLE, LOCATED_IN, ORGANIZATION, 
                                 PERSON, PLACE, PROGRAM, ROLE, ROLE_IN, node_id, role_id)
 
 PRESS_ROLES = {"记者", "通讯员"}
-
-
-@dataclass
-class PageResult:
-    """Everything extracted from one input file."""
-
-    source: str
-    articles: list[Article] = field(default_factory=list)
-    entities: dict[str, Entity] = field(default_factory=dict)
-    relations: list[Relation] = field(default_factory=list)
-    mentions: Counter = field(default_factory=Counter)  # (entity id, article id) -> count
 
 
 @dataclass

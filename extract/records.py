@@ -7,6 +7,7 @@ read → ``SourceText`` → normalise/split → ``Article`` → sentences →
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 
@@ -90,3 +91,14 @@ class Relation:
     target: str
     evidence: list[Evidence] = field(default_factory=list)
     props: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class PageResult:
+    """Everything extracted from one input file."""
+
+    source: str
+    articles: list[Article] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    mentions: Counter = field(default_factory=Counter)  # (entity id, article id) -> count

@@ -16,7 +16,7 @@ from govkg.graph.graphfile import new_graph
 from govkg.graph.schema import ARTICLE, MENTIONED_IN, PERSON
 
 if TYPE_CHECKING:
-    from govkg.extract.pipeline import PageResult
+    from govkg.extract.records import PageResult
 
 
 def _article_node(article) -> dict:
