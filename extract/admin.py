@@ -32,11 +32,46 @@ class Division:
 
 
 def _level(code: str, name: str) -> str:
+    """The level as levels.tsv names it: 自治州 are 州, 旗 are 旗 (they have 州委, 旗长…)."""
     if code[2:] == "0" * 10:
         return "省"
     if code[4:] == "0" * 8:
+        for suffix, level in (("州", "州"), ("地区", "地区"), ("盟", "盟")):
+            if name.endswith(suffix):
+                return level
         return "市"
-    return "县" if name.endswith(("县", "旗")) else "区" if name.endswith("区") else "市"
+    for suffix, level in (("县", "县"), ("旗", "旗"), ("区", "区")):
+        if name.endswith(suffix):
+            return level
+    return "市"
+
+
+@lru_cache(maxsize=1)
+def _ethnic_groups() -> tuple[str, ...]:
+    """The 56 ethnic groups (cpca ships them), with and without 族, longest first."""
+    path = _resource("56_nations.csv")
+    names = {"汉族"} if path is None else {l.strip() for l in path.read_text(encoding="utf-8").splitlines()
+                                           if l.strip()}
+    forms = names | {n[:-1] for n in names if n.endswith("族") and len(n) > 2}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def autonomous_short_form(name: str) -> str | None:
+    """临夏回族自治州 → 临夏州, 积石山保安族东乡族撒拉族自治县 → 积石山县: the name as usually written."""
+    for suffix in ("自治州", "自治县", "自治旗"):
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            changed = True
+            while changed:
+                changed = False
+                for group in _ethnic_groups():
+                    if stem.endswith(group) and len(stem) - len(group) >= 2:
+                        stem, changed = stem[: -len(group)], True
+                        break
+            if stem.endswith("族") and len(stem) >= 3 and stem == name[: -len(suffix)]:
+                stem = stem[:-1]  # 东乡族自治县: the group is the name (东乡县)
+            return stem + suffix[-1] if stem != name[: -len(suffix)] else None
+    return None
 
 
 class Divisions:
@@ -50,6 +85,10 @@ class Divisions:
             short = self.short_name(name)
             if short != name and len(short) >= 2:
                 self.by_name.setdefault(short, []).append(div)
+            written = autonomous_short_form(name)
+            if written:
+                self.by_name.setdefault(written, []).append(div)
+                self.by_name.setdefault(written[:-1], []).append(div)
 
     @staticmethod
     def short_name(name: str) -> str:
@@ -79,18 +118,18 @@ class Divisions:
         return out
 
 
-def _csv_path() -> Path | None:
+def _resource(name: str) -> Path | None:
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / name
     return path if path.is_file() else None
 
 
 @lru_cache(maxsize=1)
 def divisions() -> Divisions:
     """The division table, or an empty one when cpca is not installed."""
-    path = _csv_path()
+    path = _resource("adcodes.csv")
     if path is None:
         return Divisions([])
     with path.open(encoding="utf-8") as fh:

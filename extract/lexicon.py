@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -12,29 +12,73 @@ LEXICON_DIR = Path(__file__).parent / "lexicons"
 
 @dataclass(frozen=True)
 class Title:
-    core: str  # 书记, 代区长 is 代 + 区长
-    kind: str  # gov, party, head, press, member
-    bare_body: dict[str, str]  # territory level -> body suffix (区 -> 人民政府)
+    """A title core: the last word of a post (书记, 区长, 主任)."""
+
+    core: str
+    kind: str  # party, gov, head, member, rank, staff, press
+    bare_body: dict[str, str]  # territory level -> body (区 -> 人民政府)
+    keeps_body: bool  # 村委会主任 keeps its body in the title; 应急管理局局长 is 局长
+    implies: str = ""  # a body the core contains: 组织部长 → 组织部
+
+
+@dataclass(frozen=True)
+class BodyWord:
+    """A body word of the title grammar (委, 人民政府, 局, 共青团…), see bodies.tsv."""
+
+    word: str
+    form: str  # word, after-territory, suffix, prefix
+    kind: str  # committee, organ, cell, government, department, congress, cppcc, court…
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str  # 省, 市, 区, 县, 镇 … (levels.tsv)
+    rank: float
+    written: tuple[str, ...]  # words that stand for the article's territory of this level
 
 
 @dataclass(frozen=True)
 class Lexicon:
     titles: dict[str, Title]
+    qualifiers: dict[str, str]  # 常务副 -> deputy, 原 -> former
+    bodies: dict[str, tuple[BodyWord, ...]]  # a word may have two forms: 委 of 区委, 委 of 卫健委
     org_suffixes: tuple[str, ...]  # longest first
     place_suffixes: dict[str, str]  # suffix -> level
+    place_stems: dict[str, str]  # suffix -> any | numeric
+    levels: dict[str, Level]
     program_markers: tuple[str, ...]  # longest first
     surnames: frozenset[str]
     person_categories: frozenset[str]
-    anaphora: dict[str, str]  # 该区 -> 区
+    anaphora: dict[str, str]  # 该区 -> 区 (a level), 该院 -> 院 (the body last named that ends so)
     generic_bodies: frozenset[str]  # 金融机构, 行业协会: kinds of body, not names
+    cues: tuple["Cue", ...] = ()
 
-    @property
+    @cached_property
     def title_cores(self) -> tuple[str, ...]:
         return tuple(sorted(self.titles, key=len, reverse=True))
 
-    @property
+    @cached_property
     def place_suffixes_longest_first(self) -> tuple[str, ...]:
         return tuple(sorted(self.place_suffixes, key=len, reverse=True))
+
+    @cached_property
+    def level_words(self) -> dict[str, str]:
+        """A word that stands for a territory of the article (区 → 区, 自治区 → 省, 地 → 地区)."""
+        return {w: lv.name for lv in self.levels.values() for w in lv.written}
+
+    def rank(self, level: str) -> float:
+        lv = self.levels.get(level)
+        return lv.rank if lv else 9.0
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word that says how a person holds the posts written after it (cues.tsv)."""
+
+    word: str
+    place: str  # before-name (任命X为), after-name (X任), before-post (曾任), after-post (…候选人)
+    status: str  # current, former, proposed
+    event: str  # appointed, removed, moved, proposed, elected, ''
 
 
 def _lines(name: str, folder: Path) -> list[str]:
@@ -55,17 +99,33 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         for part in filter(None, (row.get("bare_body") or "").split(",")):
             level, body = part.split(":", 1)
             bare[level] = body
-        titles[row["title"]] = Title(row["title"], row["kind"], bare)
+        titles[row["core"]] = Title(row["core"], row["kind"], bare, (row.get("title") or "body") == "body",
+                                    row.get("implies") or "")
+    places = _tsv("place_suffixes.tsv", folder)
     return Lexicon(
         titles=titles,
+        qualifiers={r["qualifier"]: r["meaning"] for r in _tsv("qualifiers.tsv", folder)},
+        bodies=_bodies(folder),
         org_suffixes=tuple(sorted(set(_lines("org_suffixes.txt", folder)), key=len, reverse=True)),
-        place_suffixes={r["suffix"]: r["level"] for r in _tsv("place_suffixes.tsv", folder)},
+        place_suffixes={r["suffix"]: r["level"] for r in places},
+        place_stems={r["suffix"]: r["stem"] for r in places},
+        levels={r["level"]: Level(r["level"], float(r["rank"]), tuple(filter(None, r["written"].split(","))))
+                for r in _tsv("levels.tsv", folder)},
         program_markers=tuple(sorted(set(_lines("program_markers.txt", folder)), key=len, reverse=True)),
         surnames=frozenset(_lines("surnames.txt", folder)),
         person_categories=frozenset(_lines("person_categories.txt", folder)),
         anaphora={r["word"]: r["refers_to"] for r in _tsv("anaphora.tsv", folder)},
         generic_bodies=frozenset(_lines("generic_bodies.txt", folder)),
+        cues=tuple(Cue(r["word"], r["place"], r["status"], r.get("event") or "")
+                   for r in _tsv("cues.tsv", folder)),
     )
+
+
+def _bodies(folder: Path) -> dict[str, tuple[BodyWord, ...]]:
+    out: dict[str, list[BodyWord]] = {}
+    for r in _tsv("bodies.tsv", folder):
+        out.setdefault(r["word"], []).append(BodyWord(r["word"], r["form"], r["kind"]))
+    return {w: tuple(forms) for w, forms in out.items()}
 
 
 @lru_cache(maxsize=1)

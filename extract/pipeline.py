@@ -17,14 +17,17 @@ from dataclasses import dataclass, field
 from govkg.extract.articles import split_page
 from govkg.extract.context import LEVELS, Context, bare_body_org, build_context, canonical_org, canonical_place
 from govkg.extract.lexicon import Lexicon, default_lexicon
-from govkg.extract.mentions import (TaggedSentence, find_organizations, find_people, find_places,
-                                    place_level)
+from govkg.extract.mentions import TaggedSentence, find_organizations, find_places, place_level
 from govkg.extract.ner.base import NerBackend
 from govkg.extract.normalize import in_script_of, strip_quotes, to_simplified
 from govkg.extract.programs import find_programs
 from govkg.extract.records import Article, Entity, Evidence, Mention, PageResult, Relation, SourceText
 from govkg.extract.relations import cooperation, located_in, program_relations
-from govkg.extract.roles import TitlePhrase, as_written, parse_title, phrase_after, phrase_before
+from govkg.extract.people import find_people
+from govkg.extract.posts import Holding, Name, Passage, chains, link
+from govkg.extract.resolve import Memory, Post, resolve_post
+from govkg.extract.territory import Span
+from govkg.extract.titles import find_posts
 from govkg.extract.sentences import split_sentences
 from govkg.graph.schema import (AUTHORED, HOLDS_ROLE, LOCATED_IN, ORGANIZATION, PART_OF,
                                 PERSON, PLACE, PROGRAM, ROLE, ROLE_IN, node_id, role_id)
@@ -190,6 +193,7 @@ def _anaphors(s: _Sentence, ctx: Context, lex: Lexicon, last_org: dict[str, str]
 def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Lexicon,
                      col: _Collector, place_stems: set[str]) -> None:
     last_org: dict[str, str] = {}
+    passage = Passage()
     for s in sents:
         ts = s.tagged
         # Places: canonical names, sites completed by the article's territory.
@@ -221,23 +225,7 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                 last_org["院"] = m.canonical
         s.anaphors = _anaphors(s, ctx, lex, last_org)
         # People and their posts.
-        s.people = find_people(ts, lex, place_stems)
-        prev_title: TitlePhrase | None = None
-        prev_end = -1
-        for m in s.people:
-            m.text = s.text[m.start:m.end]
-            pid = col.entity(PERSON, m.text)
-            col.mention(pid, art)
-            tp = _title_for(s, m, lex)
-            if tp is None and prev_title is not None and s.tagged.text[prev_end:m.start] in ("、", "和"):
-                tp = prev_title  # 区领导王斌、陶建: one title for a list of names
-            if tp is not None:
-                _add_role(col, art, s, pid, tp, ctx, lex)
-                for more in _title_chain(s, tp, lex):  # 县委副书记、县长王强: two posts
-                    _add_role(col, art, s, pid, more, ctx, lex)
-                prev_title, prev_end = tp, m.end
-            else:
-                prev_title = None
+        _people_and_posts(s, art, ctx, lex, col, place_stems, passage)
         # Programs and who runs or receives them.
         for m in s.programs:
             written = strip_quotes(s.text[m.start:m.end])
@@ -307,100 +295,57 @@ def _actor_id(m: Mention) -> str:
     return node_id(m.label, m.canonical)
 
 
-def _title_for(s: _Sentence, person: Mention, lex: Lexicon) -> TitlePhrase | None:
-    phrase, start = phrase_before(s.tagged.text, person.start)
-    # A body named right before the title: 电子科技商行负责人 → 负责人 of that body.
-    tp = parse_title(phrase, start, s.places, lex) if phrase else None
-    tp = as_written(tp, s.text) if tp else None
-    if tp is None and phrase:
-        for org in s.orgs:
-            if start <= org.end <= person.start and org.end > start:
-                core = s.tagged.text[org.end: person.start]
-                if core in lex.titles:
-                    tp = parse_title(s.tagged.text[org.start: person.start], org.start, s.places, lex)
-                    tp = tp or TitlePhrase(s.tagged.text[org.start: person.start], "", "", core, "",
-                                           org.start, person.start)
-                    return as_written(tp, s.text)
-    if tp is None:
-        after = phrase_after(s.tagged.text, person.end)
-        if after:
-            tp = parse_title(after[0], after[1], s.places, lex)
-            tp = as_written(tp, s.text) if tp else None
-    return tp
+def _people_and_posts(s: _Sentence, art: Article, ctx: Context, lex: Lexicon, col: _Collector,
+                      place_stems: set[str], passage: Passage) -> None:
+    ts = s.tagged
+    places = [Span(m.start, m.end, ts.text[m.start:m.end], "territory", m.level) for m in s.places
+              if m.level not in ("", "site")]
+    posts = find_posts(ts.text, lex, char_tags=ts.char_tag, token_starts=ts.token_start,
+                       token_ends=ts.token_end, places=places)
+    s.people = find_people(ts, lex, place_stems, posts)
+    for m in s.people:
+        m.text = s.text[m.start:m.end]
+        col.mention(col.entity(PERSON, m.text), art)
+    memory = Memory()
+    resolved: dict[int, Post] = {}
+    for chain in chains(ts.text, posts, [Name(m.start, m.end, m.text) for m in s.people]):
+        before = None
+        for post in chain:
+            before = resolved[id(post)] = resolve_post(post, s.text, lex, ctx, memory, before)
+    names = [Name(m.start, m.end, m.text) for m in s.people]
+    for h in link(ts.text, posts, names, lex, passage):
+        _add_holding(col, art, s, h, resolved[id(h.post)], ctx, lex)
 
 
-def _title_chain(s: _Sentence, tp: TitlePhrase, lex: Lexicon) -> list[TitlePhrase]:
-    """Titles listed before the one next to the name, joined by 、: 县委常委、常务副县长陈东."""
-    out: list[TitlePhrase] = []
-    start = tp.start
-    while start > 0 and s.tagged.text[start - 1] == "、":
-        phrase, pstart = phrase_before(s.tagged.text, start - 1)
-        more = parse_title(phrase, pstart, s.places, lex) if phrase else None
-        more = as_written(more, s.text) if more else None
-        if more is None or any(p.start < start - 1 and p.end > pstart for p in s.people):
-            break
-        out.append(more)
-        start = pstart
-    return out
-
-
-def _add_role(col: _Collector, art: Article, s: _Sentence, pid: str, tp: TitlePhrase, ctx: Context,
-              lex: Lexicon) -> None:
-    title = tp.title(lex)
-    org_name, org_label = _role_body(s, tp, ctx, lex)
-    rid = role_id(title, org_name)
-    col.entity(ROLE, title, tp.text if tp.text != title else None, eid=rid, title=title)
+def _add_holding(col: _Collector, art: Article, s: _Sentence, h: Holding, post: Post, ctx: Context,
+                 lex: Lexicon) -> None:
+    pid = col.entity(PERSON, h.person.text)
+    col.mention(pid, art)
+    rid = role_id(post.title, post.body)
+    col.entity(ROLE, post.title, eid=rid, title=post.title)
+    col.r.entities[rid].aliases |= {a for a in post.aliases if a}
     col.mention(rid, art)
-    props = {"status": "former"} if tp.former else {}
+    props: dict[str, object] = {"status": h.status}
+    if h.event:
+        props["event"] = h.event
     if art.date:
         props["date"] = art.date
     col.relate(pid, HOLDS_ROLE, rid, art, s.text, **props)
-    # Where the post is: keeps two people of one name in two counties apart (graph.build).
-    territory = ctx.home("区") or ctx.home("县") or ctx.home("市")
-    if territory and title_kind(tp, lex) != "press":
+    territory = post.territory or ctx.home("区") or ctx.home("县") or ctx.home("市")
+    if territory and post.kind != "press":
         col.r.entities[pid].props.setdefault("territory", territory)
-    if org_name:
-        oid = col.entity(org_label, org_name)
+    if post.body:
+        oid = col.entity(post.body_label, post.body)
         col.mention(oid, art)
         col.relate(rid, ROLE_IN, oid, art, s.text)
-        if org_label == ORGANIZATION:
-            _locate_org(col, art, s.text, org_name, lex)
-
-
-def title_kind(tp: TitlePhrase, lex: Lexicon) -> str:
-    title_def = lex.titles.get(tp.key)
-    return title_def.kind if title_def else ""
-
-
-def _role_body(s: _Sentence, tp: TitlePhrase, ctx: Context, lex: Lexicon) -> tuple[str | None, str]:
-    """The body a post belongs to (or, when none is named or implied, its territory)."""
-    title_def = lex.titles.get(tp.key)
-    if title_def is not None and title_def.kind == "press":
-        return None, ORGANIZATION
-    for org in s.orgs:  # 电子科技商行负责人
-        if org.start == tp.start and tp.text.startswith(org.text) and not tp.place and not tp.body:
-            return org.canonical, ORGANIZATION
-    place = canonical_place(tp.place) if tp.place else ""
-    if tp.body:
-        written = place + tp.body if place else tp.body
-        name = canonical_org(written, ctx, lex)
-        if not _has_territory(name, lex):
-            name = bare_body_org(name, ctx, None) or name
-        return name, ORGANIZATION
-    level = place_level(place, lex) if place else None
-    if title_def is None:
-        return (place, PLACE) if place else (None, ORGANIZATION)
-    if level is None:
-        level = ctx.lowest(list(title_def.bare_body))
-        place = ctx.home(level) if level else ""
-    if level and level in title_def.bare_body and place:
-        return canonical_org(place + in_script_of(place, title_def.bare_body[level]), ctx, lex), ORGANIZATION
-    if not place and title_def.kind == "gov":
-        # 市长 in a story that never names its city: the city's government, abbreviated as written.
-        own = next((lv for lv in title_def.bare_body if lv in tp.key), None)
-        if own:
-            return own + title_def.bare_body[own], ORGANIZATION
-    return (place, PLACE) if place else (None, ORGANIZATION)
+        if post.body_label == ORGANIZATION:
+            _locate_org(col, art, s.text, post.body, lex)
+            child = post.body
+            for parent in post.parents:
+                pid2 = col.entity(ORGANIZATION, parent)
+                col.mention(pid2, art)
+                col.relate(node_id(ORGANIZATION, child), PART_OF, pid2, art, s.text, basis="name")
+                child = parent
 
 
 def _bylines(articles: list[Article], col: _Collector) -> None:

@@ -6,8 +6,9 @@ import re
 
 from govkg.extract.normalize import CLOSERS
 
-# A sentence ends at 。！？；or …… with any closing quotes that follow it.
-_END = re.compile(f"(?:[。！？!?；;]|……)[{CLOSERS}]*")
+# A sentence ends at 。！？ or …… with any closing quotes that follow it. A semicolon joins the
+# clauses of one sentence (a career history: 曾任A；B；C), so it does not end one.
+_END = re.compile(f"(?:[。！？!?]|……)[{CLOSERS}]*")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -1,0 +1,136 @@
+"""People: the model's names, checked, and the names a title makes certain.
+
+The model (LAC, HanLP) proposes names; they are kept when they look like a
+name (a surname, no place or body ending), cut where a post begins inside
+them (任代 of 获任代市长) and completed where the model stopped a character
+short (杨树 of 杨树久、). A name written right after a post (县长陈小平出席,
+院长尼玛才仁介绍, 地委副书记杰恩斯·哈德斯) is a person even when the model
+missed it: the title says so.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from govkg.extract.lexicon import LEXICON_DIR, Lexicon
+from govkg.extract.mentions import TaggedSentence, looks_like_name
+from govkg.extract.ner.base import PER
+from govkg.extract.records import Mention
+from govkg.extract.titles import BOUNDARY, PostPhrase
+from govkg.graph.schema import PERSON
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NAME_TAGS = {"PER", "nr", "nz", "n", "LOC", "ns", "j", "nw"}
+# Words that are references to a person, not names: 郭书记, 刘大哥, 老王.
+_REFERENCE_ENDS = ("大哥", "大姐", "大爷", "大娘", "阿姨", "师傅", "老师", "同志", "书记", "主任", "县长", "市长")
+
+
+@lru_cache(maxsize=1)
+def _after_name_words() -> tuple[str, ...]:
+    lines = (LEXICON_DIR / "after_name.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(sorted((l.strip() for l in lines if l.strip() and not l.startswith("#")), key=len, reverse=True))
+
+
+def _ends_a_name(text: str, end: int) -> bool:
+    """What follows ``end`` can follow a name: punctuation, the end, or a word of after_name.txt."""
+    if end >= len(text) or text[end] in BOUNDARY or not _CJK.match(text[end]):
+        return True
+    return text.startswith(_after_name_words(), end)
+
+
+def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon) -> int | None:
+    """The end of the name written at ``start``, right after a title; None if none is there."""
+    text = sent.text
+    if start >= len(text) or not _CJK.match(text[start]) or text.startswith(_after_name_words(), start):
+        return None
+    # A name with a middle dot (杰恩斯·哈德斯, 阿沛·阿旺晋美): up to the next break.
+    m = re.match(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+", text[start:])
+    if m:
+        return start + m.end()
+    compound = text[start: start + 2] in lex.surnames
+    if compound or text[start] in lex.surnames:
+        surname = 2 if compound else 1
+        for given in (2, 1):
+            end = start + surname + given
+            if end <= len(text) and all(_CJK.match(c) for c in text[start:end]) \
+                    and _ends_a_name(text, end) and text[end - 1] not in "的了":
+                return end
+        return None
+    # A name with no Han surname (尼玛才仁, 达娃): the model's name-like words up to a break.
+    end = start
+    while end < len(text) and _CJK.match(text[end]) and end - start < 6 and sent.char_tag[end] in _NAME_TAGS:
+        end += 1
+        if end - start >= 2 and _ends_a_name(text, end) and end in sent.token_end:
+            return end if sent.char_tag[start] in ("PER", "nr") or end - start >= 3 else None
+    return None
+
+
+def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
+                posts: list[PostPhrase]) -> list[Mention]:
+    """The people of a sentence (simplified offsets, text as in the simplified sentence)."""
+    out: list[Mention] = []
+    spans = sent.spans
+    text = sent.text
+    for k, (start, end, tok) in enumerate(spans):
+        if tok.tag != PER:
+            continue
+        name_end = end
+        # The model cuts a three-character name after a category word: 村民陈新|全|来到.
+        if end - start == 2 and k + 2 < len(spans) and k > 0 \
+                and spans[k - 1][2].text in lex.person_categories \
+                and len(spans[k + 1][2].text) == 1 and spans[k + 1][2].pos in ("d", "a", "n", "m", "q") \
+                and spans[k + 2][2].pos == "v":
+            name_end = end + 1
+        # …or a character short before a break: 杨树|久、 孙国|相，.
+        elif end - start == 2 and k + 1 < len(spans) and len(spans[k + 1][2].text) == 1 \
+                and _CJK.match(text[end]) and not text.startswith(_after_name_words(), end) \
+                and _ends_a_name(text, end + 1) and spans[k + 1][2].pos not in ("w", "u", "p", "c", "v", "d"):
+            name_end = end + 1
+        name = text[start:name_end]
+        if any(p.start < name_end and start < p.end for p in posts):
+            # A post begins inside the model's name (任代 of 任代市长, 郭书记): the name is cut there.
+            cut = min(p.start for p in posts if p.start < name_end and start < p.end)
+            name, name_end = text[start:cut], cut
+            if not name or name in place_stems or not looks_like_name(name, lex) or len(name) < 2:
+                continue
+        if name.endswith(_REFERENCE_ENDS) or name in place_stems or not _is_name(name, lex):
+            continue
+        out.append(Mention(name, PERSON, start, name_end, "model"))
+    # Names a title makes certain.
+    for post in posts:
+        if any(m.start == post.end for m in out):
+            continue
+        if any(m.start < post.end < m.end for m in out):
+            continue
+        end = name_after_title(sent, post.end, lex)
+        if end is None:
+            continue
+        name = text[post.end:end]
+        if not _reads_as_name(sent, post.end, end):
+            continue
+        if name in place_stems or name.endswith(_REFERENCE_ENDS) or any(p.start == post.end for p in posts):
+            continue
+        out = [m for m in out if not (post.end <= m.start < end)]
+        out.append(Mention(name, PERSON, post.end, end, "rule:after-title"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _reads_as_name(sent: TaggedSentence, start: int, end: int) -> bool:
+    """A word the model reads as one common word (单位, 质量奖) is no name, unless a list of names
+    continues after it (委员…马驹、谢秀娟)."""
+    if sent.char_tag[start] in ("PER", "nr") or "·" in sent.text[start:end]:
+        return True
+    # …unless it stands in a list of names the model does read as names: 马驹、谢秀娟.
+    in_list = (sent.text[end: end + 1] == "、" and end + 1 < len(sent.text) and sent.char_tag[end + 1] == "PER") \
+        or (sent.text[start - 1: start] == "、" and start >= 2 and sent.char_tag[start - 2] == "PER")
+    words = [(s, e, tok) for s, e, tok in sent.spans if s < end and start < e]
+    common = any(e - s >= 2 and tok.pos in ("n", "vn", "v", "a", "ad", "d", "an") for s, e, tok in words)
+    return in_list or not common
+
+
+def _is_name(name: str, lex: Lexicon) -> bool:
+    if "·" in name:
+        return len(name) >= 4
+    return looks_like_name(name, lex) or (len(name) >= 3 and not re.search(r"[^\u4e00-\u9fff]", name)
+                                          and name[0] not in lex.surnames and False)

@@ -1,0 +1,260 @@
+"""Who holds which post: linking the post phrases of a sentence to the people it names.
+
+Local news and appointment notices write a holding in a few ways, each a rule here:
+
+    县委副书记、县长陈小平             posts before a name (a chain of posts, a list of names)
+    马秀兰此前任临夏州委常委             a name, a cue (cues.tsv), the posts
+    决定任命严金海为西藏自治区副主席     a cue, a name, 为, the posts
+    免去王喜良的昆明市委副书记职务       a cue, a name, 的, the posts
+    2018年任临夏州扶贫开发办公室主任     a cue with no name: the person the passage is about
+    王金明书记在…                       a name and the title after it
+    焦彦龙（现任河北省人大常委会副主任）  a name and its posts in brackets
+
+The cue gives the holding's status (current, former, proposed) and event
+(appointed, elected, removed, moved, proposed). Matching is here; what the
+post's body is, is decided by resolution (extract/resolve.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govkg.extract.lexicon import Cue, Lexicon
+from govkg.extract.titles import PostPhrase
+
+# Between two posts of one chain: 县委副书记、县长; 常委、秘书长；州委副书记; 党组书记兼主任.
+_CHAIN_GAP = re.compile(r"^(?:[、，,；;和及与]|兼任?|并任|兼|同时任|，兼任?)?$")
+# Between a post and the name it precedes.
+_NAME_GAP = re.compile(r"^(?:[：:]|\s)?$")
+# Between two names of a list: 县委常委陈莉、龚红辉和蒋欧林.
+_LIST_GAP = re.compile(r"^(?:[、和及与]|同志、)$")
+# What may stand between a subject and its cue: adverbs, a reason, a date — no clause break.
+_CLAUSE_BREAK = re.compile(r"[，。；！？,;:：]")
+_PRONOUNS = ("他", "她", "其")
+# A date at the start of a career clause: 2019年5月, 1998年, 去年7月, 今年初.
+DATE = re.compile(r"((?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|近日|日前)")
+
+
+@dataclass
+class Name:
+    """A person named in the sentence (simplified offsets)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Holding:
+    """A person holding (or having held, or proposed for) a post, as one sentence says."""
+
+    person: Name
+    post: PostPhrase
+    status: str = "current"  # current, former, proposed
+    event: str = ""  # appointed, elected, removed, moved, proposed
+    cue: str = ""
+    chain: list[PostPhrase] = field(default_factory=list)  # the posts written with it, in order
+    date_text: str = ""  # the date of the clause that gives it (2019年5月)
+    concurrent: bool = False  # 兼任: held beside the posts before it
+
+
+@dataclass
+class Passage:
+    """What a run of sentences is about: the person the career clauses with no name refer to."""
+
+    topic: Name | None = None
+
+
+def chains(text: str, posts: list[PostPhrase], names: list[Name]) -> list[list[PostPhrase]]:
+    """Posts written one after another with only a separator between them form one chain."""
+    out: list[list[PostPhrase]] = []
+    starts = {n.start for n in names}
+    for post in posts:
+        if out:
+            prev = out[-1][-1]
+            gap = text[prev.end: post.start]
+            if _CHAIN_GAP.match(gap) and not any(prev.end <= s < post.start for s in starts):
+                out[-1].append(post)
+                continue
+        out.append([post])
+    return out
+
+
+def _cue_before(text: str, end: int, lex: Lexicon, place: str) -> Cue | None:
+    """The longest cue of ``place`` that ends at ``end`` (过, 了 may follow it: 担任过)."""
+    best = None
+    for cue in lex.cues:
+        if cue.place != place:
+            continue
+        for tail in ("", "过", "了", "为"):
+            at = end - len(tail) - len(cue.word)
+            if at >= 0 and text.startswith(cue.word + tail, at):
+                if best is None or len(cue.word) > len(best.word):
+                    best = cue
+    return best
+
+
+def _status_of(post: PostPhrase, cue: Cue | None, lex: Lexicon, text: str) -> tuple[str, str]:
+    status, event = (cue.status, cue.event) if cue else ("current", "")
+    if "former" in post.qualifier_meanings(lex):
+        status = "former"
+    after = text[post.end: post.end + 4]
+    for c in lex.cues:
+        if c.place == "after-post" and after.startswith(c.word):
+            return c.status, c.event
+    return status, event
+
+
+def _date_before(text: str, start: int) -> str:
+    """The date written at the head of the clause that holds ``start``."""
+    clause_start = max(text.rfind(ch, 0, start) for ch in "，。；,;") + 1
+    m = DATE.search(text, clause_start, start)
+    return m.group(1) if m else ""
+
+
+def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
+         passage: Passage | None = None) -> list[Holding]:
+    """The holdings one sentence states (simplified ``text``), rule by rule."""
+    passage = passage if passage is not None else Passage()
+    holdings: list[Holding] = []
+    names = sorted(names, key=lambda n: n.start)
+    taken_names: set[int] = set()
+    for chain in chains(text, posts, names):
+        first, last = chain[0], chain[-1]
+        holders, cue = _names_after(text, last, names), None
+        if holders:
+            cue = _cue_before(text, first.start, lex, "after-name")  # 时任县委书记张三
+            if cue and cue.word not in ("时任", "原任", "现任"):
+                cue = None
+        else:
+            holders, cue = _subject_before(text, first, names, lex, passage)
+        if not holders:
+            holders, cue = _holder_of_relative(text, last, names, lex, first)
+        if not holders:
+            continue
+        date = _date_before(text, first.start)
+        for name in holders:
+            taken_names.add(name.start)
+            for i, post in enumerate(chain):
+                status, event = _status_of(post, cue, lex, text)
+                gap = text[chain[i - 1].end: post.start] if i else ""
+                holdings.append(Holding(name, post, status, event, cue.word if cue else "", chain, date,
+                                        concurrent="兼" in gap or (cue is not None and cue.word == "兼任")))
+        if cue is not None and cue.place == "after-name" and len(holders) == 1:
+            passage.topic = holders[0]
+    holdings.extend(_titles_after_names(text, posts, names, holdings, lex))
+    _update_topic(text, names, passage)
+    return holdings
+
+
+def _names_after(text: str, post: PostPhrase, names: list[Name]) -> list[Name]:
+    """县委常委陈莉、龚红辉: the names right after a post, one or a list."""
+    out: list[Name] = []
+    edge = post.end
+    for name in names:
+        if name.start < edge:
+            continue
+        gap = text[edge: name.start]
+        if not out and _NAME_GAP.match(gap):
+            out.append(name)
+        elif out and (_LIST_GAP.match(gap) or re.fullmatch(r"（[^（）]*）、", gap)):
+            out.append(name)
+        else:
+            break
+        edge = name.end
+    return out
+
+
+def _subject_before(text: str, first: PostPhrase, names: list[Name], lex: Lexicon,
+                    passage: Passage) -> tuple[list[Name], Cue | None]:
+    """X 任 Y / 任命 X 为 Y / 免去 X 的 Y: the holder written before the chain, with its cue."""
+    start = first.start
+    # A cue after the name: 马秀兰此前任, 王国斌因工作变动辞去, 他跻身.
+    cue = _cue_before(text, start, lex, "after-name")
+    if cue is not None:
+        cue_start = _cue_start(text, start, cue)
+        subject = _subject_of_clause(text, cue_start, names, passage)
+        return ([subject] if subject else []), cue
+    # A cue before the name: 任命严金海为…, 免去王喜良的…, 决定其代理…
+    for gap in ("为", "同志为", "的", "同志的", ""):
+        at = start - len(gap)
+        if at < 0 or text[at:start] != gap:
+            continue
+        name = next((n for n in names if n.end == at), None)
+        pronoun = text[at - 1: at] if at > 0 and text[at - 1: at] in _PRONOUNS else ""
+        if name is None and not pronoun:
+            continue
+        before = cue_end = name.start if name else at - 1
+        cue = _cue_before(text, before, lex, "before-name")
+        if cue is None:
+            continue
+        if name is None:
+            name = passage.topic
+        return ([name] if name else []), cue
+    return [], None
+
+
+def _cue_start(text: str, post_start: int, cue: Cue) -> int:
+    for tail in ("", "过", "了", "为"):
+        at = post_start - len(tail) - len(cue.word)
+        if at >= 0 and text.startswith(cue.word + tail, at):
+            return at
+    return post_start
+
+
+def _subject_of_clause(text: str, cue_start: int, names: list[Name], passage: Passage) -> Name | None:
+    """The name that is the subject of the clause ending at a cue; a pronoun or nothing: the passage's."""
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, cue_start)), default=0)
+    in_clause = [n for n in names if clause_start <= n.start and n.end <= cue_start]
+    if in_clause:
+        # The last name before the cue, unless it sits in a bracket of its own.
+        return in_clause[-1]
+    head = text[clause_start:cue_start]
+    if re.search(r"[他她其]", head) or not re.search(r"[\u4e00-\u9fff]{2,}", DATE.sub("", head)) \
+            or re.fullmatch(r"[^，。]*?(?:后|又|再|还|并|同年|次年|随后|此后|之后|其后)[^，。]*", head):
+        return passage.topic
+    # 焦彦龙（现任…）: the name before the bracket.
+    if text[cue_start - 1: cue_start] in "（(":
+        return next((n for n in reversed(names) if n.end == cue_start - 1), None)
+    return None
+
+
+def _holder_of_relative(text: str, post: PostPhrase, names: list[Name], lex: Lexicon,
+                        first: PostPhrase) -> tuple[list[Name], Cue | None]:
+    """已转任自治区常务副主席的白玛旺堆: a cue, the posts, 的, the name."""
+    if not text.startswith("的", post.end):
+        return [], None
+    name = next((n for n in names if n.start == post.end + 1), None)
+    cue = _cue_before(text, first.start, lex, "after-name")
+    if name is None or cue is None:
+        return [], None
+    return [name], cue
+
+
+def _titles_after_names(text: str, posts: list[PostPhrase], names: list[Name], found: list[Holding],
+                        lex: Lexicon) -> list[Holding]:
+    """王金明书记在…, 吴荣阳副主席: a title written right after a name."""
+    out = []
+    done = {id(h.post) for h in found}
+    for post in posts:
+        if id(post) in done:
+            continue
+        name = next((n for n in names if n.end == post.start), None)
+        if name is None:
+            continue
+        status, event = _status_of(post, None, lex, text)
+        out.append(Holding(name, post, status, event, "", [post], _date_before(text, post.start)))
+    return out
+
+
+def _update_topic(text: str, names: list[Name], passage: Passage) -> None:
+    """A name that opens a sentence or clause (马秀兰出生于…) is what the next clauses are about."""
+    for name in names:
+        before = text[max(0, name.start - 12): name.start]
+        clause_head = re.split(r"[，。；,;]", before)[-1]
+        if not clause_head or DATE.fullmatch(clause_head) or re.fullmatch(r"(?:此次|据悉|另外|其中|同时)?", clause_head):
+            nxt = text[name.end: name.end + 3]
+            if nxt and nxt[0] not in "、和及与）)":
+                passage.topic = name
+                return

@@ -1,0 +1,255 @@
+"""Resolving a post phrase to one post in one body, in the context of its chain and article.
+
+区委书记 in a 蕉城区 story is the 书记 of 蕉城区委; in 临夏县副县长、县委常委、组织部部长
+the 县 of 县委 is 临夏县 and 组织部 is 临夏县委's; 常委 after 黄南藏族自治州委副秘书长 is a
+post of the same 州委; 州长 after 海北藏族自治州委副书记 is the head of that 州's
+people's government. The order of evidence: what the phrase writes, then the
+post written before it in the same chain, then the territories the sentence
+has named so far, then the article's territories (extract/context.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from govkg.extract.context import Context, canonical_org
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.normalize import in_script_of, to_simplified
+from govkg.extract.territory import Span, canonical_place, place_level
+from govkg.extract.titles import PostPhrase
+from govkg.graph.schema import ORGANIZATION, PLACE
+
+_HOSTED = {"cell", "court-organ"}  # bodies inside another: a bare head title after one is the host's
+
+
+@dataclass
+class Post:
+    """One post in one body: what a Role node is made of."""
+
+    title: str  # 区委书记, 副县长, 组织部部长 (as written, without the territory's name)
+    body: str | None  # the body's canonical name (临夏县委组织部), or the territory's when no body
+    body_label: str  # Organization or Place
+    aliases: set[str] = field(default_factory=set)  # other ways the post is written
+    body_aliases: set[str] = field(default_factory=set)  # the body as written
+    territory: str = ""  # the territory the post lies in (canonical)
+    level: str = ""
+    parents: list[str] = field(default_factory=list)  # bodies the body is part of, innermost first
+    body_kind: str = ""  # the innermost body word's kind (bodies.tsv)
+    kind: str = ""  # the core's kind (titles.tsv)
+
+
+@dataclass
+class Memory:
+    """The territories a sentence has named so far, by level: 临夏县 for the 县 of a later 县委."""
+
+    by_level: dict[str, str] = field(default_factory=dict)
+
+
+def _written(sentence: str, span: Span) -> str:
+    return sentence[span.start: span.end]
+
+
+def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, memory: Memory,
+                 before: Post | None = None) -> Post:
+    """The post a phrase names. ``sentence`` is as written (same offsets as the phrase);
+    ``before`` is the resolved post written just before it in its chain."""
+    core = lex.titles[post.core.text]
+    level, territory, written_territory = _territory_of(post, sentence, lex, ctx, memory, before, core)
+    bodies = post.bodies
+    body_words = [_written(sentence, b) for b in bodies]
+    # Qualifiers as written, without a former one (原书记 is the post 书记, held before).
+    quals = "".join(_written(sentence, q) for q in post.qualifiers if lex.qualifiers.get(q.text) != "former")
+    core_written = _written(sentence, post.core)
+    body_kind = bodies[-1].form if bodies else ""
+    parents: list[str] = []
+    body_label = ORGANIZATION
+    if bodies:
+        front = [b for b in bodies if lex.bodies.get(b.text) and lex.bodies[b.text][0].form == "prefix"]
+        rest = [b for b in bodies if b not in front]
+        host = ""
+        if territory:
+            host = territory
+        elif before is not None and before.body and before.body_label == ORGANIZATION \
+                and not _stands_alone(rest[0] if rest else bodies[0], lex):
+            # 县委常委、组织部部长: 组织部 is the 县委's; 党组书记、副主任 (below) is the host's.
+            host = before.body
+            parents = [before.body] + before.parents
+        elif not _stands_alone(rest[0] if rest else bodies[0], lex):
+            host = _context_committee(ctx, lex) or ""
+        else:
+            # 办事处主任, 村委会主任: a territory's own body, in the article's territory of its level.
+            host = _home_for_body((rest or bodies)[0].text, lex, ctx) or ""
+        names = []
+        acc = "".join(_written(sentence, b) for b in front) + host
+        for b in rest or bodies:
+            acc = _join(acc, _written(sentence, b), lex)
+            names.append(acc)
+        body = canonical_org(names[-1], Context(), lex) if names else None
+        parents = [canonical_org(n, Context(), lex) for n in reversed(names[:-1])] + parents
+    elif core.implies:
+        host = territory or (before.body if before and before.body_label == ORGANIZATION and before.kind != "gov"
+                             and before.body_kind == "committee" else "") or _context_committee(ctx, lex) or ""
+        if territory and level in core.bare_body:
+            host = territory + in_script_of(territory, core.bare_body[level])
+        body = canonical_org(_join(host, in_script_of(sentence, core.implies), lex), Context(), lex) if host \
+            else core.implies
+        parents = [host] if host else []
+        body_kind = "organ"
+    else:
+        body, body_label, parents, body_kind = _body_for_bare(post, core, level, territory, lex, ctx, before)
+    title = _title(post, sentence, lex, quals, core_written, body_words)
+    aliases = {title, _written_phrase(post, sentence)}
+    if written_territory and bodies:
+        # 浙江省政协副主席 is also written 省政协副主席: the level word for the territory's name.
+        level_word = _level_word(level, lex, territory)
+        aliases.add(level_word + _written_phrase(post, sentence)[len(written_territory):] if level_word else "")
+    if bodies:
+        aliases.add(body_words[-1] + quals + core_written)
+    aliases.discard("")
+    return Post(title, body, body_label, aliases, set(), territory, level, parents, body_kind, core.kind)
+
+
+def _stands_alone(body: Span, lex: Lexicon) -> bool:
+    """人民政府, 政协, 村委会 name a body of the territory before them; 组织部 and 党组 need a host."""
+    forms = lex.bodies.get(body.text)
+    if not forms:
+        return True  # a name with its own stem: 江苏大学, 应急管理局
+    return forms[0].kind not in ("organ", "cell", "court-organ", "unit", "congress-organ")
+
+
+def _join(host: str, body: str, lex: Lexicon) -> str:
+    """临夏县 + 委 → 临夏县委; 武威市 + 政府 → 武威市人民政府 (canonical_org does the rest)."""
+    return host + body
+
+
+# Bodies of a territory that a title may name without it: 人大常委会 and 政协 exist from the county up.
+_COUNTY_AND_UP = ("县", "区", "旗", "市", "州", "地区", "盟", "省")
+
+
+def _home_for_body(body: str, lex: Lexicon, ctx: Context) -> str | None:
+    """The article's territory whose body ``body`` is: 办事处 → its 街道, 村委会 → its 村."""
+    simple = to_simplified(body)
+    levels = [lv for t in lex.titles.values() for lv, b in t.bare_body.items() if b == simple]
+    kind = _kind_of(simple, lex)
+    if not levels and kind in ("congress", "cppcc", "court", "procuratorate", "government"):
+        levels = list(_COUNTY_AND_UP)
+    if not levels:
+        return None
+    lowest = ctx.lowest(levels)
+    return ctx.home(lowest) if lowest else None
+
+
+def _context_committee(ctx: Context, lex: Lexicon) -> str | None:
+    """The article's own party committee: the one of its lowest territory that has a 委."""
+    for level in ("县", "区", "旗", "市", "州", "地区", "盟", "省"):
+        home = ctx.home(level)
+        if home:
+            return home + ("党委" if to_simplified(home).endswith("自治区") else "委")
+    return None
+
+
+def _level_word(level: str, lex: Lexicon, name: str = "") -> str:
+    """The word that stands for a territory of ``level``: 州 for 黄南藏族自治州, 自治区 for 西藏自治区."""
+    lv = lex.levels.get(level)
+    if not lv or not lv.written:
+        return ""
+    simple = to_simplified(name)
+    fitting = [w for w in lv.written if simple.endswith(w)]
+    return max(fitting, key=len) if fitting else lv.written[0]
+
+
+def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, memory: Memory,
+                  before: Post | None, core) -> tuple[str, str, str]:
+    """(level, canonical territory, territory as written) of a post phrase."""
+    spans = post.territories
+    if spans:
+        last = spans[-1]
+        written = "".join(_written(sentence, s) for s in spans)
+        if last.kind == "territory":
+            name = canonical_place(_written(sentence, last))
+            level = last.level or place_level(name, lex) or ""
+            memory.by_level[level] = name
+            return level, name, written
+        level = last.level
+        home = memory.by_level.get(level) or ctx.home(level)
+        # 区委 in a story that never names its district stays 区委, as written.
+        return level, home or _written(sentence, last), ""
+    # No territory written: a government core names its level (州长 → the 州).
+    gov_level = next((lv for lv in core.bare_body if core.kind == "gov"), "")
+    if gov_level:
+        if before is not None and before.level == gov_level and before.territory:
+            return gov_level, before.territory, ""
+        home = memory.by_level.get(gov_level) or ctx.home(gov_level)
+        return gov_level, home or "", ""
+    return "", "", ""
+
+
+def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexicon, ctx: Context,
+                   before: Post | None) -> tuple[str | None, str, list[str], str]:
+    """The body of a post written without one: from its territory, the chain, or the article."""
+    if territory:
+        body = core.bare_body.get(level)
+        if body:
+            return canonical_org(territory + in_script_of(territory, body), Context(), lex), ORGANIZATION, [], \
+                _kind_of(body, lex)
+        return territory, PLACE, [], ""
+    if core.kind == "gov":
+        own = next(iter(core.bare_body), "")
+        # 市长 in a story that never names its city: the city's government, abbreviated as written.
+        return (own + core.bare_body[own], ORGANIZATION, [], "government") if own else (None, ORGANIZATION, [], "")
+    if post.bare and before is not None and before.body and before.kind != "gov":
+        # 常委、秘书长 after 州委副秘书长; 副主任 after 党组书记 is the host's.
+        if before.body_kind in _HOSTED and core.kind != "party" and before.parents:
+            return before.parents[0], ORGANIZATION, before.parents[1:], ""
+        return before.body, before.body_label, before.parents, before.body_kind
+    if post.bare and before is not None and before.kind == "gov" and before.territory and core.kind == "party":
+        body = core.bare_body.get(before.level)
+        if body:
+            return canonical_org(before.territory + body, Context(), lex), ORGANIZATION, [], "committee"
+    lowest = ctx.lowest(list(core.bare_body))
+    if lowest:
+        home = ctx.home(lowest)
+        body = core.bare_body[lowest]
+        return canonical_org(home + in_script_of(home, body), Context(), lex), ORGANIZATION, [], _kind_of(body, lex)
+    return None, ORGANIZATION, [], ""
+
+
+def _kind_of(body: str, lex: Lexicon) -> str:
+    forms = lex.bodies.get(body)
+    return forms[0].kind if forms else ""
+
+
+def _written_phrase(post: PostPhrase, sentence: str) -> str:
+    """The phrase as written, without a 中共 prefix or a session (十二届)."""
+    return "".join(sentence[p.start: p.end] for p in post.parts if p.kind not in ("prefix", "session"))
+
+
+# Bodies whose posts are named with the level of their territory: 区委书记, 省政协副主席, 县人大常委会副主任.
+_LEVEL_NAMED = {"committee", "congress", "cppcc"}
+
+
+def _title(post: PostPhrase, sentence: str, lex: Lexicon, quals: str, core: str, body_words: list[str]) -> str:
+    """The post as written without its territory's name: 区委书记, 组织部部长, 副县长, 党组书记.
+
+    A party committee, a people's congress and a CPPCC name their posts with
+    the level of their territory (卫东区委书记 → 区委书记, 浙江省政协副主席 →
+    省政协副主席); other bodies with their own name (卫健委主任, 村委会主任);
+    a core that names its body (局长, 县长) stands alone.
+    """
+    title = lex.titles[post.core.text]
+    if not post.bodies or not title.keeps_body or title.kind == "gov":
+        return quals + core
+    bodies = [b for b in post.bodies if not (lex.bodies.get(b.text) and lex.bodies[b.text][0].form == "prefix")]
+    front = "".join(sentence[b.start: b.end] for b in post.bodies if b not in bodies)
+    first = bodies[0] if bodies else post.bodies[0]
+    territory = post.territories[-1] if post.territories else None
+    level_named = first.form in _LEVEL_NAMED and (first.text in ("委", "工委") or first.form != "committee"
+                                                 or len(first.text) == 1)
+    if level_named and territory is not None:
+        level_word = territory.text if territory.kind == "level" else \
+            _level_word(territory.level or place_level(territory.text, lex) or "", lex, territory.text)
+        written = "".join(sentence[b.start: b.end] for b in bodies)
+        return front + in_script_of(sentence[territory.start: territory.end], level_word) + written + quals + core
+    if first.text in ("委",) and front:
+        return front + body_words[-1] + quals + core
+    return body_words[-1] + quals + core

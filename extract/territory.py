@@ -1,0 +1,83 @@
+"""Territories: what level a place name is, its full name, and the names written inside titles.
+
+A territory is named by a division (cpca's data: 河南省, 临夏回族自治州 and its usual
+short form 临夏州), by the suffix grammar (小店村, 建设路街道, 一〇三团) or, inside a
+title or a body's name, by a level word that stands for the article's territory
+of that level (区 of 区委, 自治区 of 自治区党委, 地 of 地委).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govkg.extract.admin import divisions
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.normalize import in_script_of, to_simplified
+
+NUMERIC_STEM = re.compile(r"^第?[0-9一二三四五六七八九十百〇零两]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a sentence: offsets into it and what the piece is."""
+
+    start: int
+    end: int
+    text: str  # simplified characters
+    kind: str  # territory, level, body, qualifier, core, prefix, session
+    level: str = ""  # for territories and level words
+    form: str = ""  # for bodies: the BodyWord's kind (committee, government…)
+
+
+def place_level(name: str, lex: Lexicon) -> str | None:
+    """The level a territory name's suffix gives it (卫东区 → 区), ``site`` for named sites."""
+    simple = to_simplified(name)
+    for suffix in lex.place_suffixes_longest_first:
+        if simple.endswith(suffix):
+            stem = simple[: -len(suffix)]
+            if lex.place_stems.get(suffix) == "numeric":
+                if stem and NUMERIC_STEM.match(stem):
+                    return lex.place_suffixes[suffix]
+                continue
+            if len(stem) >= 2 or (simple == suffix and len(suffix) >= 3):
+                return lex.place_suffixes[suffix]
+    hits = divisions().lookup(simple)
+    return hits[0].level if hits else None
+
+
+def canonical_place(name: str) -> str:
+    """The full name of a division written short: 平顶山 → 平顶山市, 临夏州 → 临夏回族自治州.
+
+    Kept in the script it was written in. A short form that names two
+    divisions (临夏: the prefecture and its city) stays as written.
+    """
+    simple = to_simplified(name)
+    hits = divisions().lookup(simple)
+    if len(hits) == 1 and hits[0].name != simple:
+        full = hits[0].name
+        if full.startswith(simple):
+            return name + in_script_of(name, full[len(simple):])
+        return in_script_of(name, full)
+    return name
+
+
+def division_ending_at(text: str, end: int, start_limit: int = 0) -> Span | None:
+    """The longest division name (with its suffix) that ends at ``end`` in simplified ``text``."""
+    divs = divisions()
+    for length in range(min(14, end - start_limit), 1, -1):
+        piece = text[end - length: end]
+        hits = divs.lookup(piece)
+        if hits and piece[-1] in "省市区县州旗盟" or piece.endswith("地区") and hits:
+            return Span(end - length, end, piece, "territory", hits[0].level)
+    return None
+
+
+def level_word_ending_at(text: str, end: int, lex: Lexicon, start_limit: int = 0) -> Span | None:
+    """A level word (区, 自治区, 街道, 地…) ending at ``end``: the longest one."""
+    best = None
+    for word, level in lex.level_words.items():
+        if end - len(word) >= start_limit and text.startswith(word, end - len(word)):
+            if best is None or len(word) > best.end - best.start:
+                best = Span(end - len(word), end, word, "level", level)
+    return best

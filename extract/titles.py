@@ -1,0 +1,401 @@
+"""The title grammar: a post as written, split into its territory, bodies, qualifiers and core.
+
+Chinese writes a post fused to the body and territory it belongs to, from the
+largest to the smallest, the core last:
+
+    [中共] 临夏县 委 组织部 副 部长          territory · body · body · qualifier · core
+    青海省 黄南藏族自治州 委 副 秘书长      two territories (the post is the last one's)
+    省 人大常委会 党组 书记                 a level word for the article's province
+    北京航空航天大学 团委 副 书记            a body whose name holds a stem
+    民革 江苏省 委 副 主委                   a body written before its territory
+
+``parse_post`` reads such a phrase from its core leftwards, taking the longest
+piece the lexicons allow at each step (titles.tsv, qualifiers.tsv, bodies.tsv,
+levels.tsv, place_suffixes.tsv, the division data); what is left of the
+phrase's start is not part of the post. ``find_posts`` finds every post
+phrase of a sentence. Deciding who holds a post is elsewhere (extract/posts.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.territory import Span, division_ending_at, level_word_ending_at, place_level
+
+# Characters a post phrase never crosses.
+BOUNDARY = set("，。、；：！？“”‘’（）()《》〈〉【】「」『』 \t…—·,.;:!?")
+# Model tags that cannot be inside a body's name.
+_STOP_TAGS = {"w", "u", "p", "r", "d", "q", "PER", "TIME", "xc", "t", "ad", "vd", "nr"}
+# Words that end a name read leftwards: the verbs and markers that introduce a post.
+_STOP_WORDS = {
+    "任", "担任", "出任", "调任", "兼任", "升任", "转任", "改任", "接任", "当选", "为", "是", "系", "决定",
+    "任命", "免去", "提名", "推荐", "选举", "拟任", "主持", "出席", "参加", "陪同", "会见", "召开", "看望",
+    "调研", "考察", "带队", "率", "前往", "来到", "听取", "强调", "表示", "指出", "讲话", "致辞", "宣读",
+    "宣布", "介绍", "说", "要求", "接替", "辞去", "跻身", "进入", "历任", "曾任", "现任", "原任", "时任",
+    "及", "以及", "等", "同志", "在", "和", "与", "兼", "先后", "此前", "后", "期间", "工作", "分管",
+}
+_CONNECTORS = {"和", "与"}  # inside a body's name: 住房和城乡建设厅
+_ORDINALS = set("第一二三四五六七八九十百〇零两0123456789")
+_MAX_STEM = 14
+# Words that begin with a level character but are not a territory and a name (市场监督管理局).
+_LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县域", "乡镇", "乡村", "村镇", "村民", "镇村",
+                        "省级", "市级", "区级", "县级", "镇级", "乡级", "村级", "州级", "地方"}
+_SESSION = re.compile(r"(?:第?[一二三四五六七八九十百〇零0-9]+届)$")
+_PREFIXES = ("中共", "中国共产党", "全国", "中央", "国家")
+
+
+@dataclass
+class PostPhrase:
+    """A post as written: its pieces, left to right, with offsets in the sentence."""
+
+    parts: list[Span]
+    start: int
+    end: int
+    text: str = ""  # simplified
+
+    @property
+    def core(self) -> Span:
+        return self.parts[-1]
+
+    @property
+    def territories(self) -> list[Span]:
+        return [p for p in self.parts if p.kind in ("territory", "level")]
+
+    @property
+    def bodies(self) -> list[Span]:
+        return [p for p in self.parts if p.kind == "body"]
+
+    @property
+    def qualifiers(self) -> list[Span]:
+        return [p for p in self.parts if p.kind == "qualifier"]
+
+    @property
+    def prefix(self) -> str:
+        return "".join(p.text for p in self.parts if p.kind == "prefix")
+
+    @property
+    def bare(self) -> bool:
+        """No territory and no body written: 副书记, 主任 (the context says whose)."""
+        return not self.territories and not self.bodies and not self.prefix
+
+    def qualifier_meanings(self, lex: Lexicon) -> set[str]:
+        return {lex.qualifiers.get(q.text, "") for q in self.qualifiers}
+
+
+@dataclass
+class _Reader:
+    """Reads a phrase leftwards from its core; ``pos`` is where the unread part ends."""
+
+    text: str
+    char_tags: list[str]
+    token_starts: set[int]
+    places: list[Span]
+    lex: Lexicon
+    limit: int
+    pos: int = 0
+    parts: list[Span] = field(default_factory=list)
+
+    def take(self, span: Span) -> None:
+        self.parts.insert(0, span)
+        self.pos = span.start
+
+    def ending_here(self, words) -> str | None:
+        """The longest of ``words`` that ends at ``pos``."""
+        best = None
+        for w in words:
+            if len(w) <= self.pos - self.limit and self.text.startswith(w, self.pos - len(w)):
+                if best is None or len(w) > len(best):
+                    best = w
+        return best
+
+
+def _core_at(text: str, end: int, lex: Lexicon, limit: int) -> str | None:
+    for core in lex.title_cores:
+        if end - len(core) >= limit and text.startswith(core, end - len(core)):
+            return core
+    return None
+
+
+def _qualifiers(r: _Reader) -> None:
+    while True:
+        q = r.ending_here(r.lex.qualifiers)
+        if not q:
+            return
+        # 副 of 党组副书记 is a qualifier; 副 ending a stem is not (there are none such), so take it.
+        r.take(Span(r.pos - len(q), r.pos, q, "qualifier"))
+
+
+def _territory(r: _Reader, for_body: bool) -> Span | None:
+    """A territory ending at ``pos``: a place the sentence names, a division, or a level word."""
+    best = None
+    for p in r.places:
+        if p.end == r.pos and p.start >= r.limit and (best is None or p.start < best.start):
+            best = p
+    div = division_ending_at(r.text, r.pos, r.limit)
+    if div and (best is None or div.start < best.start):
+        best = div
+    if best is None:
+        generic = _generic_territory(r)
+        if generic:
+            best = generic
+    if best is None and for_body:
+        word = level_word_ending_at(r.text, r.pos, r.lex, r.limit)
+        if word is not None and _level_fits(word, r):
+            best = word
+    return best
+
+
+def _level_fits(word: Span, r: _Reader) -> bool:
+    """区 before 委 is a district; 村 before 主任 is a village (主任 has a 村 body); 区 before 长 is not."""
+    first = r.parts[0]
+    if first.kind in ("body", "session"):
+        return True
+    core = r.parts[-1].text
+    return word.level in r.lex.titles[core].bare_body
+
+
+def _generic_territory(r: _Reader) -> Span | None:
+    """小店村, 一〇三团, 十四连 written before a body: a stem the model keeps whole, then a suffix."""
+    for suffix in r.lex.place_suffixes_longest_first:
+        if not r.text.startswith(suffix, r.pos - len(suffix)) or r.lex.place_suffixes[suffix] == "site":
+            continue
+        start = r.pos - len(suffix)
+        numeric = r.lex.place_stems.get(suffix) == "numeric"
+        i = start
+        while i > r.limit and r.pos - i < 10 and r.text[i - 1] not in BOUNDARY:
+            ch, tag = r.text[i - 1], r.char_tags[i - 1]
+            if numeric:
+                if ch not in _ORDINALS:
+                    break
+            elif tag in _STOP_TAGS or tag in ("v", "m") or r.text[i - 1] in "的了":
+                break
+            i -= 1
+            if not numeric and i in r.token_starts and r.pos - i >= len(suffix) + 2:
+                break
+        stem = r.text[i:start]
+        if numeric and stem and all(c in _ORDINALS for c in stem):
+            return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
+        if not numeric and len(stem) >= 2 and place_level(r.text[i:r.pos], r.lex):
+            return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
+    return None
+
+
+def _is_stem_char(r: _Reader, i: int) -> bool:
+    ch, tag = r.text[i], r.char_tags[i]
+    if ch in BOUNDARY or tag in _STOP_TAGS:
+        return False
+    if tag == "m":
+        return ch in _ORDINALS
+    if tag == "c":
+        return ch in _CONNECTORS
+    return True
+
+
+def _stem_start(r: _Reader, end: int) -> int:
+    """How far a body's stem reaches leftwards from ``end`` (its suffix's start)."""
+    i = end
+    while i > r.limit and end - i < _MAX_STEM and _is_stem_char(r, i - 1):
+        # Stop at a word that introduces a post (任临夏州… , 曾任…) or at a territory's end.
+        word = _word_ending_at(r, i)
+        if word in _STOP_WORDS:
+            break
+        if any(p.end == i for p in r.places) or division_ending_at(r.text, i, r.limit):
+            break
+        if _body_word_ends_at(r, i):
+            break  # 省委宣传部 + 外宣处: the stem of 处 is 外宣
+        i -= 1
+    # A stem never starts with a connector (和城乡建设厅 → 城乡建设厅 is wrong either way: back off).
+    while i < end and r.text[i] in _CONNECTORS:
+        i += 1
+    return i
+
+
+def _body_word_ends_at(r: _Reader, end: int) -> bool:
+    """A body word (宣传部, 政府) or a party committee (省委, 区委) ends at ``end``."""
+    for word, _form, _kind in _forms(r.lex, "word", "prefix"):
+        if len(word) >= 2 and end - len(word) >= r.limit and r.text.startswith(word, end - len(word)):
+            return True
+    return r.text[end - 1: end] == "委" and level_word_ending_at(r.text, end - 1, r.lex, r.limit) is not None
+
+
+def _word_ending_at(r: _Reader, end: int) -> str:
+    """The model's token that ends at ``end`` (or the one character before it)."""
+    start = end - 1
+    while start > 0 and start not in r.token_starts:
+        start -= 1
+    return r.text[start:end]
+
+
+def _forms(lex: Lexicon, *forms: str) -> list[tuple[str, str, str]]:
+    """(word, form, kind) of the body words of the given forms, longest word first."""
+    key = (id(lex), forms)
+    if key not in _FORMS:
+        _FORMS[key] = sorted(((b.word, b.form, b.kind) for bs in lex.bodies.values() for b in bs
+                              if b.form in forms), key=lambda x: -len(x[0]))
+    return _FORMS[key]
+
+
+_FORMS: dict[tuple, list[tuple[str, str, str]]] = {}
+
+
+def _body(r: _Reader) -> Span | None:
+    """One body word ending at ``pos`` (with its stem, if its form takes one)."""
+    lex = r.lex
+    # A whole body word, longest first (人民检察院 before 院, 党组 before 组).
+    for word, form, kind in _forms(lex, "word", "after-territory", "prefix"):
+        start = r.pos - len(word)
+        if start < r.limit or not r.text.startswith(word, start):
+            continue
+        if form == "after-territory":
+            # 委 of 区委, 州委: a territory or a level word stands right before it.
+            probe = _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start,
+                            [Span(start, r.pos, word, "body", form=kind)])
+            if _territory(probe, for_body=True) is None:
+                continue
+        return Span(start, r.pos, word, "body", form=kind)
+    # A suffix with its stem: 应急管理局, 住房和城乡建设厅, 江苏大学, 扶贫开发办公室.
+    for word, form, kind in _forms(lex, "suffix"):
+        start = r.pos - len(word)
+        if start < r.limit or not r.text.startswith(word, start):
+            continue
+        stem_start = _stem_start(r, start)
+        if stem_start == start:
+            # No stem: a sub-body of the body written before it (县委办, 政府办).
+            probe = _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start)
+            if len(word) < 2 and word not in ("办",) or _body(probe) is None:
+                continue
+        return Span(stem_start, r.pos, r.text[stem_start:r.pos], "body", form=kind)
+    return None
+
+
+def _split_level(r: _Reader, body: Span) -> list[Span]:
+    """县应急管理局 → 县 + 应急管理局: a level word the model keeps apart begins the stem."""
+    word = next((w for w in sorted(r.lex.level_words, key=len, reverse=True)
+                 if body.text.startswith(w) and len(body.text) - len(w) >= 2), None)
+    if word is None or body.text[: len(word) + 1] in _LEVEL_INITIAL_WORDS:
+        return [body]
+    if body.start > r.limit and r.text[body.start - 1] not in BOUNDARY \
+            and _word_ending_at(r, body.start) not in _STOP_WORDS:
+        return [body]
+    level = Span(body.start, body.start + len(word), word, "level", r.lex.level_words[word])
+    return [level, Span(level.end, body.end, r.text[level.end:body.end], "body", form=body.form)]
+
+
+def parse_post(text: str, end: int, lex: Lexicon, *, char_tags: list[str] | None = None,
+               token_starts: set[int] | None = None, places: list[Span] | None = None,
+               limit: int = 0) -> PostPhrase | None:
+    """The post phrase whose core ends at ``end`` in simplified ``text``, read as far left as it goes.
+
+    ``char_tags``/``token_starts`` are the model's tags per character and its
+    word starts (they stop a body's stem at a verb or a pronoun); ``places``
+    are the territories the sentence names; ``limit`` is where reading must stop.
+    """
+    char_tags = char_tags or ["n"] * len(text)
+    token_starts = token_starts if token_starts is not None else set(range(len(text)))
+    core = _core_at(text, end, lex, limit)
+    if core is None:
+        return None
+    r = _Reader(text, char_tags, token_starts, places or [], lex, limit, end)
+    r.take(Span(end - len(core), end, core, "core"))
+    _qualifiers(r)
+    if lex.titles[core].implies:
+        # 组织部长 holds its body; a party committee may stand before it (县委组织部长).
+        pass
+    # Bodies, innermost last; a session (十二届) or a qualifier (原党支部书记) may sit between them.
+    while True:
+        b = _body(r)
+        if b is None:
+            break
+        pieces = _split_level(r, b) if b.end - b.start > 2 else [b]
+        for piece in reversed(pieces):
+            r.take(piece)
+        if pieces[0].kind == "level":
+            break
+        _qualifiers(r)
+        _session(r)
+    # Territories, then a prefix (中共, 全国, 中央) or a body written first (共青团, 民革).
+    while True:
+        t = _territory(r, for_body=_accepts_level(r.parts[0], lex))
+        if t is None:
+            break
+        r.take(t)
+        _session(r)
+    p = r.ending_here(_PREFIXES)
+    if p:
+        r.take(Span(r.pos - len(p), r.pos, p, "prefix"))
+    front = next((w for w, form, kind in _forms(lex, "prefix") if r.text.startswith(w, r.pos - len(w))
+                  and r.pos - len(w) >= r.limit), None)
+    if front and any(x.kind in ("territory", "level") for x in r.parts):
+        r.take(Span(r.pos - len(front), r.pos, front, "body", form=_forms_kind(lex, front)))
+    _qualifiers(r)  # 原县委书记, 时任 is a cue, not a qualifier
+    if r.parts[0].kind == "qualifier" and len(r.parts) > 1 and r.parts[1].kind == "qualifier" \
+            and r.parts[0].text == "副":
+        return None
+    return PostPhrase(r.parts, r.pos, end, text[r.pos:end])
+
+
+def _forms_kind(lex: Lexicon, word: str) -> str:
+    return lex.bodies[word][0].kind
+
+
+def _accepts_level(first: Span, lex: Lexicon) -> bool:
+    """Whether a level word may stand before ``first``: before a body (区委, 县政协), or before a
+    core that has a body at that level (自治区主席, 村主任); not before another territory."""
+    if first.kind in ("body", "session"):
+        return True
+    if first.kind in ("core", "qualifier"):
+        return True  # checked against the core's levels once the word is known (_level_fits)
+    return False
+
+
+def _session(r: _Reader) -> None:
+    m = _SESSION.search(r.text, max(r.limit, r.pos - 6), r.pos)
+    if m and m.end() == r.pos and m.start() >= r.limit:
+        r.take(Span(m.start(), m.end(), m.group(), "session"))
+
+
+def find_posts(text: str, lex: Lexicon, *, char_tags: list[str] | None = None,
+               token_starts: set[int] | None = None, token_ends: set[int] | None = None,
+               places: list[Span] | None = None) -> list[PostPhrase]:
+    """Every post phrase of a sentence (simplified), left to right, none inside another."""
+    found: list[PostPhrase] = []
+    ends = sorted({m.end() for core in lex.title_cores for m in re.finditer(re.escape(core), text)})
+    for end in ends:
+        if token_ends is not None and end not in token_ends:
+            continue
+        core = _core_at(text, end, lex, 0)
+        if core is None or _inside_longer_word(text, end - len(core), end, lex):
+            continue
+        limit = max((i + 1 for i in range(max(0, end - 40), end) if text[i] in BOUNDARY), default=max(0, end - 40))
+        post = parse_post(text, end, lex, char_tags=char_tags, token_starts=token_starts, places=places,
+                          limit=limit)
+        if post is not None:
+            found.append(post)
+    # A core inside a longer post's core (书记 of 总书记) or an earlier post swallowed by a later one.
+    kept: list[PostPhrase] = []
+    for post in sorted(found, key=lambda p: (p.end, -(p.end - p.start))):
+        kept = [k for k in kept if not (post.start <= k.start and k.end <= post.end and k is not post)]
+        if any(k.start <= post.start and post.end <= k.end for k in kept):
+            continue
+        kept.append(post)
+    return sorted(kept, key=lambda p: p.start)
+
+
+_LONGER: dict[int, tuple[str, ...]] = {}
+
+
+def _longer_words(lex: Lexicon) -> tuple[str, ...]:
+    if id(lex) not in _LONGER:
+        _LONGER[id(lex)] = tuple(set(lex.titles) | set(lex.bodies) | {"委员会", "书记员", "记者站", "记者节"})
+    return _LONGER[id(lex)]
+
+
+def _inside_longer_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """书记处, 委员会, 主任科员, 主席团: the core begins a longer word that runs past it."""
+    for s in range(start, end):
+        for word in _longer_words(lex):
+            if len(word) > end - s and text.startswith(word, s) and s + len(word) > end:
+                return True
+    return False
