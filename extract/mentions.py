@@ -15,6 +15,7 @@ from govkg.extract.lexicon import Lexicon
 from govkg.extract.ner.base import LOC, ORG, PER, Token
 from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
+from govkg.extract.sentences import TaggedSentence
 from govkg.graph.schema import ORGANIZATION, PERSON, PLACE
 
 # Tags that end the leftward growth of a suffix-headed name (punctuation,
@@ -30,29 +31,6 @@ _LEADING_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级",
 _LEVEL_CHARS = "省市区县镇乡"
 # Characters a given name hardly ends with: they end place and body names.
 _NOT_NAME_END = set("业区县市村镇乡省局委办院站厂场园馆路街所部处科队组会团")
-
-
-@dataclass
-class TaggedSentence:
-    """A sentence (simplified characters) with its tokens and each token's offsets."""
-
-    text: str
-    tokens: list[Token]
-
-    def __post_init__(self) -> None:
-        self.spans: list[tuple[int, int, Token]] = []
-        pos = 0
-        for tok in self.tokens:
-            self.spans.append((pos, pos + len(tok.text), tok))
-            pos += len(tok.text)
-        self.char_tag = [""] * len(self.text)
-        self.token_end = set()
-        self.token_start = set()
-        for start, end, tok in self.spans:
-            self.token_start.add(start)
-            self.token_end.add(end)
-            for i in range(start, min(end, len(self.text))):
-                self.char_tag[i] = tok.pos or tok.tag
 
 
 def place_level(name: str, lex: Lexicon) -> str | None:
@@ -123,7 +101,7 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
             if name in lex.generic_bodies or (level == "site" and len(name) <= 3):
                 continue
             out.append(Mention(name, PLACE, start, start + len(name), "model", level=level or ""))
-    out.extend(_suffix_headed(sent, lex, want=PLACE))
+    out.extend(suffix_headed(sent, lex, want=PLACE))
     out.extend(_coordinated_places(sent, lex, out))
     return _dedupe([piece for m in _dedupe(out) for piece in _split_mention(m, lex)])
 
@@ -237,7 +215,7 @@ def _suffixes_by_last_char(lex: Lexicon, want: str) -> dict[str, tuple[str, ...]
     return _SUFFIX_INDEX[key]
 
 
-def _suffix_headed(sent: TaggedSentence, lex: Lexicon, want: str,
+def suffix_headed(sent: TaggedSentence, lex: Lexicon, want: str,
                    places: list[Mention] | None = None) -> list[Mention]:
     """Names found by their head: a body suffix (…人民检察院) or a named-site suffix (…基地)."""
     out: list[Mention] = []
@@ -287,7 +265,7 @@ def find_organizations(sent: TaggedSentence, lex: Lexicon, places: list[Mention]
         elif tok.tag == LOC and ends_with_org_suffix(text, lex) and not place_level(text, lex):
             out.append(Mention(text, ORGANIZATION, start, end, "model+suffix"))
     model_orgs = {(m.start, m.end) for m in out}
-    for m in _suffix_headed(sent, lex, ORGANIZATION, places):
+    for m in suffix_headed(sent, lex, ORGANIZATION, places):
         # The model's own ORG span wins over a name grown past it ("…联合工商银行"),
         # unless what was grown is the body's territory.
         inner = next((s for s, e in model_orgs if e == m.end and s > m.start), None)

@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from govkg.extract.lexicon import LEXICON_DIR, Lexicon
-from govkg.extract.mentions import TaggedSentence, looks_like_name
+from govkg.extract.mentions import looks_like_name
+from govkg.extract.sentences import TaggedSentence
 from govkg.extract.ner.base import PER
 from govkg.extract.records import Mention
 from govkg.extract.titles import BOUNDARY, PostPhrase

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from govkg.extract.articles import split_page
 from govkg.extract.context import LEVELS, Context, bare_body_org, build_context, canonical_org, canonical_place
 from govkg.extract.lexicon import Lexicon, default_lexicon
-from govkg.extract.mentions import TaggedSentence, find_organizations, find_places, place_level
+from govkg.extract.mentions import find_organizations, place_level
+from govkg.extract.places import find_places
+from govkg.extract.sentences import TaggedSentence
 from govkg.extract.ner.base import NerBackend
 from govkg.extract.normalize import in_script_of, strip_quotes, to_simplified
 from govkg.extract.programs import find_programs

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from govkg.extract.lexicon import Lexicon
-from govkg.extract.mentions import TaggedSentence
+from govkg.extract.sentences import TaggedSentence
 from govkg.extract.records import Mention
 from govkg.graph.schema import PROGRAM
 

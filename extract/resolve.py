@@ -224,6 +224,8 @@ def _written_phrase(post: PostPhrase, sentence: str) -> str:
     return "".join(sentence[p.start: p.end] for p in post.parts if p.kind not in ("prefix", "session"))
 
 
+# Bodies whose posts are called by their core alone: the 董事长 of a company, the 校长 of a school.
+_NAMED_HEADS = {"enterprise", "school", "hospital", "media"}
 # Bodies whose posts are named with the level of their territory: 区委书记, 省政协副主席, 县人大常委会副主任.
 _LEVEL_NAMED = {"committee", "congress", "cppcc"}
 
@@ -237,7 +239,7 @@ def _title(post: PostPhrase, sentence: str, lex: Lexicon, quals: str, core: str,
     a core that names its body (局长, 县长) stands alone.
     """
     title = lex.titles[post.core.text]
-    if not post.bodies or not title.keeps_body or title.kind == "gov":
+    if not post.bodies or not title.keeps_body or title.kind == "gov" or post.bodies[-1].form in _NAMED_HEADS:
         return quals + core
     bodies = [b for b in post.bodies if not (lex.bodies.get(b.text) and lex.bodies[b.text][0].form == "prefix")]
     front = "".join(sentence[b.start: b.end] for b in post.bodies if b not in bodies)

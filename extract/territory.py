@@ -36,9 +36,15 @@ def place_level(name: str, lex: Lexicon) -> str | None:
     for suffix in lex.place_suffixes_longest_first:
         if simple.endswith(suffix):
             stem = simple[: -len(suffix)]
-            if lex.place_stems.get(suffix) == "numeric":
+            kind = lex.place_stems.get(suffix)
+            if kind == "numeric":
                 if stem and NUMERIC_STEM.match(stem):
                     return lex.place_suffixes[suffix]
+                continue
+            if kind == "division":
+                hits = divisions().lookup(simple)
+                if hits:
+                    return hits[0].level
                 continue
             if len(stem) >= 2 or (simple == suffix and len(suffix) >= 3):
                 return lex.place_suffixes[suffix]

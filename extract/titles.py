@@ -39,6 +39,8 @@ _STOP_WORDS = {
 _CONNECTORS = {"和", "与"}  # inside a body's name: 住房和城乡建设厅
 _ORDINALS = set("第一二三四五六七八九十百〇零两0123456789")
 _MAX_STEM = 14
+# Words before a body's name that are not part of it: 辖区一电子科技商行, 各级党组织, 相关部门.
+_LEADING_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "各", "相关", "有关", "全体", "一家", "一")
 # Words that begin with a level character but are not a territory and a name (市场监督管理局).
 _LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县域", "乡镇", "乡村", "村镇", "村民", "镇村",
                         "省级", "市级", "区级", "县级", "镇级", "乡级", "村级", "州级", "地方"}
@@ -47,17 +49,13 @@ _PREFIXES = ("中共", "中国共产党", "全国", "中央", "国家")
 
 
 @dataclass
-class PostPhrase:
-    """A post as written: its pieces, left to right, with offsets in the sentence."""
+class Phrase:
+    """A name as the grammar reads it: its pieces, left to right, with offsets in the sentence."""
 
     parts: list[Span]
     start: int
     end: int
     text: str = ""  # simplified
-
-    @property
-    def core(self) -> Span:
-        return self.parts[-1]
 
     @property
     def territories(self) -> list[Span]:
@@ -68,12 +66,25 @@ class PostPhrase:
         return [p for p in self.parts if p.kind == "body"]
 
     @property
+    def prefix(self) -> str:
+        return "".join(p.text for p in self.parts if p.kind == "prefix")
+
+    @property
     def qualifiers(self) -> list[Span]:
         return [p for p in self.parts if p.kind == "qualifier"]
 
+
+
+class BodyPhrase(Phrase):
+    """A body's name: [prefix] territories bodies (中共 镇江市 委 统战部)."""
+
+
+class PostPhrase(Phrase):
+    """A post: a body's name (maybe empty), qualifiers and a title core (临夏县 委 组织部 副 部长)."""
+
     @property
-    def prefix(self) -> str:
-        return "".join(p.text for p in self.parts if p.kind == "prefix")
+    def core(self) -> Span:
+        return self.parts[-1]
 
     @property
     def bare(self) -> bool:
@@ -169,7 +180,7 @@ def _generic_territory(r: _Reader) -> Span | None:
             if numeric:
                 if ch not in _ORDINALS:
                     break
-            elif tag in _STOP_TAGS or tag in ("v", "m") or r.text[i - 1] in "的了":
+            elif tag in _STOP_TAGS or tag in ("v", "vn", "m", "c", "a", "ad") or r.text[i - 1] in "的了和与及":
                 break
             i -= 1
             if not numeric and i in r.token_starts and r.pos - i >= len(suffix) + 2:
@@ -203,12 +214,22 @@ def _stem_start(r: _Reader, end: int) -> int:
             break
         if any(p.end == i for p in r.places) or division_ending_at(r.text, i, r.limit):
             break
+        if end - i >= 2 and _generic_territory(_Reader(r.text, r.char_tags, r.token_starts, r.places, r.lex,
+                                                        r.limit, i)) is not None:
+            break  # 神马社区 + 爱心服务联盟
         if _body_word_ends_at(r, i):
             break  # 省委宣传部 + 外宣处: the stem of 处 is 外宣
         i -= 1
-    # A stem never starts with a connector (和城乡建设厅 → 城乡建设厅 is wrong either way: back off).
-    while i < end and r.text[i] in _CONNECTORS:
-        i += 1
+    # A stem never starts with a connector or a modifier (辖区一电子科技商行 → 电子科技商行).
+    changed = True
+    while changed and i < end:
+        changed = False
+        if r.text[i] in _CONNECTORS:
+            i, changed = i + 1, True
+        for word in _LEADING_MODIFIERS:
+            if r.text.startswith(word, i) and end - i - len(word) >= 2:
+                i, changed = i + len(word), True
+                break
     return i
 
 
@@ -283,27 +304,10 @@ def _split_level(r: _Reader, body: Span) -> list[Span]:
     return [level, Span(level.end, body.end, r.text[level.end:body.end], "body", form=body.form)]
 
 
-def parse_post(text: str, end: int, lex: Lexicon, *, char_tags: list[str] | None = None,
-               token_starts: set[int] | None = None, places: list[Span] | None = None,
-               limit: int = 0) -> PostPhrase | None:
-    """The post phrase whose core ends at ``end`` in simplified ``text``, read as far left as it goes.
-
-    ``char_tags``/``token_starts`` are the model's tags per character and its
-    word starts (they stop a body's stem at a verb or a pronoun); ``places``
-    are the territories the sentence names; ``limit`` is where reading must stop.
-    """
-    char_tags = char_tags or ["n"] * len(text)
-    token_starts = token_starts if token_starts is not None else set(range(len(text)))
-    core = _core_at(text, end, lex, limit)
-    if core is None:
-        return None
-    r = _Reader(text, char_tags, token_starts, places or [], lex, limit, end)
-    r.take(Span(end - len(core), end, core, "core"))
-    _qualifiers(r)
-    if lex.titles[core].implies:
-        # 组织部长 holds its body; a party committee may stand before it (县委组织部长).
-        pass
-    # Bodies, innermost last; a session (十二届) or a qualifier (原党支部书记) may sit between them.
+def _read_name(r: _Reader) -> None:
+    """Bodies (innermost last), then territories, then a prefix (中共, 全国) or a body written
+    before its territory (共青团, 民革): the name of the body a post belongs to, read leftwards."""
+    lex = r.lex
     while True:
         b = _body(r)
         if b is None:
@@ -315,25 +319,62 @@ def parse_post(text: str, end: int, lex: Lexicon, *, char_tags: list[str] | None
             break
         _qualifiers(r)
         _session(r)
-    # Territories, then a prefix (中共, 全国, 中央) or a body written first (共青团, 民革).
+    if not r.parts:
+        return
     while True:
         t = _territory(r, for_body=_accepts_level(r.parts[0], lex))
         if t is None:
             break
         r.take(t)
         _session(r)
+    front = next((w for w, form, kind in _forms(lex, "prefix") if r.text.startswith(w, r.pos - len(w))
+                  and r.pos - len(w) >= r.limit), None)
+    if front and (any(x.kind in ("territory", "level") for x in r.parts)
+                  or r.parts[0].kind == "body" and r.parts[0].text == "中央"):
+        r.take(Span(r.pos - len(front), r.pos, front, "body", form=_forms_kind(lex, front)))
     p = r.ending_here(_PREFIXES)
     if p:
         r.take(Span(r.pos - len(p), r.pos, p, "prefix"))
-    front = next((w for w, form, kind in _forms(lex, "prefix") if r.text.startswith(w, r.pos - len(w))
-                  and r.pos - len(w) >= r.limit), None)
-    if front and any(x.kind in ("territory", "level") for x in r.parts):
-        r.take(Span(r.pos - len(front), r.pos, front, "body", form=_forms_kind(lex, front)))
-    _qualifiers(r)  # 原县委书记, 时任 is a cue, not a qualifier
+
+
+def _reader(text: str, end: int, lex: Lexicon, char_tags, token_starts, places, limit) -> _Reader:
+    char_tags = char_tags or ["n"] * len(text)
+    token_starts = token_starts if token_starts is not None else set(range(len(text)))
+    return _Reader(text, char_tags, token_starts, places or [], lex, limit, end)
+
+
+def parse_post(text: str, end: int, lex: Lexicon, *, char_tags: list[str] | None = None,
+               token_starts: set[int] | None = None, places: list[Span] | None = None,
+               limit: int = 0) -> PostPhrase | None:
+    """The post phrase whose core ends at ``end`` in simplified ``text``, read as far left as it goes.
+
+    ``char_tags``/``token_starts`` are the model's tags per character and its
+    word starts (they stop a body's stem at a verb or a pronoun); ``places``
+    are the territories the sentence names; ``limit`` is where reading must stop.
+    """
+    core = _core_at(text, end, lex, limit)
+    if core is None:
+        return None
+    r = _reader(text, end, lex, char_tags, token_starts, places, limit)
+    r.take(Span(end - len(core), end, core, "core"))
+    _qualifiers(r)
+    _read_name(r)
+    _qualifiers(r)  # 原县委书记 (时任 is a cue, not a qualifier)
     if r.parts[0].kind == "qualifier" and len(r.parts) > 1 and r.parts[1].kind == "qualifier" \
             and r.parts[0].text == "副":
         return None
     return PostPhrase(r.parts, r.pos, end, text[r.pos:end])
+
+
+def parse_body(text: str, end: int, lex: Lexicon, *, char_tags: list[str] | None = None,
+               token_starts: set[int] | None = None, places: list[Span] | None = None,
+               limit: int = 0) -> "BodyPhrase | None":
+    """The body name that ends at ``end`` (河北省住房和城乡建设厅, 中共镇江市委统战部), or None."""
+    r = _reader(text, end, lex, char_tags, token_starts, places, limit)
+    _read_name(r)
+    if not r.parts or r.parts[-1].kind != "body" or r.parts[-1].end != end:
+        return None
+    return BodyPhrase(r.parts, r.pos, end, text[r.pos:end])
 
 
 def _forms_kind(lex: Lexicon, word: str) -> str:
@@ -354,6 +395,23 @@ def _session(r: _Reader) -> None:
     m = _SESSION.search(r.text, max(r.limit, r.pos - 6), r.pos)
     if m and m.end() == r.pos and m.start() >= r.limit:
         r.take(Span(m.start(), m.end(), m.group(), "session"))
+
+
+_BODY_END: dict[int, re.Pattern] = {}
+
+
+def body_ends(text: str, lex: Lexicon) -> list[int]:
+    """Every offset where a body word of the lexicon ends (the places to read a body name from)."""
+    if id(lex) not in _BODY_END:
+        words = sorted(lex.bodies, key=len, reverse=True)
+        _BODY_END[id(lex)] = re.compile("|".join(re.escape(w) for w in words))
+    pattern = _BODY_END[id(lex)]
+    ends = set()
+    for i in range(len(text)):
+        m = pattern.match(text, i)
+        if m:
+            ends.add(m.end())
+    return sorted(ends)
 
 
 def find_posts(text: str, lex: Lexicon, *, char_tags: list[str] | None = None,

@@ -138,7 +138,7 @@ def test_county_news_chains_of_titles_and_territories(backend):
 
 
 def test_compound_places_split_only_where_the_grammar_allows():
-    from govkg.extract.mentions import split_compound_place
+    from govkg.extract.places import split_compound_place
 
     lex = default_lexicon()
     assert split_compound_place("南京市江宁区秣陵街道", lex) == ["南京市", "江宁区", "秣陵街道"]

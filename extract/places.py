@@ -1,0 +1,219 @@
+"""Places: the territories and named sites a sentence names.
+
+Found five ways, each checked by the territory grammar (extract/territory.py):
+the model's place words (trimmed to the territory: 中共镇江市 → 镇江市); the
+territories inside the names of bodies (河北省住房和城乡建设厅 → 河北省, read by the
+body grammar, extract/titles.py); division names written in full (和政县, where
+the model read 和 as a conjunction); the numbered units of the 兵团 (一〇三团,
+十四连); and words listed with a place and sharing its suffix (天堂镇、店前镇).
+Named sites (…基地, …广场) are found by their suffix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govkg.extract.admin import divisions
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.ner.base import LOC, ORG
+from govkg.extract.records import Mention
+from govkg.extract.sentences import TaggedSentence
+from govkg.extract.territory import NUMERIC_STEM, place_level
+from govkg.extract.titles import BOUNDARY, body_ends, parse_body
+from govkg.graph.schema import PLACE
+
+# Words written before a territory in a model's place word that are not part of it.
+_LEADING = ("中共", "中国共产党", "共青团", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
+            "时任", "现任", "原任", "曾任", "原", "前", "全", "各", "该", "本", "我", "在", "到", "赴", "从", "位于")
+_NUMBERED_UNIT = re.compile(r"(?:第)?[0-9一二三四五六七八九十百〇零]+(?:团|连|师)")
+# A stem may not hold a body: 县委县 (of 县委县政府) is no territory.
+_BODY_CHARS = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大")
+
+
+def is_territory(name: str, lex: Lexicon) -> bool:
+    """A name the territory grammar accepts as a territory (not a site)."""
+    level = place_level(name, lex)
+    if level in (None, "site") or name in lex.generic_bodies:
+        return False
+    if divisions().lookup(name):
+        return True
+    suffix = next((s for s in lex.place_suffixes_longest_first if name.endswith(s)), "")
+    stem = name[: -len(suffix)] if suffix else name
+    if _BODY_CHARS.search(stem):
+        return False
+    if len(stem) >= 2 and stem[-1] == name[-1] and stem[-1] in "省市区县州旗镇乡村":
+        return False  # 抚州市市 of 抚州市市长
+    return True
+
+
+def _trim(name: str, start: int, lex: Lexicon) -> tuple[str, int] | None:
+    """A model's place word cut to its territory: leading words off, then the longest territory prefix."""
+    changed = True
+    while changed:
+        changed = False
+        for word in _LEADING:
+            if name.startswith(word) and len(name) - len(word) >= 2:
+                name, start, changed = name[len(word):], start + len(word), True
+                break
+    for end in range(len(name), 1, -1):
+        piece = name[:end]
+        if is_territory(piece, lex) or (place_level(piece, lex) == "site" and end == len(name)):
+            return piece, start
+    return None
+
+
+def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
+    """The places of a sentence (simplified offsets and text)."""
+    text = sent.text
+    out: list[Mention] = []
+    for start, end, tok in sent.spans:
+        if tok.tag == LOC or tok.pos == "ns":
+            word = tok.text
+            # A territory the model cut before its suffix: 神马 + 社区.
+            nxt = next((t for s, e, t in sent.spans if s == end), None)
+            if nxt is not None and nxt.text in ("社区", "街道", "村", "镇", "乡", "嘎查", "苏木") \
+                    and not is_territory(word, lex) and is_territory(word + nxt.text, lex):
+                word, end = word + nxt.text, end + len(nxt.text)
+            trimmed = _trim(word, start, lex)
+            if trimmed:
+                name, at = trimmed
+                level = place_level(name, lex) or ""
+                if level == "site" and len(name) <= 3:
+                    continue
+                out.append(Mention(name, PLACE, at, at + len(name), "model", level=level))
+    out.extend(_territories_in_bodies(sent, lex))
+    out.extend(_divisions_written(sent, lex))
+    out.extend(_numbered_units(text, lex))
+    out = _dedupe(out)
+    out.extend(_coordinated(sent, lex, out))
+    out.extend(_sites(sent, lex, out))
+    return _dedupe([piece for m in _dedupe(out) for piece in _split(m, lex)])
+
+
+def _territories_in_bodies(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
+    """河北省 of 河北省住房和城乡建设厅, 滨海新区 of 滨海新区人大常委会: read by the body grammar."""
+    out = []
+    for end in body_ends(sent.text, lex):
+        if end not in sent.token_end and sent.char_tag[end - 1] != ORG:
+            continue
+        body = parse_body(sent.text, end, lex, char_tags=sent.char_tag, token_starts=sent.token_start,
+                          limit=_limit(sent.text, end))
+        if body is None:
+            continue
+        for part in body.parts:
+            if part.kind == "territory" and is_territory(part.text, lex):
+                out.append(Mention(part.text, PLACE, part.start, part.end, "rule:body-territory",
+                                   level=part.level or place_level(part.text, lex) or ""))
+    return out
+
+
+def _limit(text: str, end: int) -> int:
+    return max((i + 1 for i in range(max(0, end - 40), end) if text[i] in BOUNDARY), default=max(0, end - 40))
+
+
+def _divisions_written(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
+    """Division names written in full (和政县 where the model read 和 as a conjunction)."""
+    out = []
+    text = sent.text
+    divs = divisions()
+    for end in range(3, len(text) + 1):
+        if text[end - 1] not in "省市区县州旗盟" or end not in sent.token_end and text[end - 1] not in "县旗":
+            continue
+        for length in range(min(12, end), 2, -1):
+            piece = text[end - length: end]
+            hits = divs.lookup(piece)
+            if hits and hits[0].name == piece or hits and len(piece) >= 3 and piece[-1] in "州县旗" and len(hits) == 1:
+                start = end - length
+                if start in sent.token_start or sent.char_tag[start] in (LOC, ORG, "ns", "p", "c"):
+                    out.append(Mention(piece, PLACE, start, end, "rule:division", level=hits[0].level))
+                break
+    return out
+
+
+def _numbered_units(text: str, lex: Lexicon) -> list[Mention]:
+    """一〇三团, 十四连, 第八师: the numbered divisions, regiments and companies of the 兵团."""
+    out = []
+    for m in _NUMBERED_UNIT.finditer(text):
+        name = m.group()
+        if m.start() > 0 and re.match(r"[0-9一二三四五六七八九十百〇零]", text[m.start() - 1]):
+            continue
+        stem = name[:-1]
+        if not NUMERIC_STEM.match(stem) or (len(stem.lstrip("第")) < 2 and name[-1] != "师"):
+            continue  # 三连 alone is too common a word; 十四连, 一〇三团, 第八师 are units
+        level = lex.place_suffixes.get(name[-1], "")
+        out.append(Mention(name, PLACE, m.start(), m.end(), "rule:numbered-unit", level=level))
+    return out
+
+
+def _coordinated(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
+    """天堂镇、店前镇: a word listed with a place and sharing its suffix is a place too."""
+    out: list[Mention] = []
+    known = {(m.start, m.end): m for m in places if m.level not in ("", "site")}
+    spans = sent.spans
+    for k, (start, end, tok) in enumerate(spans):
+        if (start, end) in known or tok.tag != "O" or tok.pos not in ("n", "nz", "ns"):
+            continue
+        level = place_level(tok.text, lex)
+        if level in (None, "site") or not is_territory(tok.text, lex):
+            continue
+        for j in (k - 2, k + 2):
+            if 0 <= j < len(spans) and 0 <= (k + j) // 2 < len(spans):
+                joiner = spans[(k + j) // 2][2].text
+                neighbour = known.get((spans[j][0], spans[j][1]))
+                if joiner in ("、", "和", "及", "与") and neighbour is not None and neighbour.level == level:
+                    out.append(Mention(tok.text, PLACE, start, end, "rule:coordinated", level=level))
+                    break
+    return out
+
+
+def _sites(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
+    """Named sites by their suffix: 卫东区廉政教育基地, 万达广场."""
+    from govkg.extract.mentions import suffix_headed
+
+    return [m for m in suffix_headed(sent, lex, PLACE, places) if len(m.text) > 3]
+
+
+def split_compound_place(name: str, lex: Lexicon) -> list[str]:
+    """江西省抚州市临川县 → [江西省, 抚州市, 临川县]: a chain of territories written as one word.
+
+    A piece is cut off when it is a known division, or when it ends with a
+    territory suffix after a stem of two characters or more and what follows
+    is a territory too (so 市中区 and 沙市区 stay whole).
+    """
+    if divisions().lookup(name) and len(divisions().lookup(name)) == 1 and divisions().lookup(name)[0].name == name:
+        return [name]
+    territory = [s for s, lv in lex.place_suffixes.items() if lv != "site"]
+    for j in range(2, len(name) - 1):
+        head, rest = name[:j], name[j:]
+        suffix = next((s for s in sorted(territory, key=len, reverse=True) if head.endswith(s)), None)
+        if suffix is None or len(head) - len(suffix) < 2 or len(rest) < 2:
+            continue
+        rest_level = place_level(rest, lex)
+        if rest_level in (None, "site"):
+            continue
+        if divisions().lookup(head) or len(rest) >= 3:
+            return [head] + split_compound_place(rest, lex)
+    return [name]
+
+
+def _split(m: Mention, lex: Lexicon) -> list[Mention]:
+    if m.level == "site":
+        return [m]
+    pieces = split_compound_place(m.text, lex)
+    if len(pieces) == 1:
+        return [m]
+    out, at = [], m.start
+    for piece in pieces:
+        out.append(Mention(piece, PLACE, at, at + len(piece), m.source, level=place_level(piece, lex) or ""))
+        at += len(piece)
+    return out
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (places are split into pieces afterwards)."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(k.start < m.end and m.start < k.end for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
