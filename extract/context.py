@@ -1,10 +1,15 @@
-"""What an article is about: its territories by level, and the names they complete.
+"""What an article is about: its territory at each level, and the names they complete.
 
 Local news writes "区纪委监委" and "该区" for 卫东区纪委监委 and 卫东区: the
 reader knows which district. ``Context`` holds the article's territory at
-each level (the one it names most, else the page's, else what the
-administrative-division data says contains it) and turns abbreviations and
-anaphora into full canonical names.
+each level and turns abbreviations and anaphora into full canonical names.
+
+The territory of a level is the one the article names most, with one
+exception: a larger territory that contains the article's own county wins
+over one named more often (a story from 正定县 that mentions Hong Kong
+again and again is still a Hebei story). What the article does not name is
+taken from the page (the larger levels only) and from the division data (卫东区
+lies in 平顶山市, 河南省).
 """
 
 from __future__ import annotations
@@ -12,15 +17,28 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from govkg.extract.admin import divisions
-from govkg.extract.lexicon import Lexicon
+from govkg.extract.lexicon import Lexicon, default_lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
+from govkg.extract.territory import canonical_place  # noqa: F401  (part of this module's interface)
 
-LEVELS = ("省", "市", "区", "县", "镇", "乡", "街道", "村", "社区")
-_LEVEL_CHAR = {"省": "省", "市": "市", "区": "区", "县": "县", "镇": "镇", "乡": "乡"}
 # A territory of one level stands in for the other when the text says 区 of a 县 and so on.
 _SAME_RANK = {"区": "县", "县": "区"}
+_COUNTY = ("区", "县", "旗")
+_PREFECTURE = ("市", "州", "地区", "盟")
+# Levels the page's territories carry over to each of its articles.
+_CARRY_OVER = ("省", "州", "地区", "盟", "市", "区", "县", "旗")
+
+
+@lru_cache(maxsize=1)
+def levels_by_rank() -> tuple[str, ...]:
+    lex = default_lexicon()
+    return tuple(sorted((lv for lv in lex.levels if lv not in ("site", "zone")), key=lex.rank))
+
+
+LEVELS = levels_by_rank()
 
 
 @dataclass
@@ -28,7 +46,13 @@ class Context:
     homes: dict[str, str] = field(default_factory=dict)  # level -> canonical territory name
 
     def home(self, level: str) -> str | None:
-        return self.homes.get(level) or self.homes.get(_SAME_RANK.get(level, ""))
+        found = self.homes.get(level) or self.homes.get(_SAME_RANK.get(level, ""))
+        if not found and level == "市":
+            # 市委 in a story about 天津: a municipality is its own city.
+            province = self.homes.get("省", "")
+            if to_simplified(province).endswith("市"):
+                return province
+        return found
 
     def lowest(self, levels: list[str]) -> str | None:
         """The lowest of the given levels that the article has a territory for."""
@@ -38,31 +62,40 @@ class Context:
         return None
 
 
-def canonical_place(name: str) -> str:
-    """Full form of a territory's short name: 平顶山 → 平顶山市, 河南 → 河南省 (as written)."""
-    simple = to_simplified(name)
-    for div in divisions().lookup(simple):
-        if div.name != simple and divisions().short_name(div.name) == simple:
-            return name + in_script_of(name, div.name[len(simple):])
-    return name
+def _most_named(place_counts: Counter[str], levels: dict[str, str], level: str) -> str | None:
+    named = [(n, c) for n, c in place_counts.items() if levels.get(n) == level]
+    return sorted(named, key=lambda x: (-x[1], x[0]))[0][0] if named else None
+
+
+def _ancestors(name: str) -> list[str]:
+    hits = divisions().lookup(to_simplified(name))
+    return [a.name for a in divisions().ancestors(hits[0])] if len(hits) == 1 else []
 
 
 def build_context(place_counts: Counter[str], levels: dict[str, str],
                   fallback: "Context | None" = None) -> Context:
-    """The article's home territory at each level, most-named first."""
+    """The article's home territory at each level (see the module's docstring)."""
     ctx = Context()
     for level in LEVELS:
-        named = [(n, c) for n, c in place_counts.items() if levels.get(n) == level]
-        if named:
-            ctx.homes[level] = sorted(named, key=lambda x: (-x[1], x[0]))[0][0]
+        home = _most_named(place_counts, levels, level)
+        if home:
+            ctx.homes[level] = home
+    # Larger territories that contain the article's county (or its city) win over others.
+    base = next((ctx.homes[lv] for lv in _COUNTY if lv in ctx.homes), None) \
+        or next((ctx.homes[lv] for lv in _PREFECTURE if lv in ctx.homes), None)
+    if base:
+        containing = {to_simplified(a) for a in _ancestors(base)}
+        for name, level in levels.items():
+            if place_counts.get(name) and to_simplified(name) in containing and level in ("省",) + _PREFECTURE:
+                ctx.homes[level] = name
     if fallback:
         # Only the page's larger territories carry over: a village named in one
         # story is not the village of the next.
         for level, name in fallback.homes.items():
-            if level in ("省", "市", "区", "县"):
+            if level in _CARRY_OVER:
                 ctx.homes.setdefault(level, name)
     # Fill upper levels from the division data: 卫东区 lies in 平顶山市, 河南省.
-    for level in ("区", "县", "市"):
+    for level in _COUNTY + _PREFECTURE:
         name = ctx.homes.get(level)
         if not name:
             continue
@@ -81,21 +114,25 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     """
     name = re.sub(r"\s+", "", name)
     simple = to_simplified(name)
-    if simple.startswith("中共") and len(name) > 4:
-        name, simple = name[2:], simple[2:]
+    for prefix in ("中国共产党", "中共"):
+        if simple.startswith(prefix) and len(name) > len(prefix) + 2:
+            name, simple = name[len(prefix):], simple[len(prefix):]
+            break
     for anaphor, level in sorted(lex.anaphora.items(), key=lambda x: -len(x[0])):
-        if simple.startswith(anaphor) and ctx.home(level) and len(name) > len(anaphor):
+        if simple.startswith(anaphor) and level in LEVELS and ctx.home(level) and len(name) > len(anaphor):
             name = ctx.home(level) + name[len(anaphor):]
             break
     else:
         name = _expand_level_prefix(name, ctx)
     simple = to_simplified(name)
+    if simple.endswith("中院") and len(simple) > 3:
+        return name[:-2] + in_script_of(name, "中级人民法院")  # 鄂州市中院
     for short, insert_at in (("人民政府", None), ("政府", 2), ("人民检察院", None), ("检察院", 3),
                              ("人民法院", None), ("法院", 2)):
         if simple.endswith(short):
             stem = simple[: -len(short)]
-            if insert_at and stem and (stem[-1] in "省市区县镇乡" or stem.endswith("街道")):
-                name = name[:-insert_at] + "人民" + name[-insert_at:]
+            if insert_at and stem and (stem[-1] in "省市区县州旗镇乡" or stem.endswith(("街道", "苏木"))):
+                name = name[:-insert_at] + in_script_of(name, "人民") + name[-insert_at:]
             break
     return name
 
@@ -105,8 +142,8 @@ def _expand_level_prefix(name: str, ctx: Context) -> str:
     simple = to_simplified(name)
     if simple.startswith("街道") and ctx.home("街道"):
         return ctx.home("街道") + name[2:]
-    if simple[:1] in _LEVEL_CHAR and len(name) >= 2:
-        home = ctx.home(_LEVEL_CHAR[simple[0]])
+    if simple[:1] in "省市区县州旗镇乡" and len(name) >= 2:
+        home = ctx.home(simple[0])
         if home and not simple.startswith(to_simplified(home)):
             return home + name[1:]
     return name

@@ -310,13 +310,24 @@ def _people_and_posts(s: _Sentence, art: Article, ctx: Context, lex: Lexicon, co
         col.mention(col.entity(PERSON, m.text), art)
     memory = Memory()
     resolved: dict[int, Post] = {}
+    last: Post | None = None
     for chain in chains(ts.text, posts, [Name(m.start, m.end, m.text) for m in s.people]):
-        before = None
+        # A bare title after another person's post takes that post's body: 主任詹积富、副主任张知通.
+        before = last if chain[0].bare or _needs_host(chain[0], lex) else None
         for post in chain:
             before = resolved[id(post)] = resolve_post(post, s.text, lex, ctx, memory, before)
+        last = before
     names = [Name(m.start, m.end, m.text) for m in s.people]
     for h in link(ts.text, posts, names, lex, passage):
         _add_holding(col, art, s, h, resolved[id(h.post)], ctx, lex)
+
+
+def _needs_host(post, lex: Lexicon) -> bool:
+    """党组副书记, 组织部部长: a body written without its territory that lives inside another body."""
+    if post.territories or post.prefix or not post.bodies:
+        return False
+    forms = lex.bodies.get(post.bodies[0].text)
+    return bool(forms) and forms[0].kind in ("organ", "cell", "court-organ", "unit", "congress-organ")
 
 
 def _add_holding(col: _Collector, art: Article, s: _Sentence, h: Holding, post: Post, ctx: Context,

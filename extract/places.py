@@ -18,32 +18,14 @@ from govkg.extract.lexicon import Lexicon
 from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
-from govkg.extract.territory import NUMERIC_STEM, place_level
-from govkg.extract.titles import BOUNDARY, body_ends, parse_body
+from govkg.extract.territory import NUMERIC_STEM, is_territory, place_level
+from govkg.extract.titles import body_ends, parse_body, phrase_limit
 from govkg.graph.schema import PLACE
 
 # Words written before a territory in a model's place word that are not part of it.
 _LEADING = ("中共", "中国共产党", "共青团", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
             "时任", "现任", "原任", "曾任", "原", "前", "全", "各", "该", "本", "我", "在", "到", "赴", "从", "位于")
 _NUMBERED_UNIT = re.compile(r"(?:第)?[0-9一二三四五六七八九十百〇零]+(?:团|连|师)")
-# A stem may not hold a body: 县委县 (of 县委县政府) is no territory.
-_BODY_CHARS = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大")
-
-
-def is_territory(name: str, lex: Lexicon) -> bool:
-    """A name the territory grammar accepts as a territory (not a site)."""
-    level = place_level(name, lex)
-    if level in (None, "site") or name in lex.generic_bodies:
-        return False
-    if divisions().lookup(name):
-        return True
-    suffix = next((s for s in lex.place_suffixes_longest_first if name.endswith(s)), "")
-    stem = name[: -len(suffix)] if suffix else name
-    if _BODY_CHARS.search(stem):
-        return False
-    if len(stem) >= 2 and stem[-1] == name[-1] and stem[-1] in "省市区县州旗镇乡村":
-        return False  # 抚州市市 of 抚州市市长
-    return True
 
 
 def _trim(name: str, start: int, lex: Lexicon) -> tuple[str, int] | None:
@@ -97,7 +79,7 @@ def _territories_in_bodies(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
         if end not in sent.token_end and sent.char_tag[end - 1] != ORG:
             continue
         body = parse_body(sent.text, end, lex, char_tags=sent.char_tag, token_starts=sent.token_start,
-                          limit=_limit(sent.text, end))
+                          limit=phrase_limit(sent.text, end))
         if body is None:
             continue
         for part in body.parts:
@@ -107,8 +89,6 @@ def _territories_in_bodies(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     return out
 
 
-def _limit(text: str, end: int) -> int:
-    return max((i + 1 for i in range(max(0, end - 40), end) if text[i] in BOUNDARY), default=max(0, end - 40))
 
 
 def _divisions_written(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:

@@ -54,11 +54,18 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
     """The post a phrase names. ``sentence`` is as written (same offsets as the phrase);
     ``before`` is the resolved post written just before it in its chain."""
     core = lex.titles[post.core.text]
+    if before is not None and not _may_inherit(before, core):
+        before = None
     level, territory, written_territory = _territory_of(post, sentence, lex, ctx, memory, before, core)
+    national = to_simplified(post.prefix)
+    if not territory and national in ("全国", "中央"):
+        # 全国政协副主席, 中央候补委员: the national bodies.
+        level, territory = "国", _written_prefix(post, sentence)
     bodies = post.bodies
     body_words = [_written(sentence, b) for b in bodies]
     # Qualifiers as written, without a former one (原书记 is the post 书记, held before).
-    quals = "".join(_written(sentence, q) for q in post.qualifiers if lex.qualifiers.get(q.text) != "former")
+    quals = "".join(_written(sentence, q).strip("（）()") for q in post.qualifiers
+                    if lex.qualifiers.get(q.text) != "former")
     core_written = _written(sentence, post.core)
     body_kind = bodies[-1].form if bodies else ""
     parents: list[str] = []
@@ -81,20 +88,31 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             host = _home_for_body((rest or bodies)[0].text, lex, ctx) or ""
         names = []
         acc = "".join(_written(sentence, b) for b in front) + host
-        for b in rest or bodies:
+        for b in rest:
             acc = _join(acc, _written(sentence, b), lex)
             names.append(acc)
+        if not rest:
+            names = [acc]  # 民革 alone
+        if [to_simplified(n) for n in names] == ["中央"]:
+            names = [in_script_of(sentence, "中共中央")]  # 中央委员: the party's Central Committee
         body = canonical_org(names[-1], Context(), lex) if names else None
         parents = [canonical_org(n, Context(), lex) for n in reversed(names[:-1])] + parents
     elif core.implies:
-        host = territory or (before.body if before and before.body_label == ORGANIZATION and before.kind != "gov"
-                             and before.body_kind == "committee" else "") or _context_committee(ctx, lex) or ""
-        if territory and level in core.bare_body:
-            host = territory + in_script_of(territory, core.bare_body[level])
+        if _kind_of(core.implies, lex) == "organ":
+            # 统战部长: a department of the party committee written before it, or of the article's.
+            host = (before.body if before and before.body_label == ORGANIZATION and before.body_kind == "committee"
+                    else "") or (territory + in_script_of(territory, core.bare_body.get(level) or "委")
+                                 if territory else "") or _context_committee(ctx, lex) or ""
+        else:
+            # 武装部长: the territory's own body (县人民武装部).
+            host = territory or (before.territory if before else "") or _home_for_body(core.implies, lex, ctx) or ""
         body = canonical_org(_join(host, in_script_of(sentence, core.implies), lex), Context(), lex) if host \
             else core.implies
-        parents = [host] if host else []
-        body_kind = "organ"
+        parents = [host] if host and _kind_of(core.implies, lex) == "organ" else []
+        body_kind = _kind_of(core.implies, lex)
+    elif level == "国":
+        body, parents, body_kind = (in_script_of(sentence, "中共中央"), [], "committee") if national == "中央" \
+            else (None, [], "")
     else:
         body, body_label, parents, body_kind = _body_for_bare(post, core, level, territory, lex, ctx, before)
     title = _title(post, sentence, lex, quals, core_written, body_words)
@@ -107,6 +125,21 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         aliases.add(body_words[-1] + quals + core_written)
     aliases.discard("")
     return Post(title, body, body_label, aliases, set(), territory, level, parents, body_kind, core.kind)
+
+
+def _may_inherit(before: Post, core) -> bool:
+    """Whether a post may take the body of the post written before it (常委、秘书长 of one 州委):
+    a party title takes a party body, a 主任 or 主席 does not take a party committee."""
+    if core.kind == "party":
+        return before.body_kind in ("committee", "cell", "organ", "mass", "zone", "")
+    if core.core in ("主任", "主席") and before.body_kind == "committee":
+        return False
+    return True
+
+
+def _written_prefix(post: PostPhrase, sentence: str) -> str:
+    return "".join(sentence[p.start: p.end] for p in post.parts if p.kind == "prefix"
+                   and to_simplified(sentence[p.start: p.end]) in ("全国", "中央"))
 
 
 def _stands_alone(body: Span, lex: Lexicon) -> bool:
@@ -162,6 +195,9 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
                   before: Post | None, core) -> tuple[str, str, str]:
     """(level, canonical territory, territory as written) of a post phrase."""
     spans = post.territories
+    if len(spans) >= 2 and spans[-1].kind == "level" and spans[-2].kind == "territory" \
+            and spans[-1].level == (spans[-2].level or place_level(spans[-2].text, lex)):
+        spans = spans[:-1]  # 阳江市市政协: the 市 repeats 阳江市
     if spans:
         last = spans[-1]
         written = "".join(_written(sentence, s) for s in spans)

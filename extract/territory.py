@@ -15,6 +15,10 @@ from govkg.extract.admin import divisions
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
 
+# A stem may not hold a body: 县委县 (of 县委县政府) is no territory.
+_BODY_CHARS = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大")
+# Words that begin a phrase about territories but are not part of a name: 全市, 各县, 该区.
+_MODIFIERS = ("全", "各", "该", "本", "我", "每", "历届", "所在")
 NUMERIC_STEM = re.compile(r"^第?[0-9一二三四五六七八九十百〇零两]+$")
 
 
@@ -33,6 +37,8 @@ class Span:
 def place_level(name: str, lex: Lexicon) -> str | None:
     """The level a territory name's suffix gives it (卫东区 → 区), ``site`` for named sites."""
     simple = to_simplified(name)
+    if simple in lex.level_words:
+        return None  # 自治区 alone stands for the article's region, it names none
     for suffix in lex.place_suffixes_longest_first:
         if simple.endswith(suffix):
             stem = simple[: -len(suffix)]
@@ -46,7 +52,7 @@ def place_level(name: str, lex: Lexicon) -> str | None:
                 if hits:
                     return hits[0].level
                 continue
-            if len(stem) >= 2 or (simple == suffix and len(suffix) >= 3):
+            if len(stem) >= 2:
                 return lex.place_suffixes[suffix]
     hits = divisions().lookup(simple)
     return hits[0].level if hits else None
@@ -87,3 +93,21 @@ def level_word_ending_at(text: str, end: int, lex: Lexicon, start_limit: int = 0
             if best is None or len(word) > best.end - best.start:
                 best = Span(end - len(word), end, word, "level", level)
     return best
+
+
+def is_territory(name: str, lex: Lexicon) -> bool:
+    """A name the territory grammar accepts as a territory (not a site)."""
+    level = place_level(name, lex)
+    if level in (None, "site") or name in lex.generic_bodies:
+        return False
+    if divisions().lookup(name):
+        return True
+    suffix = next((s for s in lex.place_suffixes_longest_first if name.endswith(s)), "")
+    stem = name[: -len(suffix)] if suffix else name
+    if _BODY_CHARS.search(stem):
+        return False
+    if len(stem) >= 2 and stem[-1] == name[-1] and stem[-1] in "省市区县州旗镇乡村":
+        return False  # 抚州市市 of 抚州市市长
+    if stem.startswith(_MODIFIERS):
+        return False  # 全体市 of 全体市政协委员, 各县
+    return True

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from govkg.extract.lexicon import Lexicon
-from govkg.extract.territory import Span, division_ending_at, level_word_ending_at, place_level
+from govkg.extract.territory import Span, division_ending_at, is_territory, level_word_ending_at, place_level
 
 # Characters a post phrase never crosses.
 BOUNDARY = set("，。、；：！？“”‘’（）()《》〈〉【】「」『』 \t…—·,.;:!?")
@@ -35,7 +35,10 @@ _STOP_WORDS = {
     "调研", "考察", "带队", "率", "前往", "来到", "听取", "强调", "表示", "指出", "讲话", "致辞", "宣读",
     "宣布", "介绍", "说", "要求", "接替", "辞去", "跻身", "进入", "历任", "曾任", "现任", "原任", "时任",
     "及", "以及", "等", "同志", "在", "和", "与", "兼", "先后", "此前", "后", "期间", "工作", "分管",
+    "前任", "后任", "继任", "多任", "首任", "新任",
 }
+# 房山区(代)区长: a qualifier in brackets.
+_BRACKETED = re.compile(r"[（(](代理|代)[）)]")
 _CONNECTORS = {"和", "与"}  # inside a body's name: 住房和城乡建设厅
 _ORDINALS = set("第一二三四五六七八九十百〇零两0123456789")
 _MAX_STEM = 14
@@ -131,6 +134,10 @@ def _core_at(text: str, end: int, lex: Lexicon, limit: int) -> str | None:
 
 def _qualifiers(r: _Reader) -> None:
     while True:
+        m = _BRACKETED.search(r.text, max(0, r.pos - 4), r.pos)
+        if m and m.end() == r.pos and m.start() >= r.limit:
+            r.take(Span(m.start(), m.end(), m.group(1), "qualifier"))
+            continue
         q = r.ending_here(r.lex.qualifiers)
         if not q:
             return
@@ -188,7 +195,7 @@ def _generic_territory(r: _Reader) -> Span | None:
         stem = r.text[i:start]
         if numeric and stem and all(c in _ORDINALS for c in stem):
             return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
-        if not numeric and len(stem) >= 2 and place_level(r.text[i:r.pos], r.lex):
+        if not numeric and len(stem) >= 2 and is_territory(r.text[i:r.pos], r.lex):
             return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
     return None
 
@@ -397,6 +404,14 @@ def _session(r: _Reader) -> None:
         r.take(Span(m.start(), m.end(), m.group(), "session"))
 
 
+def phrase_limit(text: str, end: int) -> int:
+    """Where a phrase ending at ``end`` may start: after the last boundary (a bracketed
+    qualifier such as （代） is no boundary)."""
+    start = max(0, end - 40)
+    masked = _BRACKETED.sub(lambda m: "代" * len(m.group()), text[start:end])
+    return max((start + i + 1 for i, ch in enumerate(masked) if ch in BOUNDARY), default=start)
+
+
 _BODY_END: dict[int, re.Pattern] = {}
 
 
@@ -426,7 +441,7 @@ def find_posts(text: str, lex: Lexicon, *, char_tags: list[str] | None = None,
         core = _core_at(text, end, lex, 0)
         if core is None or _inside_longer_word(text, end - len(core), end, lex):
             continue
-        limit = max((i + 1 for i in range(max(0, end - 40), end) if text[i] in BOUNDARY), default=max(0, end - 40))
+        limit = phrase_limit(text, end)
         post = parse_post(text, end, lex, char_tags=char_tags, token_starts=token_starts, places=places,
                           limit=limit)
         if post is not None:
