@@ -83,12 +83,22 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
                 and len(spans[k + 1][2].text) == 1 and spans[k + 1][2].pos in ("d", "a", "n", "m", "q") \
                 and spans[k + 2][2].pos == "v":
             name_end = end + 1
-        # …or a character short before a break: 杨树|久、 孙国|相，.
-        elif end - start == 2 and k + 1 < len(spans) and len(spans[k + 1][2].text) == 1 \
-                and _CJK.match(text[end]) and not text.startswith(_after_name_words(), end) \
-                and _ends_a_name(text, end + 1) and spans[k + 1][2].pos not in ("w", "u", "p", "c", "v", "d"):
-            name_end = end + 1
+        # …or a character short before a break or a word that follows names: 杨树|久、 陈义|初辞去,
+        # 孙国|相当选, 王文|超任 (the model glued the name's end to the verb), 白玛旺|堆，.
+        elif 2 <= end - start <= 3 and end < len(text) and _CJK.match(text[end]) \
+                and not text.startswith(_after_name_words(), end) and text[end] not in "的了":
+            strict = end - start == 3
+            after = end + 1
+            if (after >= len(text) or text[after] in BOUNDARY) if strict else _ends_a_name(text, after):
+                name_end = after
+        # 沙木沙克·|玉山: a name with a middle dot the model cut at the dot.
+        if text[name_end - 1: name_end] == "·":
+            m = re.match(r"[\u4e00-\u9fff]{1,8}", text[name_end:])
+            if m:
+                name_end += m.end()
         name = text[start:name_end]
+        if name.endswith("同志") and len(name) >= 4:
+            name, name_end = name[:-2], name_end - 2  # 习近平同志
         if any(p.start < name_end and start < p.end for p in posts):
             # A post begins inside the model's name (任代 of 任代市长, 郭书记): the name is cut there.
             cut = min(p.start for p in posts if p.start < name_end and start < p.end)

@@ -173,9 +173,7 @@ def _subject_before(text: str, first: PostPhrase, names: list[Name], lex: Lexico
     # A cue after the name: 马秀兰此前任, 王国斌因工作变动辞去, 他跻身.
     cue = _cue_before(text, start, lex, "after-name")
     if cue is not None:
-        cue_start = _cue_start(text, start, cue)
-        subject = _subject_of_clause(text, cue_start, names, passage)
-        return ([subject] if subject else []), cue
+        return _subject_of_clause(text, _cue_start(text, start, cue), names, passage), cue
     # A cue before the name: 任命严金海为…, 免去王喜良的…, 决定其代理…
     for gap in ("为", "同志为", "的", "同志的", ""):
         at = start - len(gap)
@@ -203,21 +201,43 @@ def _cue_start(text: str, post_start: int, cue: Cue) -> int:
     return post_start
 
 
-def _subject_of_clause(text: str, cue_start: int, names: list[Name], passage: Passage) -> Name | None:
-    """The name that is the subject of the clause ending at a cue; a pronoun or nothing: the passage's."""
+# A name right after one of these is the object of the clause, not its subject (接替夏文勇任…).
+_OBJECT_MARKS = ("接替", "接任", "代替", "替", "陪同", "会见", "看望", "和", "与", "同", "向", "对", "给", "请")
+
+
+def _subject_of_clause(text: str, cue_start: int, names: list[Name], passage: Passage) -> list[Name]:
+    """The subject of the clause ending at a cue: its first name (or the list it opens: 徐小莉、林少棠
+    当选副主席); a pronoun or no subject at all: the person the passage is about."""
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, cue_start)), default=0)
-    in_clause = [n for n in names if clause_start <= n.start and n.end <= cue_start]
+    in_clause = [n for n in names if clause_start <= n.start and n.end <= cue_start
+                 and not text[max(0, n.start - 2): n.start].endswith(_OBJECT_MARKS)]
     if in_clause:
-        # The last name before the cue, unless it sits in a bracket of its own.
-        return in_clause[-1]
+        out = [in_clause[0]]
+        for n in in_clause[1:]:
+            if _LIST_GAP.match(text[out[-1].end: n.start]):
+                out.append(n)
+            else:
+                break
+        return out
     head = text[clause_start:cue_start]
     if re.search(r"[他她其]", head) or not re.search(r"[\u4e00-\u9fff]{2,}", DATE.sub("", head)) \
-            or re.fullmatch(r"[^，。]*?(?:后|又|再|还|并|同年|次年|随后|此后|之后|其后)[^，。]*", head):
-        return passage.topic
-    # 焦彦龙（现任…）: the name before the bracket.
-    if text[cue_start - 1: cue_start] in "（(":
-        return next((n for n in reversed(names) if n.end == cue_start - 1), None)
-    return None
+            or re.fullmatch(r"[^，。]*?(?:后|又|再|还|并|同年|次年|随后|此后|之后|其后|起)[^，。]*", head):
+        topic = _opening_name(text, clause_start, names) or passage.topic
+        return [topic] if topic else []
+    return []
+
+
+def _opening_name(text: str, before: int, names: list[Name]) -> Name | None:
+    """The last name of the sentence, before ``before``, that opens a clause (张鸿星生于1967年…)."""
+    found = None
+    for n in names:
+        if n.end > before:
+            break
+        head = text[:n.start]
+        head = head[max((m.end() for m in re.finditer(r"[，。；：,;:]", head)), default=0):]
+        if (not head or DATE.fullmatch(head)) and text[n.end: n.end + 1] not in ("、", "的"):
+            found = n
+    return found
 
 
 def _holder_of_relative(text: str, post: PostPhrase, names: list[Name], lex: Lexicon,
@@ -249,12 +269,8 @@ def _titles_after_names(text: str, posts: list[PostPhrase], names: list[Name], f
 
 
 def _update_topic(text: str, names: list[Name], passage: Passage) -> None:
-    """A name that opens a sentence or clause (马秀兰出生于…) is what the next clauses are about."""
-    for name in names:
-        before = text[max(0, name.start - 12): name.start]
-        clause_head = re.split(r"[，。；,;]", before)[-1]
-        if not clause_head or DATE.fullmatch(clause_head) or re.fullmatch(r"(?:此次|据悉|另外|其中|同时)?", clause_head):
-            nxt = text[name.end: name.end + 3]
-            if nxt and nxt[0] not in "、和及与）)":
-                passage.topic = name
-                return
+    """A name that opens a clause (马秀兰出生于…, 陈高宏，1956年2月生) is what the next sentences,
+    and their clauses with no name, are about."""
+    found = _opening_name(text, len(text), names)
+    if found is not None:
+        passage.topic = found

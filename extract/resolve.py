@@ -257,7 +257,8 @@ def _kind_of(body: str, lex: Lexicon) -> str:
 
 def _written_phrase(post: PostPhrase, sentence: str) -> str:
     """The phrase as written, without a 中共 prefix or a session (十二届)."""
-    return "".join(sentence[p.start: p.end] for p in post.parts if p.kind not in ("prefix", "session"))
+    return "".join(sentence[p.start: p.end] for p in post.parts
+                   if p.kind != "session" and not (p.kind == "prefix" and to_simplified(p.text) in ("中共", "中国共产党")))
 
 
 # Bodies whose posts are called by their core alone: the 董事长 of a company, the 校长 of a school.
