@@ -52,8 +52,8 @@ def place_level(name: str, lex: Lexicon) -> str | None:
                 if hits:
                     return hits[0].level
                 continue
-            if len(stem) >= 2:
-                return lex.place_suffixes[suffix]
+            if len(stem) >= 2 or (simple == suffix and len(suffix) >= 3):
+                return lex.place_suffixes[suffix]  # 高新区 alone: the article's zone
     hits = divisions().lookup(simple)
     return hits[0].level if hits else None
 
