@@ -57,6 +57,10 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                     and not is_territory(word, lex) and is_territory(word + nxt.text, lex):
                 word, end = word + nxt.text, end + len(nxt.text)
             trimmed = _trim(word, start, lex)
+            if trimmed is None and start >= 2 and _ends_territory(sent, start - 1, lex) \
+                    and is_territory(text[start - 1: end], lex) and sent.char_tag[start - 1] not in ("w", "u", "p"):
+                # 榕江县|摆|贝村: the model cut the village's name; the territory before it marks its start.
+                trimmed = (text[start - 1: end], start - 1)
             if trimmed:
                 name, at = trimmed
                 level = place_level(name, lex) or ""
@@ -70,6 +74,12 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     out.extend(_coordinated(sent, lex, out))
     out.extend(_sites(sent, lex, out))
     return _dedupe([piece for m in _dedupe(out) for piece in _split(m, lex)])
+
+
+def _ends_territory(sent: TaggedSentence, end: int, lex: Lexicon) -> bool:
+    """Whether a model's place word that is a territory ends at ``end``."""
+    return any(e == end and (tok.tag == LOC or tok.pos == "ns") and is_territory(tok.text, lex)
+               for s, e, tok in sent.spans)
 
 
 def _territories_in_bodies(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:

@@ -113,38 +113,53 @@ def _date_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+@dataclass
+class _Sentence:
+    """What linking has learnt so far in one sentence."""
+
+    text: str
+    names: list[Name]
+    posts: list[PostPhrase]
+    passage: Passage
+    main: Name | None = None  # the last person a clause was about (not one inside a 的-phrase)
+
+
 def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
          passage: Passage | None = None) -> list[Holding]:
     """The holdings one sentence states (simplified ``text``), rule by rule."""
     passage = passage if passage is not None else Passage()
-    holdings: list[Holding] = []
     names = sorted(names, key=lambda n: n.start)
-    taken_names: set[int] = set()
+    st = _Sentence(text, names, posts, passage)
+    holdings: list[Holding] = []
     for chain in chains(text, posts, names):
         first, last = chain[0], chain[-1]
+        relative = False
         holders, cue = _names_after(text, last, names), None
         if holders:
             cue = _cue_before(text, first.start, lex, "after-name")  # 时任县委书记张三
             if cue and cue.word not in ("时任", "原任", "现任"):
                 cue = None
         else:
-            holders, cue = _subject_before(text, first, names, lex, passage)
-        if not holders:
+            # 拟任兰溪市委书记的朱瑞俊: the posts describe the name after 的.
             holders, cue = _holder_of_relative(text, last, names, lex, first)
+            relative = bool(holders)
+        if not holders:
+            holders, cue = _subject_before(text, first, lex, st)
         if not holders:
             continue
         date = _date_before(text, first.start)
         for name in holders:
-            taken_names.add(name.start)
             for i, post in enumerate(chain):
                 status, event = _status_of(post, cue, lex, text)
                 gap = text[chain[i - 1].end: post.start] if i else ""
                 holdings.append(Holding(name, post, status, event, cue.word if cue else "", chain, date,
                                         concurrent="兼" in gap or (cue is not None and cue.word == "兼任")))
-        if cue is not None and cue.place == "after-name" and len(holders) == 1:
-            passage.topic = holders[0]
+        if not relative:
+            st.main = holders[-1]
+            if cue is not None and cue.place == "after-name" and len(holders) == 1:
+                passage.topic = holders[0]
     holdings.extend(_titles_after_names(text, posts, names, holdings, lex))
-    _update_topic(text, names, passage)
+    _update_topic(text, names, posts, passage)
     return holdings
 
 
@@ -166,29 +181,27 @@ def _names_after(text: str, post: PostPhrase, names: list[Name]) -> list[Name]:
     return out
 
 
-def _subject_before(text: str, first: PostPhrase, names: list[Name], lex: Lexicon,
-                    passage: Passage) -> tuple[list[Name], Cue | None]:
+def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -> tuple[list[Name], Cue | None]:
     """X 任 Y / 任命 X 为 Y / 免去 X 的 Y: the holder written before the chain, with its cue."""
     start = first.start
     # A cue after the name: 马秀兰此前任, 王国斌因工作变动辞去, 他跻身.
     cue = _cue_before(text, start, lex, "after-name")
     if cue is not None:
-        return _subject_of_clause(text, _cue_start(text, start, cue), names, passage), cue
+        return _subject_of_clause(text, _cue_start(text, start, cue), st), cue
     # A cue before the name: 任命严金海为…, 免去王喜良的…, 决定其代理…
-    for gap in ("为", "同志为", "的", "同志的", ""):
+    for gap in ("为", "同志为", "的", "同志的", "同志", ""):
         at = start - len(gap)
         if at < 0 or text[at:start] != gap:
             continue
-        name = next((n for n in names if n.end == at), None)
+        name = next((n for n in st.names if n.end == at), None)
         pronoun = text[at - 1: at] if at > 0 and text[at - 1: at] in _PRONOUNS else ""
         if name is None and not pronoun:
             continue
-        before = cue_end = name.start if name else at - 1
-        cue = _cue_before(text, before, lex, "before-name")
+        cue = _cue_before(text, name.start if name else at - 1, lex, "before-name")
         if cue is None:
             continue
         if name is None:
-            name = passage.topic
+            name = st.passage.topic
         return ([name] if name else []), cue
     return [], None
 
@@ -205,12 +218,22 @@ def _cue_start(text: str, post_start: int, cue: Cue) -> int:
 _OBJECT_MARKS = ("接替", "接任", "代替", "替", "陪同", "会见", "看望", "和", "与", "同", "向", "对", "给", "请")
 
 
-def _subject_of_clause(text: str, cue_start: int, names: list[Name], passage: Passage) -> list[Name]:
+# What a clause may hold before its cue and still have no subject of its own: dates and adverbs.
+_ADVERBIAL = re.compile(r"(?:起|先前|此前|之前|早年|曾经|曾|先后|后来|后|又|再|还|并|同年|次年|随后|此后|之后|其后|"
+                        r"至今|期间|间|至|从|于|在|现|已|也|即|便|旋即|不久|多|个月|年|月|日|初|底|末|上旬|中旬|下旬)+")
+
+
+def _subject_of_clause(text: str, cue_start: int, st: _Sentence) -> list[Name]:
     """The subject of the clause ending at a cue: its first name (or the list it opens: 徐小莉、林少棠
-    当选副主席); a pronoun or no subject at all: the person the passage is about."""
+    当选副主席); the name before a bracket (焦彦龙（现任…）); a pronoun: the person the passage is
+    about; no subject at all: the person the sentence was last about, or the one who opened it."""
+    if text[cue_start - 1: cue_start] in ("（", "("):
+        before = next((n for n in st.names if n.end == cue_start - 1), None)
+        return [before] if before else []
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, cue_start)), default=0)
-    in_clause = [n for n in names if clause_start <= n.start and n.end <= cue_start
-                 and not text[max(0, n.start - 2): n.start].endswith(_OBJECT_MARKS)]
+    in_clause = [n for n in st.names if clause_start <= n.start and n.end <= cue_start
+                 and not text[max(0, n.start - 2): n.start].endswith(_OBJECT_MARKS)
+                 and not _inside_brackets(text, n.start, cue_start)]
     if in_clause:
         out = [in_clause[0]]
         for n in in_clause[1:]:
@@ -220,22 +243,42 @@ def _subject_of_clause(text: str, cue_start: int, names: list[Name], passage: Pa
                 break
         return out
     head = text[clause_start:cue_start]
-    if re.search(r"[他她其]", head) or not re.search(r"[\u4e00-\u9fff]{2,}", DATE.sub("", head)) \
-            or re.fullmatch(r"[^，。]*?(?:后|又|再|还|并|同年|次年|随后|此后|之后|其后|起)[^，。]*", head):
-        topic = _opening_name(text, clause_start, names) or passage.topic
+    if re.search(r"[他她其]", head):
+        topic = st.passage.topic or _opening_name(text, clause_start, st.names, st.posts)
         return [topic] if topic else []
+    if not re.sub(r"[\s0-9-]", "", _ADVERBIAL.sub("", DATE.sub("", head))):
+        subject = st.main or _opening_name(text, clause_start, st.names, st.posts) or st.passage.topic
+        return [subject] if subject else []
     return []
 
 
-def _opening_name(text: str, before: int, names: list[Name]) -> Name | None:
-    """The last name of the sentence, before ``before``, that opens a clause (张鸿星生于1967年…)."""
+def _inside_brackets(text: str, at: int, end: int) -> bool:
+    """A name inside a bracket that closes before ``end`` is an aside, not the subject."""
+    opened = text.rfind("（", 0, at)
+    return opened >= 0 and text.find("）", at, end) >= 0 and text.rfind("）", 0, at) < opened
+
+
+def _opening_name(text: str, before: int, names: list[Name], posts: list[PostPhrase]) -> Name | None:
+    """The last name before ``before`` that opens a clause of the sentence: 张鸿星生于1967年…,
+    东城区区长李先忠，…, 现任贵州省委常委的刘捷（…），…"""
     found = None
     for n in names:
         if n.end > before:
             break
-        head = text[:n.start]
-        head = head[max((m.end() for m in re.finditer(r"[，。；：,;:]", head)), default=0):]
-        if (not head or DATE.fullmatch(head)) and text[n.end: n.end + 1] not in ("、", "的"):
+        head_start = max((m.end() for m in re.finditer(r"[，。；：,;:]", text[:n.start])), default=0)
+        edge = n.start
+        if text[edge - 1: edge] == "的":
+            edge -= 1
+        for post in sorted(posts, key=lambda p: -p.end):
+            if post.end == edge and post.start >= head_start:
+                edge = post.start
+                while edge > head_start and text[edge - 1] in "、，" and any(p.end == edge - 1 for p in posts):
+                    edge = next(p.start for p in posts if p.end == edge - 1)
+        head = text[head_start:edge]
+        head = DATE.sub("", head)
+        for cue in ("现任", "时任", "原任", "拟任"):
+            head = head.replace(cue, "")
+        if not head.strip() and text[n.end: n.end + 1] not in ("、",):
             found = n
     return found
 
@@ -268,9 +311,9 @@ def _titles_after_names(text: str, posts: list[PostPhrase], names: list[Name], f
     return out
 
 
-def _update_topic(text: str, names: list[Name], passage: Passage) -> None:
+def _update_topic(text: str, names: list[Name], posts: list[PostPhrase], passage: Passage) -> None:
     """A name that opens a clause (马秀兰出生于…, 陈高宏，1956年2月生) is what the next sentences,
     and their clauses with no name, are about."""
-    found = _opening_name(text, len(text), names)
+    found = _opening_name(text, len(text), names, posts)
     if found is not None:
         passage.topic = found

@@ -365,6 +365,11 @@ def parse_post(text: str, end: int, lex: Lexicon, *, char_tags: list[str] | None
     r = _reader(text, end, lex, char_tags, token_starts, places, limit)
     r.take(Span(end - len(core), end, core, "core"))
     _qualifiers(r)
+    if r.text.startswith("现任", r.pos - 2) and r.pos - 2 > r.limit:
+        # 水井村现任驻村第一书记: 现任 between the territory and the title says the post is current.
+        probe = _Reader(r.text, r.char_tags, r.token_starts, r.places, r.lex, r.limit, r.pos - 2, list(r.parts))
+        if _territory(probe, for_body=False) is not None:
+            r.take(Span(r.pos - 2, r.pos, "现任", "cue"))
     _read_name(r)
     _qualifiers(r)  # 原县委书记 (时任 is a cue, not a qualifier)
     if r.parts[0].kind == "qualifier" and len(r.parts) > 1 and r.parts[1].kind == "qualifier" \
