@@ -44,6 +44,19 @@ LEVELS = levels_by_rank()
 @dataclass
 class Context:
     homes: dict[str, str] = field(default_factory=dict)  # level -> canonical territory name
+    # The bodies the article has named so far, latest last: 该院 and 院党组 refer back to one.
+    recent: list[str] = field(default_factory=list)
+
+    def named(self, body: str) -> None:
+        if body in self.recent:
+            self.recent.remove(body)
+        self.recent.append(body)
+
+    def last_body(self, ending: str) -> str | None:
+        """The body named last whose name ends with ``ending`` (院 → 宁城县人民法院)."""
+        ending = to_simplified(ending)
+        return next((b for b in reversed(self.recent) if to_simplified(b).endswith(ending)
+                     and len(b) > len(ending)), None)
 
     def home(self, level: str) -> str | None:
         found = self.homes.get(level) or self.homes.get(_SAME_RANK.get(level, ""))
@@ -114,6 +127,9 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     """
     name = re.sub(r"\s+", "", name)
     simple = to_simplified(name)
+    if simple.endswith("人民代表大会常务委员会"):
+        # The short name it is known by: 贵州省人民代表大会常务委员会 → 贵州省人大常委会.
+        name, simple = name[:-11] + in_script_of(name, "人大常委会"), simple[:-11] + "人大常委会"
     for prefix in ("中国共产党", "中共"):
         if simple.startswith(prefix) and len(name) > len(prefix) + 2:
             name, simple = name[len(prefix):], simple[len(prefix):]

@@ -52,6 +52,12 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon) -> int | No
     compound = text[start: start + 2] in lex.surnames
     if compound or text[start] in lex.surnames:
         surname = 2 if compound else 1
+        if sent.char_tag[start] == PER:
+            # The model marked the surname alone (李|遵守|座谈): the name ends where a word ends.
+            for given in (2, 1):
+                end = start + surname + given
+                if end <= len(text) and end in sent.token_end and all(_CJK.match(c) for c in text[start:end]):
+                    return end
         for given in (2, 1):
             end = start + surname + given
             if end <= len(text) and all(_CJK.match(c) for c in text[start:end]) \

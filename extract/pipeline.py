@@ -221,6 +221,7 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
                     continue
                 m.canonical = full
             oid = col.entity(ORGANIZATION, m.canonical, m.text)
+            ctx.named(m.canonical)
             col.mention(oid, art)
             _locate_org(col, art, s.text, m.canonical, lex)
             if m.canonical.endswith("院"):
@@ -349,6 +350,9 @@ def _add_holding(col: _Collector, art: Article, s: _Sentence, h: Holding, post: 
         col.r.entities[pid].props.setdefault("territory", territory)
     if post.body:
         oid = col.entity(post.body_label, post.body)
+        col.r.entities[oid].aliases |= post.body_aliases
+        if post.body_label == ORGANIZATION:
+            ctx.named(post.body)
         col.mention(oid, art)
         col.relate(rid, ROLE_IN, oid, art, s.text)
         if post.body_label == ORGANIZATION:

@@ -54,8 +54,8 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
     """The post a phrase names. ``sentence`` is as written (same offsets as the phrase);
     ``before`` is the resolved post written just before it in its chain."""
     core = lex.titles[post.core.text]
-    if before is not None and not _may_inherit(before, core):
-        before = None
+    if before is not None and not post.bodies and not _may_inherit(before, core):
+        before = None  # a bare title takes only a body its post can be of
     level, territory, written_territory = _territory_of(post, sentence, lex, ctx, memory, before, core)
     national = to_simplified(post.prefix)
     if not territory and national in ("全国", "中央"):
@@ -69,15 +69,22 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
     core_written = _written(sentence, post.core)
     body_kind = bodies[-1].form if bodies else ""
     parents: list[str] = []
+    body_aliases: set[str] = set()
     body_label = ORGANIZATION
     if bodies:
         front = [b for b in bodies if lex.bodies.get(b.text) and lex.bodies[b.text][0].form == "prefix"]
         rest = [b for b in bodies if b not in front]
         host = ""
-        if territory:
+        if rest and rest[0].level == "back":
+            # 院党组成员: 院 is the court the article named last.
+            host = ctx.last_body(rest[0].text) or _written(sentence, rest[0])
+            rest = rest[1:]
+            parents = [host] if rest else []
+        elif territory:
             host = territory
         elif before is not None and before.body and before.body_label == ORGANIZATION \
-                and not _stands_alone(rest[0] if rest else bodies[0], lex):
+                and (not _stands_alone(rest[0] if rest else bodies[0], lex)
+                     or _party_cell_of(rest[0] if rest else bodies[0], before, lex)):
             # 县委常委、组织部部长: 组织部 is the 县委's; 党组书记、副主任 (below) is the host's.
             host = before.body
             parents = [before.body] + before.parents
@@ -96,7 +103,9 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         if [to_simplified(n) for n in names] == ["中央"]:
             names = [in_script_of(sentence, "中共中央")]  # 中央委员: the party's Central Committee
         body = canonical_org(names[-1], Context(), lex) if names else None
-        parents = [canonical_org(n, Context(), lex) for n in reversed(names[:-1])] + parents
+        parents = [canonical_org(n, Context(), lex) for n in reversed(names[:-1])] + \
+            [p for p in parents if p not in names]
+        body_aliases = {names[-1]} if names else set()
     elif core.implies:
         if _kind_of(core.implies, lex) == "organ":
             # 统战部长: a department of the party committee written before it, or of the article's.
@@ -124,7 +133,14 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
     if bodies:
         aliases.add(body_words[-1] + quals + core_written)
     aliases.discard("")
-    return Post(title, body, body_label, aliases, set(), territory, level, parents, body_kind, core.kind)
+    return Post(title, body, body_label, aliases, body_aliases, territory, level, parents, body_kind, core.kind)
+
+
+def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:
+    """公司总经理、党委副书记: a 党委 written with no territory after a post of a company or a court
+    is that body's party committee."""
+    return body.text in ("党委", "党总支", "党支部", "党组") and before.body_kind not in (
+        "committee", "cell", "government", "") and before.kind != "gov"
 
 
 def _may_inherit(before: Post, core) -> bool:

@@ -295,6 +295,14 @@ def _body(r: _Reader) -> Span | None:
             if len(word) < 2 and word not in ("办",) or _body(probe) is None:
                 continue
         return Span(stem_start, r.pos, r.text[stem_start:r.pos], "body", form=kind)
+    # A kind of body alone at the start of the phrase: 院党组成员, 公司总经理 (the one named last).
+    for word, form, kind in _forms(lex, "back"):
+        start = r.pos - len(word)
+        if start < r.limit or not r.text.startswith(word, start) or not r.parts:
+            continue
+        if start > r.limit and _is_stem_char(r, start - 1) and _word_ending_at(r, start) not in _STOP_WORDS:
+            continue
+        return Span(start, r.pos, word, "body", level="back", form=kind)
     return None
 
 
