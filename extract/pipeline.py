@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from govkg.extract.articles import split_page
 from govkg.extract.context import LEVELS, Context, bare_body_org, build_context, canonical_org, canonical_place
 from govkg.extract.lexicon import Lexicon, default_lexicon
-from govkg.extract.mentions import find_organizations, place_level
+from govkg.extract.bodies import find_bodies, territory_of_body
+from govkg.extract.territory import place_level
 from govkg.extract.places import find_places
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.ner.base import NerBackend
@@ -208,7 +209,7 @@ def _extract_article(art: Article, sents: list[_Sentence], ctx: Context, lex: Le
             col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text,
                        basis="text")
         # Organisations, except words inside a program's name (“惠企贷”, “全省法院系统先进集体”).
-        s.orgs = [o for o in find_organizations(ts, lex, s.places) if not _inside_quoted(o, s.programs)]
+        s.orgs = [o for o in find_bodies(ts, lex, s.places) if not _inside_quoted(o, s.programs)]
         for m in s.orgs:
             m.text = s.text[m.start:m.end]
             m.canonical = canonical_org(m.text, ctx, lex)
@@ -276,9 +277,7 @@ def _admin_nesting(sents: list[_Sentence], art: Article, col: _Collector) -> Non
 
 def _locate_org(col: _Collector, art: Article, sentence: str, org: str, lex: Lexicon) -> None:
     """A body sits in the territory its name starts with: 卫东区人民政府 → 卫东区."""
-    from govkg.extract.roles import split_territory
-
-    head, _ = split_territory(org, lex)
+    head = territory_of_body(org, lex)
     if not head:
         return
     level = place_level(head, lex)
@@ -353,7 +352,8 @@ def _add_holding(col: _Collector, art: Article, s: _Sentence, h: Holding, post: 
         col.r.entities[oid].aliases |= post.body_aliases
         if post.body_label == ORGANIZATION:
             ctx.named(post.body)
-        col.mention(oid, art)
+        if post.written:
+            col.mention(oid, art)  # 副县长 implies its people's government; it is not written there
         col.relate(rid, ROLE_IN, oid, art, s.text)
         if post.body_label == ORGANIZATION:
             _locate_org(col, art, s.text, post.body, lex)

@@ -67,6 +67,12 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 if level == "site" and len(name) <= 3:
                     continue
                 out.append(Mention(name, PLACE, at, at + len(name), "model", level=level))
+    for start, end, tok in sent.spans:
+        if tok.tag == ORG and tok.text.endswith(("联合", "携手", "会同", "协同", "联手")) \
+                and is_territory(tok.text[:-2], lex):
+            # 建设路街道联合: a territory the model took for a body, with the verb of a joint action on.
+            name = tok.text[:-2]
+            out.append(Mention(name, PLACE, start, start + len(name), "model", level=place_level(name, lex) or ""))
     out.extend(_territories_in_bodies(sent, lex))
     out.extend(_divisions_written(sent, lex))
     out.extend(_numbered_units(text, lex))

@@ -36,6 +36,7 @@ class Post:
     parents: list[str] = field(default_factory=list)  # bodies the body is part of, innermost first
     body_kind: str = ""  # the innermost body word's kind (bodies.tsv)
     kind: str = ""  # the core's kind (titles.tsv)
+    written: bool = True  # the body is written in the phrase (副县长 implies its government: not written)
 
 
 @dataclass
@@ -85,9 +86,13 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         elif before is not None and before.body and before.body_label == ORGANIZATION \
                 and (not _stands_alone(rest[0] if rest else bodies[0], lex)
                      or _party_cell_of(rest[0] if rest else bodies[0], before, lex)):
-            # 县委常委、组织部部长: 组织部 is the 县委's; 党组书记、副主任 (below) is the host's.
-            host = before.body
-            parents = [before.body] + before.parents
+            # 县委常委、组织部部长: 组织部 is the 县委's; after 组织部部长, 政法委 is the 县委's too.
+            if before.body_kind in ("organ", "cell", "unit") and before.parents \
+                    and _kind_of((rest or bodies)[0].text, lex) == "organ":
+                host, parents = before.parents[0], list(before.parents)
+            else:
+                host = before.body
+                parents = [before.body] + before.parents
         elif not _stands_alone(rest[0] if rest else bodies[0], lex):
             host = _context_committee(ctx, lex) or ""
         else:
@@ -133,7 +138,8 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
     if bodies:
         aliases.add(body_words[-1] + quals + core_written)
     aliases.discard("")
-    return Post(title, body, body_label, aliases, body_aliases, territory, level, parents, body_kind, core.kind)
+    return Post(title, body, body_label, aliases, body_aliases, territory, level, parents, body_kind, core.kind,
+                written=bool(bodies) or bool(core.implies))
 
 
 def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:

@@ -34,12 +34,14 @@ _STOP_WORDS = {
     "任命", "免去", "提名", "推荐", "选举", "拟任", "主持", "出席", "参加", "陪同", "会见", "召开", "看望",
     "调研", "考察", "带队", "率", "前往", "来到", "听取", "强调", "表示", "指出", "讲话", "致辞", "宣读",
     "宣布", "介绍", "说", "要求", "接替", "辞去", "跻身", "进入", "历任", "曾任", "现任", "原任", "时任",
-    "及", "以及", "等", "同志", "在", "和", "与", "兼", "先后", "此前", "后", "期间", "工作", "分管",
+    "及", "以及", "等", "同志", "在", "和", "与", "兼", "先后", "此前", "后", "期间", "分管",
     "前任", "后任", "继任", "多任", "首任", "新任",
 }
 # 房山区(代)区长: a qualifier in brackets.
 _BRACKETED = re.compile(r"[（(](代理|代)[）)]")
-_CONNECTORS = {"和", "与"}  # inside a body's name: 住房和城乡建设厅
+_CONNECTORS = {"和", "与"}
+# Verbs of joint action: what stands before them is another actor (建设路街道联合工商银行).
+_STEM_BREAKS = ("联合", "携手", "会同", "协同", "联手", "参与", "组织", "开展", "召开", "举办")  # inside a body's name: 住房和城乡建设厅
 _ORDINALS = set("第一二三四五六七八九十百〇零两0123456789")
 _MAX_STEM = 14
 # Words before a body's name that are not part of it: 辖区一电子科技商行, 各级党组织, 相关部门.
@@ -192,6 +194,8 @@ def _generic_territory(r: _Reader) -> Span | None:
             i -= 1
             if not numeric and i in r.token_starts and r.pos - i >= len(suffix) + 2:
                 break
+            if not numeric and r.pos - i >= len(suffix) + 2 and division_ending_at(r.text, i, r.limit):
+                break  # 江西省抚州市 + 临川县: a chain of territories, each its own
         stem = r.text[i:start]
         if numeric and stem and all(c in _ORDINALS for c in stem):
             return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
@@ -215,6 +219,8 @@ def _stem_start(r: _Reader, end: int) -> int:
     """How far a body's stem reaches leftwards from ``end`` (its suffix's start)."""
     i = end
     while i > r.limit and end - i < _MAX_STEM and _is_stem_char(r, i - 1):
+        if r.text.endswith(_STEM_BREAKS, 0, i):
+            break  # 建设路街道联合工商银行: 联合 joins two actors, it is in neither name
         # Stop at a word that introduces a post (任临夏州… , 曾任…) or at a territory's end.
         word = _word_ending_at(r, i)
         if word in _STOP_WORDS:

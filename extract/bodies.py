@@ -1,0 +1,167 @@
+"""Bodies: the organisations a sentence names.
+
+Read by the body grammar (extract/titles.py ``parse_body``) wherever a body
+word ends: 河北省住房和城乡建设厅, 中共镇江市委统战部, 区纪委监委 (the district's:
+resolution completes it), 民革江苏省委, 北京航空航天大学团委. The model's
+organisation words are kept where the grammar has nothing to say (国务院,
+新华社, 上观新闻) and they read as a name. A kind of body (党委, 委员会,
+金融机构) alone is not a name, nor is a body of no territory (各级党委, 市级党委).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.ner.base import LOC, ORG
+from govkg.extract.records import Mention
+from govkg.extract.sentences import TaggedSentence
+from govkg.extract.territory import Span, is_territory, place_level
+from govkg.extract.titles import BodyPhrase, body_ends, parse_body, phrase_limit
+from govkg.graph.schema import ORGANIZATION
+
+# A body word that names a body only with a territory (or a stem) before it.
+_NEEDS_OWNER = {"committee", "cell", "organ", "government", "congress", "cppcc", "court", "procuratorate",
+                "court-organ", "village", "group", "unit", "congress-organ", "military", "zone", "mass", "other"}
+# Media the model tags as a body: a paper, a site, an app, a station.
+_MEDIA = re.compile(r"(?:日报|晚报|晨报|商报|时报|都市报|法制报|青年报|报社|报|新闻网|新闻|网|客户端|电视台|广播电视台|"
+                    r"融媒体中心|新闻中心|通讯社|新闻社|杂志社|频道)$")
+_JOINT_VERBS = ("联合", "携手", "会同", "协同", "联手")
+_MODIFIERS = ("全省", "全市", "全区", "全县", "全国", "各级", "各", "相关", "有关", "全体", "其他", "等")
+# Words after which a model's body word is a source, not the start of a sentence's subject.
+_TITLE_ENDS = ("常委", "委员", "书记", "主任", "主席", "部长", "局长", "院长")
+
+
+def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
+    """The bodies of a sentence (simplified offsets and text)."""
+    text = sent.text
+    territory_spans = [Span(m.start, m.end, m.text, "territory", m.level) for m in places
+                       if m.level not in ("", "site")]
+    out: list[Mention] = []
+    for end in body_ends(text, lex):
+        if end not in sent.token_end and sent.char_tag[end - 1] != ORG:
+            continue
+        phrase = parse_body(text, end, lex, char_tags=sent.char_tag, token_starts=sent.token_start,
+                            places=territory_spans, limit=phrase_limit(text, end))
+        if phrase is None or not _is_a_name(phrase, sent, lex):
+            continue
+        start = _name_start(phrase)
+        out.append(Mention(text[start:end], ORGANIZATION, start, end, "rule:body"))
+    for start, end, tok in sent.spans:
+        if tok.tag != ORG or len(tok.text) < 3 or any(m.start < end and start < m.end for m in out):
+            continue  # where the grammar read a body, its reading wins
+        if _model_body(tok.text, lex):
+            out.append(Mention(tok.text, ORGANIZATION, start, end, "model"))
+    return _dedupe(out)
+
+
+def _name_start(phrase: BodyPhrase) -> int:
+    """A body's name starts at its own territory (the last of a chain: 江西省抚州市临川县人民法院 is
+    临川县人民法院; 建设路街道神马社区爱心服务联盟 is 神马社区爱心服务联盟), keeping a body written
+    before it (共青团金华市委, 民革江苏省委); 中共 and a session (十二届) are not part of the name."""
+    parts = phrase.parts
+    places = [i for i, p in enumerate(parts) if p.kind in ("territory", "level")]
+    if not places:
+        return next((p.start for p in parts if p.kind not in ("prefix", "session")), phrase.start)
+    last = places[-1]
+    first = places[0]
+    while last > first and parts[last - 1].kind in ("territory", "level") and parts[last].kind == "level":
+        last -= 1  # 阳江市 + 市政协: the level word repeats the territory
+    front = [p for p in parts[:first] if p.kind == "body"]
+    if front:
+        return front[0].start if last == first else parts[last].start
+    return parts[last].start
+
+
+def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
+    text = sent.text
+    name = phrase.text
+    bodies = [p for p in phrase.parts if p.kind == "body"]
+    owners = [p for p in phrase.parts if p.kind in ("territory", "level", "prefix")]
+    if not bodies or name in lex.generic_bodies or name.startswith(_MODIFIERS):
+        return False
+    if any(b.level == "back" for b in bodies):
+        return False  # 院党组: resolved where a title is (extract/resolve.py)
+    first = bodies[0]
+    forms = lex.bodies.get(first.text)
+    stem_written = forms is None  # a name with a stem of its own: 应急管理局, 江苏大学
+    if not owners and not stem_written and len(bodies) == 1 and forms[0].form != "prefix":
+        return False  # 党委, 委员会, 医院 alone are kinds of body
+    if stem_written and len(first.text) - _suffix_length(first.text, lex) < 2:
+        return False  # 汇报, 上报: no stem
+    inside_model_body = all(sent.char_tag[i] == ORG for i in range(phrase.start, phrase.end))
+    for body in bodies:
+        stem = body.text[: len(body.text) - _suffix_length(body.text, lex)]
+        if stem in lex.generic_bodies:
+            return False  # 帮扶村学校: the school of an assisted village is no name
+        if lex.bodies.get(body.text) or inside_model_body:
+            continue
+        if not _stem_reads_as_name(body, sent, lex, owned=bool(owners)):
+            return False
+    # The name starts where a word starts (地市党委, 市级党委 start inside a word).
+    if phrase.start not in sent.token_start and sent.char_tag[phrase.start] not in (ORG, LOC):
+        return False
+    levels_only = all(p.kind == "level" for p in owners) and owners
+    if levels_only and phrase.start > 0 and text[phrase.start - 1] in "级地各全":
+        return False
+    return not any(name.endswith(t) for t in _TITLE_ENDS)
+
+
+# Body suffixes common inside ordinary words: a name ending in one needs an owner or the model.
+_WEAK = {"局", "厅", "委", "办", "署", "处", "科", "室", "部", "站", "所", "院", "中心", "组", "队", "会", "场"}
+
+
+def _stem_reads_as_name(body: Span, sent: TaggedSentence, lex: Lexicon, owned: bool) -> bool:
+    """开展文明科室, 党员干部, 组织全院 are no names: a verb in the stem (but in a task force's:
+    疫情防控指挥部), a suffix that only ends a common word (干部, 场所), a weak suffix with nothing
+    to say it names one body."""
+    suffix = max((w for w in lex.bodies if body.text.endswith(w)), key=len, default="")
+    kind = lex.bodies[suffix][0].kind if suffix else ""
+    stem_end = body.end - len(suffix)
+    for i in range(body.start, stem_end):
+        if sent.char_tag[i] == "v" and kind != "group":
+            return False
+    last = next(((s, e, tok) for s, e, tok in sent.spans if s < body.end <= e), None)
+    if last is not None:
+        s, e, tok = last
+        if e == body.end and e - s == len(suffix) + 1 and tok.tag != ORG and tok.pos not in ("nt", "nz"):
+            return False  # 干部, 场所, 科室: the suffix is the end of a common word
+    if suffix in _WEAK and not owned and sent.char_tag[body.end - 1] != ORG:
+        return False
+    return True
+
+
+def _suffix_length(word: str, lex: Lexicon) -> int:
+    return max((len(w) for w in lex.bodies if word.endswith(w)), default=0)
+
+
+def _model_body(word: str, lex: Lexicon) -> bool:
+    """A body word of the model's that the grammar does not read: a medium, an agency."""
+    if word.startswith(_MODIFIERS) or word in lex.generic_bodies or is_territory(word, lex):
+        return False
+    if place_level(word, lex) not in (None, "site"):
+        return False
+    if word.endswith(_JOINT_VERBS) and is_territory(word[:-2], lex):
+        return False  # 建设路街道联合: a territory and the verb of its joint action
+    return bool(_MEDIA.search(word)) or not re.search(r"[的了和与及等、]", word)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(k.start < m.end and m.start < k.end for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def territory_of_body(name: str, lex: Lexicon) -> str | None:
+    """The territory a body's name starts with: 卫东区人民政府 → 卫东区, 临夏州扶贫开发办公室 → 临夏州."""
+    from govkg.extract.normalize import to_simplified
+
+    simple = to_simplified(name)
+    phrase = parse_body(simple, len(simple), lex, token_starts={0})  # a name alone: no words to stop at
+    if phrase is None:
+        return None
+    spans = [p for p in phrase.parts if p.kind == "territory" and is_territory(p.text, lex)]
+    return name[spans[-1].start: spans[-1].end] if spans else None
