@@ -26,8 +26,11 @@ _NEEDS_OWNER = {"committee", "cell", "organ", "government", "congress", "cppcc",
 # Media the model tags as a body: a paper, a site, an app, a station.
 _MEDIA = re.compile(r"(?:日报|晚报|晨报|商报|时报|都市报|法制报|青年报|报社|报|新闻网|新闻|网|客户端|电视台|广播电视台|"
                     r"融媒体中心|新闻中心|通讯社|新闻社|杂志社|频道)$")
+# Endings of the model's body words too loose for the grammar to read on its own: 中国共产党,
+# 解放军, 新华社, 中央广播电视总台.
+_MODEL_ONLY_ENDS = ("党", "军", "社", "台")
 _JOINT_VERBS = ("联合", "携手", "会同", "协同", "联手")
-_MODIFIERS = ("全省", "全市", "全区", "全县", "全国", "各级", "各", "相关", "有关", "全体", "其他", "等")
+_MODIFIERS = ("全省", "全市", "全区", "全县", "各级", "各", "相关", "有关", "全体", "其他", "等")
 # Words after which a model's body word is a source, not the start of a sentence's subject.
 _TITLE_ENDS = ("常委", "委员", "书记", "主任", "主席", "部长", "局长", "院长")
 
@@ -128,6 +131,8 @@ def _stem_reads_as_name(body: Span, sent: TaggedSentence, lex: Lexicon, owned: b
             return False  # 干部, 场所, 科室: the suffix is the end of a common word
     if suffix in _WEAK and not owned and sent.char_tag[body.end - 1] != ORG:
         return False
+    if suffix in _WEAK and sent.char_tag[body.end - 1] in ("f", "s"):
+        return False  # 大山深处, 县西北部: a place word, not a body
     return True
 
 
@@ -143,7 +148,11 @@ def _model_body(word: str, lex: Lexicon) -> bool:
         return False
     if word.endswith(_JOINT_VERBS) and is_territory(word[:-2], lex):
         return False  # 建设路街道联合: a territory and the verb of its joint action
-    return bool(_MEDIA.search(word)) or not re.search(r"[的了和与及等、]", word)
+    # A name the model reads as a body but the grammar does not: a medium (上观新闻, 红网) or an
+    # agency whose name ends in a body word (国务院, 新华社); 新时代 and 中共营口 are not.
+    sites = tuple(sfx for sfx, level in lex.place_suffixes.items() if level == "site") + ("园",)
+    return bool(_MEDIA.search(word)) or word.endswith(tuple(lex.bodies)) or word.endswith(sites) \
+        or word.endswith(_MODEL_ONLY_ENDS)
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

@@ -46,6 +46,8 @@ class Context:
     homes: dict[str, str] = field(default_factory=dict)  # level -> canonical territory name
     # The bodies the article has named so far, latest last: 该院 and 院党组 refer back to one.
     recent: list[str] = field(default_factory=list)
+    # Every territory the article names, with its level, most named first.
+    named_places: list[tuple[str, str]] = field(default_factory=list)
 
     def named(self, body: str) -> None:
         if body in self.recent:
@@ -89,6 +91,7 @@ def build_context(place_counts: Counter[str], levels: dict[str, str],
                   fallback: "Context | None" = None) -> Context:
     """The article's home territory at each level (see the module's docstring)."""
     ctx = Context()
+    ctx.named_places = [(n, levels.get(n, "")) for n, _c in sorted(place_counts.items(), key=lambda x: (-x[1], x[0]))]
     for level in LEVELS:
         home = _most_named(place_counts, levels, level)
         if home:
@@ -126,6 +129,8 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     characters it was written in.
     """
     name = re.sub(r"\s+", "", name)
+    # A session is not part of a body's name: 郑州市第十一届人大, 十二届市政协.
+    name = re.sub(r"第?[一二三四五六七八九十百〇零0-9]+[届屆]", "", name) or name
     simple = to_simplified(name)
     if simple.endswith("人民代表大会常务委员会"):
         # The short name it is known by: 贵州省人民代表大会常务委员会 → 贵州省人大常委会.

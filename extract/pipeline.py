@@ -28,7 +28,7 @@ from govkg.extract.records import Article, Entity, Evidence, Mention, PageResult
 from govkg.extract.relations import cooperation, located_in, program_relations
 from govkg.extract.people import find_people
 from govkg.extract.posts import Holding, Name, Passage, chains, link
-from govkg.extract.resolve import Memory, Post, resolve_post
+from govkg.extract.resolve import Memory, Post, is_bare_body, resolve_post
 from govkg.extract.territory import Span
 from govkg.extract.titles import find_posts
 from govkg.extract.sentences import split_sentences
@@ -334,7 +334,12 @@ def _add_holding(col: _Collector, art: Article, s: _Sentence, h: Holding, post: 
                  lex: Lexicon) -> None:
     pid = col.entity(PERSON, h.person.text)
     col.mention(pid, art)
-    rid = role_id(post.title, post.body)
+    body_key = post.body
+    if post.body and is_bare_body(post.body, lex):
+        # 县委 in a story that never names its county: a body of that article alone, as written, so
+        # that it never joins the 县委 of another story.
+        body_key = f"{post.body}@{art.id}"
+    rid = role_id(post.title, body_key, scope=None if post.body else art.id)
     col.entity(ROLE, post.title, eid=rid, title=post.title)
     col.r.entities[rid].aliases |= {a for a in post.aliases if a}
     col.mention(rid, art)
@@ -348,14 +353,14 @@ def _add_holding(col: _Collector, art: Article, s: _Sentence, h: Holding, post: 
     if territory and post.kind != "press":
         col.r.entities[pid].props.setdefault("territory", territory)
     if post.body:
-        oid = col.entity(post.body_label, post.body)
+        oid = col.entity(post.body_label, post.body, eid=node_id(post.body_label, body_key))
         col.r.entities[oid].aliases |= post.body_aliases
         if post.body_label == ORGANIZATION:
             ctx.named(post.body)
         if post.written:
             col.mention(oid, art)  # 副县长 implies its people's government; it is not written there
         col.relate(rid, ROLE_IN, oid, art, s.text)
-        if post.body_label == ORGANIZATION:
+        if post.body_label == ORGANIZATION and body_key == post.body:
             _locate_org(col, art, s.text, post.body, lex)
             child = post.body
             for parent in post.parents:

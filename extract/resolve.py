@@ -142,6 +142,15 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
                 written=bool(bodies) or bool(core.implies))
 
 
+def is_bare_body(name: str, lex: Lexicon) -> bool:
+    """市人民政府, 区委, 政协, 主席团: a body named by its kind (and a level word) alone, no owner."""
+    simple = to_simplified(name)
+    for word in sorted(lex.level_words, key=len, reverse=True):
+        if simple.startswith(word) and simple[len(word):] in lex.bodies:
+            return True
+    return simple in lex.bodies or simple in ("中央",)
+
+
 def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:
     """公司总经理、党委副书记: a 党委 written with no territory after a post of a company or a court
     is that body's party committee."""
@@ -218,8 +227,8 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
     """(level, canonical territory, territory as written) of a post phrase."""
     spans = post.territories
     if len(spans) >= 2 and spans[-1].kind == "level" and spans[-2].kind == "territory" \
-            and spans[-1].level == (spans[-2].level or place_level(spans[-2].text, lex)):
-        spans = spans[:-1]  # 阳江市市政协: the 市 repeats 阳江市
+            and _suffix_of(spans[-2].text, lex) == spans[-1].text:
+        spans = spans[:-1]  # 阳江市市政协: the 市 repeats 阳江市 (浦东新区区委 keeps its 区: 新区 is the suffix)
     if spans:
         last = spans[-1]
         written = "".join(_written(sentence, s) for s in spans)
@@ -229,7 +238,7 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
             memory.by_level[level] = name
             return level, name, written
         level = last.level
-        home = memory.by_level.get(level) or ctx.home(level)
+        home = _home_for_word(last.text, level, memory, ctx)
         # 区委 in a story that never names its district stays 区委, as written.
         return level, home or _written(sentence, last), ""
     # No territory written: a government core names its level (州长 → the 州).
@@ -240,6 +249,23 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
         home = memory.by_level.get(gov_level) or ctx.home(gov_level)
         return gov_level, home or "", ""
     return "", "", ""
+
+
+def _suffix_of(name: str, lex: Lexicon) -> str:
+    simple = to_simplified(name)
+    return next((s for s in lex.place_suffixes_longest_first if simple.endswith(s)), "")
+
+
+def _home_for_word(word: str, level: str, memory: Memory, ctx: Context) -> str | None:
+    """The territory a level word stands for: the sentence's last of that level, else the article's.
+    自治区 is an autonomous region's (自治区党委 in a Hebei story about Inner Mongolia)."""
+    def fits(name: str | None) -> bool:
+        return bool(name) and (word != "自治区" or to_simplified(name).endswith("自治区"))
+
+    for candidate in (memory.by_level.get(level), ctx.home(level)):
+        if fits(candidate):
+            return candidate
+    return next((name for name, lv in ctx.named_places if lv == level and fits(name)), None)
 
 
 def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexicon, ctx: Context,

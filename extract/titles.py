@@ -232,6 +232,8 @@ def _stem_start(r: _Reader, end: int) -> int:
             break  # 神马社区 + 爱心服务联盟
         if _body_word_ends_at(r, i):
             break  # 省委宣传部 + 外宣处: the stem of 处 is 外宣
+        if _core_at(r.text, i, r.lex, r.limit) is not None and end - i >= 1:
+            break  # 省会城市市长 + 大众日报: a title ends there
         i -= 1
     # A stem never starts with a connector or a modifier (辖区一电子科技商行 → 电子科技商行).
     changed = True

@@ -49,9 +49,16 @@ def node_id(label: str, key: str) -> str:
     return f"{_PREFIX[label]}:{key}"
 
 
-def role_id(title: str, body: str | None) -> str:
-    """A Role is one post in one body: 村委会主任 of two villages are two roles."""
-    return node_id(ROLE, f"{body}/{title}" if body else title)
+def role_id(title: str, body: str | None, scope: str | None = None) -> str:
+    """A Role is one post in one body: 村委会主任 of two villages are two roles.
+
+    A post whose body the text does not make certain (记者 with no paper named,
+    市长 in a story that never names its city) is scoped to the article that
+    names it (``scope``), so that it never joins unrelated articles.
+    """
+    if body:
+        return node_id(ROLE, f"{body}/{title}")
+    return node_id(ROLE, f"{title}@{scope}" if scope else title)
 
 
 def article_id(source: str, number: int) -> str:
