@@ -22,7 +22,6 @@ from functools import lru_cache
 from govkg.extract.admin import divisions
 from govkg.extract.lexicon import Lexicon, default_lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
-from govkg.extract.territory import canonical_place  # noqa: F401  (part of this module's interface)
 
 # A territory of one level stands in for the other when the text says 区 of a 县 and so on.
 _SAME_RANK = {"区": "县", "县": "区"}
@@ -168,16 +167,3 @@ def _expand_level_prefix(name: str, ctx: Context) -> str:
         if home and not simple.startswith(to_simplified(home)):
             return home + name[1:]
     return name
-
-
-def bare_body_org(body: str, ctx: Context, level: str | None) -> str | None:
-    """A body named without its territory (办事处, 村委会, 党工委) in the article's territory."""
-    levels = {"办事处": ["街道"], "党工委": ["街道"], "纪工委": ["街道"], "村委会": ["村"], "居委会": ["社区"],
-              "党支部": ["村", "社区"], "党委": ["镇", "乡"], "人民政府": ["县", "区", "市", "镇", "乡"]}
-    if level is None:
-        cand = levels.get(to_simplified(body))
-        if not cand:
-            return None
-        level = ctx.lowest(cand)
-    home = ctx.home(level) if level else None
-    return home + in_script_of(home, body) if home else None

@@ -42,7 +42,6 @@ class Lexicon:
     titles: dict[str, Title]
     qualifiers: dict[str, str]  # 常务副 -> deputy, 原 -> former
     bodies: dict[str, tuple[BodyWord, ...]]  # a word may have two forms: 委 of 区委, 委 of 卫健委
-    org_suffixes: tuple[str, ...]  # longest first
     place_suffixes: dict[str, str]  # suffix -> level
     place_stems: dict[str, str]  # suffix -> any | numeric
     levels: dict[str, Level]
@@ -106,7 +105,6 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         titles=titles,
         qualifiers={r["qualifier"]: r["meaning"] for r in _tsv("qualifiers.tsv", folder)},
         bodies=_bodies(folder),
-        org_suffixes=tuple(sorted(set(_lines("org_suffixes.txt", folder)), key=len, reverse=True)),
         place_suffixes={r["suffix"]: r["level"] for r in places},
         place_stems={r["suffix"]: r["stem"] for r in places},
         levels={r["level"]: Level(r["level"], float(r["rank"]), tuple(filter(None, r["written"].split(","))))

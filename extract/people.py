@@ -14,9 +14,9 @@ import re
 from functools import lru_cache
 
 from govkg.extract.lexicon import LEXICON_DIR, Lexicon
-from govkg.extract.mentions import looks_like_name
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.ner.base import PER
+from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
 from govkg.extract.titles import BOUNDARY, PostPhrase
 from govkg.graph.schema import PERSON
@@ -133,6 +133,20 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
     return sorted(out, key=lambda m: m.start)
 
 
+# Characters a given name hardly ends with: they end place and body names.
+_NOT_NAME_END = set("业区县市村镇乡省局委办院站厂场园馆路街所部处科队组会团")
+
+
+def looks_like_name(name: str, lex: Lexicon) -> bool:
+    """A Han name: two to four characters, a surname first, no place or body ending."""
+    if not 2 <= len(name) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return False
+    simple = to_simplified(name)
+    if not (simple[0] in lex.surnames or simple[:2] in lex.surnames):
+        return False
+    return simple[-1] not in _NOT_NAME_END
+
+
 def _reads_as_name(sent: TaggedSentence, start: int, end: int) -> bool:
     """A word the model reads as one common word (单位, 质量奖) is no name, unless a list of names
     continues after it (委员…马驹、谢秀娟)."""
@@ -149,5 +163,4 @@ def _reads_as_name(sent: TaggedSentence, start: int, end: int) -> bool:
 def _is_name(name: str, lex: Lexicon) -> bool:
     if "·" in name:
         return len(name) >= 4
-    return looks_like_name(name, lex) or (len(name) >= 3 and not re.search(r"[^\u4e00-\u9fff]", name)
-                                          and name[0] not in lex.surnames and False)
+    return looks_like_name(name, lex)

@@ -162,11 +162,43 @@ def _coordinated(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> l
     return out
 
 
-def _sites(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
-    """Named sites by their suffix: 卫东区廉政教育基地, 万达广场."""
-    from govkg.extract.mentions import suffix_headed
+# Tags that end the leftward growth of a site's name (punctuation, particles, prepositions,
+# conjunctions, pronouns, adverbs, numbers, time, verbs, people).
+_SITE_STOP_TAGS = {"w", "u", "p", "c", "r", "d", "m", "q", "TIME", "xc", "v", "vd", "PER"}
+_SITE_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "各", "相关", "有关", "全体", "该", "本", "我", "原", "一")
 
-    return [m for m in suffix_headed(sent, lex, PLACE, places) if len(m.text) > 3]
+
+def _sites(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
+    """Named sites by their suffix: 卫东区廉政教育基地, 梅岭景区 (not 我县 of 我县梅岭景区)."""
+    text = sent.text
+    suffixes = sorted((s for s, lv in lex.place_suffixes.items() if lv == "site"), key=len, reverse=True)
+    out: list[Mention] = []
+    for end in sorted(sent.token_end):
+        suffix = next((s for s in suffixes if end >= len(s) and text.startswith(s, end - len(s))), None)
+        if suffix is None:
+            continue
+        start = end - len(suffix)
+        # The whole word that ends in the suffix belongs to the name.
+        start = min([s for s, e, _t in sent.spans if e == end and len(suffix) >= 2] + [start])
+        while start > 0 and sent.char_tag[start - 1] not in _SITE_STOP_TAGS and end - start < 18:
+            start -= 1
+        # Names start at their territory (参观区廉政教育基地 → 区廉政教育基地), not at an anaphor's level.
+        for m in places:
+            if start <= m.start < end and m.end < end and m.level != "site":
+                start = max(start, m.start)
+        for s_, e_, tok in sent.spans:
+            if start < s_ < end and tok.text in "省市区县镇乡" and e_ < end:
+                start = max(start, e_ if text[s_ - 1] in "我该本全" else s_)
+        if start > 0 and text[start] in "省市区县镇乡" and text[start - 1] in "我该本全":
+            start += 1
+        name = text[start:end]
+        for mod in _SITE_MODIFIERS:
+            if name.startswith(mod) and len(name) - len(mod) > len(suffix):
+                name, start = name[len(mod):], start + len(mod)
+                break
+        if len(name) > max(3, len(suffix) + 1):
+            out.append(Mention(name, PLACE, start, end, "rule:site", level="site"))
+    return out
 
 
 def split_compound_place(name: str, lex: Lexicon) -> list[str]:

@@ -1,14 +1,20 @@
 """The records the extraction pipeline hands from stage to stage.
 
-read → ``SourceText`` → normalise/split → ``Article`` → sentences →
-``Mention`` (NER model + rules) → resolve → ``Entity`` / ``Relation`` with
-``Evidence`` → graph (govkg.graph.build).
+read → ``SourceText`` → normalise/split → ``Article`` → ``Sentence`` (tagged) →
+``Mention`` (NER model + rules) → resolution (canonical names) → ``Post`` and
+``PostHolding`` (who holds which post) → ``Entity`` / ``Relation`` with
+``Evidence`` in a ``PageResult`` → graph (govkg.graph.build).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from govkg.extract.sentences import TaggedSentence
+    from govkg.extract.titles import PostPhrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +79,25 @@ class Mention:
     canonical: str = ""  # filled in by resolution
 
 
+@dataclass
+class Sentence:
+    """One sentence of an article (a headline counts as one) and what the rules found in it.
+
+    Mentions have offsets in the sentence; ``tagged`` is its simplified twin
+    (same length, same offsets), the text the rules read.
+    """
+
+    article: Article
+    text: str  # as written
+    tagged: "TaggedSentence"
+    places: list[Mention] = field(default_factory=list)
+    bodies: list[Mention] = field(default_factory=list)
+    people: list[Mention] = field(default_factory=list)
+    programs: list[Mention] = field(default_factory=list)
+    anaphors: list[Mention] = field(default_factory=list)
+    posts: list["PostPhrase"] = field(default_factory=list)
+
+
 @dataclass(slots=True)
 class Entity:
     """A resolved node: one real-world thing, its canonical name and aliases."""
@@ -102,3 +127,36 @@ class PageResult:
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
     mentions: Counter = field(default_factory=Counter)  # (entity id, article id) -> count
+
+
+@dataclass
+class Post:
+    """One post in one body: what a Role node is made of."""
+
+    title: str  # 区委书记, 副县长, 组织部部长 (as written, without the territory's name)
+    body: str | None  # the body's canonical name (临夏县委组织部), or the territory's when no body
+    body_label: str  # Organization or Place
+    aliases: set[str] = field(default_factory=set)  # other ways the post is written
+    body_aliases: set[str] = field(default_factory=set)  # the body as written
+    territory: str = ""  # the territory the post lies in (canonical)
+    level: str = ""
+    parents: list[str] = field(default_factory=list)  # bodies the body is part of, innermost first
+    body_kind: str = ""  # the innermost body word's kind (bodies.tsv)
+    kind: str = ""  # the core's kind (titles.tsv)
+    written: bool = True  # the body is written in the phrase (副县长 implies its government: not written)
+
+
+@dataclass
+class PostHolding:
+    """A person holding a post, as one sentence of an article says it: HOLDS_ROLE with its evidence."""
+
+    person: str  # the name as written
+    post: Post
+    article: Article
+    sentence: str  # as written: the evidence
+    status: str = "current"  # current, former, proposed (annotation.md)
+    event: str = ""  # appointed, elected, removed, moved, proposed
+    explicit: bool = False  # the status is written (原, 曾任, 免去, 拟任, 现任), not assumed
+    date_text: str = ""  # the date of the clause that gives it (2019年5月)
+    concurrent: bool = False  # 兼任: held beside the posts before it
+    order: int = 0  # position in the article, for careers read in order

@@ -1,12 +1,18 @@
-"""Splitting running text into sentences, the unit that carries evidence."""
+"""Sentences: splitting running text into them (the unit that carries evidence) and tagging
+them with the NER model (``TaggedSentence``: the simplified text, its tokens and their offsets)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from govkg.extract.ner.base import Token
 from govkg.extract.normalize import CLOSERS
+
+if TYPE_CHECKING:
+    from govkg.extract.records import Sentence
 
 # A sentence ends at 。！？ or …… with any closing quotes that follow it. A semicolon joins the
 # clauses of one sentence (a career history: 曾任A；B；C), so it does not end one.
@@ -47,3 +53,21 @@ class TaggedSentence:
             self.token_end.add(end)
             for i in range(start, min(end, len(self.text))):
                 self.char_tag[i] = tok.pos or tok.tag
+
+
+def tag_page(articles, backend) -> list[list["Sentence"]]:
+    """Every sentence of every article (headlines first: they name bodies and places too),
+    tagged by the model in one call. Returns one list of sentences per article."""
+    from govkg.extract.normalize import to_simplified
+    from govkg.extract.records import Sentence
+
+    texts, owners = [], []
+    for number, art in enumerate(articles):
+        for raw in [h for h in (art.kicker, art.title) if h] + split_sentences(art.body):
+            texts.append(to_simplified(raw))
+            owners.append((number, art, raw))
+    tagged = backend.tag(texts) if texts else []
+    page: list[list[Sentence]] = [[] for _ in articles]
+    for (number, art, raw), simple, tokens in zip(owners, texts, tagged):
+        page[number].append(Sentence(art, raw, TaggedSentence(simple, tokens)))
+    return page

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from govkg.extract.lexicon import Lexicon
-from govkg.extract.territory import Span, division_ending_at, is_territory, level_word_ending_at, place_level
+from govkg.extract.territory import Span, division_ending_at, is_territory, level_word_ending_at
 
 # Characters a post phrase never crosses.
 BOUNDARY = set("，。、；：！？“”‘’（）()《》〈〉【】「」『』 \t…—·,.;:!?")
@@ -335,7 +335,7 @@ def _read_name(r: _Reader) -> None:
         b = _body(r)
         if b is None:
             break
-        pieces = _split_level(r, b) if b.end - b.start > 2 else [b]
+        pieces = _split_level(r, b) if b.end - b.start > 2 and b.text not in lex.bodies else [b]
         for piece in reversed(pieces):
             r.take(piece)
         if pieces[0].kind == "level":

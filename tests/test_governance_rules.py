@@ -1,5 +1,6 @@
-"""Governance rules on real sentences (the sample's and others in the style of local news),
-including sentences where a rule must not fire. Runs the real LAC model, offline."""
+"""The whole extraction on sentences in the style of local news (the sample's and invented ones),
+including sentences where a rule must not fire. Runs the real LAC model, offline; the grammars' own
+tests, which need no model, are in test_titles.py, test_territory.py, test_holders.py and test_careers.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from govkg.extract.lexicon import default_lexicon
 from govkg.extract.ner.lac import LacBackend
 from govkg.extract.pipeline import extract_page
 from govkg.extract.records import SourceText
-from govkg.extract.roles import parse_title, split_territory
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLE = SHARED / "corpus" / "pingdingshan-weidong-2020-06.txt"
@@ -32,24 +32,6 @@ def extract(text: str, backend, name: str = "t-2021.txt"):
 
 def names(ents, label):
     return {e.name for e in ents.values() if e.label == label}
-
-
-def test_split_territory_by_suffix_grammar():
-    lex = default_lexicon()
-    assert split_territory("澄湖区委", lex) == ("澄湖区", "委")
-    assert split_territory("桂园路街道党工委", lex) == ("桂园路街道", "党工委")
-    assert split_territory("中共河南省委", lex) == ("河南省", "委")
-    assert split_territory("工商银行", lex) == ("", "工商银行")
-
-
-def test_parse_title_parts():
-    lex = default_lexicon()
-    tp = parse_title("小店村党支部原书记", 0, [], lex)
-    assert (tp.place, tp.body, tp.qualifier, tp.core) == ("小店村", "党支部", "原", "书记")
-    assert tp.former and tp.title(lex) == "党支部原书记"
-    assert parse_title("卫东区委书记", 0, [], lex).title(lex) == "区委书记"
-    assert parse_title("都离不开村委会主任", 0, [], lex).title(lex) == "村委会主任"
-    assert parse_title("热心群众", 0, [], lex) is None
 
 
 def test_fused_title_gives_post_and_body(backend):

@@ -1,4 +1,4 @@
-"""Resolving a post phrase to one post in one body, in the context of its chain and article.
+"""Offices: a post phrase resolved to one post in one body, in the context of its chain and article.
 
 区委书记 in a 蕉城区 story is the 书记 of 蕉城区委; in 临夏县副县长、县委常委、组织部部长
 the 县 of 县委 is 临夏县 and 组织部 is 临夏县委's; 常委 after 黄南藏族自治州委副秘书长 is a
@@ -15,28 +15,12 @@ from dataclasses import dataclass, field
 from govkg.extract.context import Context, canonical_org
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
+from govkg.extract.records import Post
 from govkg.extract.territory import Span, canonical_place, place_level
 from govkg.extract.titles import PostPhrase
 from govkg.graph.schema import ORGANIZATION, PLACE
 
 _HOSTED = {"cell", "court-organ"}  # bodies inside another: a bare head title after one is the host's
-
-
-@dataclass
-class Post:
-    """One post in one body: what a Role node is made of."""
-
-    title: str  # 区委书记, 副县长, 组织部部长 (as written, without the territory's name)
-    body: str | None  # the body's canonical name (临夏县委组织部), or the territory's when no body
-    body_label: str  # Organization or Place
-    aliases: set[str] = field(default_factory=set)  # other ways the post is written
-    body_aliases: set[str] = field(default_factory=set)  # the body as written
-    territory: str = ""  # the territory the post lies in (canonical)
-    level: str = ""
-    parents: list[str] = field(default_factory=list)  # bodies the body is part of, innermost first
-    body_kind: str = ""  # the innermost body word's kind (bodies.tsv)
-    kind: str = ""  # the core's kind (titles.tsv)
-    written: bool = True  # the body is written in the phrase (副县长 implies its government: not written)
 
 
 @dataclass
@@ -101,7 +85,7 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         names = []
         acc = "".join(_written(sentence, b) for b in front) + host
         for b in rest:
-            acc = _join(acc, _written(sentence, b), lex)
+            acc = acc + _written(sentence, b)
             names.append(acc)
         if not rest:
             names = [acc]  # 民革 alone
@@ -120,7 +104,7 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         else:
             # 武装部长: the territory's own body (县人民武装部).
             host = territory or (before.territory if before else "") or _home_for_body(core.implies, lex, ctx) or ""
-        body = canonical_org(_join(host, in_script_of(sentence, core.implies), lex), Context(), lex) if host \
+        body = canonical_org(host + in_script_of(sentence, core.implies), Context(), lex) if host \
             else core.implies
         parents = [host] if host and _kind_of(core.implies, lex) == "organ" else []
         body_kind = _kind_of(core.implies, lex)
@@ -179,11 +163,6 @@ def _stands_alone(body: Span, lex: Lexicon) -> bool:
     if not forms:
         return True  # a name with its own stem: 江苏大学, 应急管理局
     return forms[0].kind not in ("organ", "cell", "court-organ", "unit", "congress-organ")
-
-
-def _join(host: str, body: str, lex: Lexicon) -> str:
-    """临夏县 + 委 → 临夏县委; 武威市 + 政府 → 武威市人民政府 (canonical_org does the rest)."""
-    return host + body
 
 
 # Bodies of a territory that a title may name without it: 人大常委会 and 政协 exist from the county up.

@@ -1,0 +1,106 @@
+"""Careers: reading an article's holdings in order to settle which posts are former.
+
+A sentence says how it holds a post when it writes a cue (曾任, 免去, 拟任, 原…);
+otherwise the post is current for that sentence. An article says more:
+
+- a career written with dates (2013年1月升任副省长，2017年5月任省委常委…，去年7月任…)
+  is a sequence: a post is former once a later date gives the person another
+  post, unless the later one is held beside it (兼任);
+- 现任 contrasts with the rest: 焦彦龙（现任河北省人大常委会副主任）makes the posts
+  the same sentence gives him (唐山市委书记) former;
+- one post named twice in an article has one status there: a written one wins
+  over an assumed one (此前任X … 2020年任X: former).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from govkg.extract.normalize import to_simplified
+from govkg.extract.records import PostHolding
+from govkg.graph.schema import role_id
+
+_DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年|(?P<rel>[去今前])年)(?:(?P<month>\d{1,2})月|(?P<part>初|底|年初|年底))?")
+_STRENGTH = {"former": 3, "proposed": 2, "current": 1}
+
+
+def date_key(text: str, article_year: int | None) -> tuple[int, int] | None:
+    """(year, month) of a clause date: 2019年5月 → (2019, 5); 去年7月 in a 2021 article → (2020, 7)."""
+    m = _DATE.search(text or "")
+    if not m:
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif article_year is not None:
+        year = article_year - {"去": 1, "今": 0, "前": 2}[m.group("rel")]
+    else:
+        return None
+    month = int(m.group("month")) if m.group("month") else {"初": 1, "年初": 1, "底": 12, "年底": 12}.get(
+        m.group("part") or "", 0)
+    return year, month
+
+
+def iso_date(text: str, article_year: int | None) -> str:
+    """The clause date as ISO text (2019-05, 2020), or empty when it cannot be known."""
+    key = date_key(text, article_year)
+    if key is None:
+        return ""
+    return f"{key[0]:04d}-{key[1]:02d}" if key[1] else f"{key[0]:04d}"
+
+
+def _year_of(holding: PostHolding) -> int | None:
+    date = holding.article.date or ""
+    return int(date[:4]) if date[:4].isdigit() else None
+
+
+def _post_key(h: PostHolding) -> str:
+    return role_id(h.post.title, h.post.body)
+
+
+def settle(holdings: list[PostHolding]) -> None:
+    """Set the status of each holding of one article from what the article says as a whole."""
+    by_person: dict[str, list[PostHolding]] = defaultdict(list)
+    for h in holdings:
+        by_person[to_simplified(h.person)].append(h)
+    for own in by_person.values():
+        own.sort(key=lambda h: h.order)
+        _contrast_with_current(own)
+        _dated_sequence(own)
+        _one_status_per_post(own)
+
+
+def _contrast_with_current(own: list[PostHolding]) -> None:
+    """焦彦龙（现任河北省人大常委会副主任）: his other posts in that sentence are former."""
+    for h in own:
+        if h.explicit and h.status == "current":
+            for other in own:
+                if other.sentence == h.sentence and not other.explicit and other is not h \
+                        and _post_key(other) != _post_key(h):
+                    other.status, other.explicit = "former", True
+
+
+def _dated_sequence(own: list[PostHolding]) -> None:
+    """A dated post is former once a later date gives the person another post (not one held beside)."""
+    dated = [(date_key(h.date_text, _year_of(h)), h) for h in own]
+    dated = [(d, h) for d, h in dated if d is not None]
+    for d, h in dated:
+        if h.explicit or h.status != "current":
+            continue
+        later = [h2 for d2, h2 in dated if d2 > d and h2.status != "proposed" and _post_key(h2) != _post_key(h)]
+        if any(not h2.concurrent for h2 in later):
+            h.status = "former"
+
+
+def _one_status_per_post(own: list[PostHolding]) -> None:
+    """One post named twice has one status in the article: written beats assumed, then former,
+    proposed, current in that order."""
+    by_post: dict[str, list[PostHolding]] = defaultdict(list)
+    for h in own:
+        by_post[_post_key(h)].append(h)
+    for same in by_post.values():
+        if len(same) < 2:
+            continue
+        best = max(same, key=lambda h: (h.explicit, _STRENGTH.get(h.status, 0)))
+        for h in same:
+            h.status = best.status

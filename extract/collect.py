@@ -1,0 +1,168 @@
+"""Collecting a page's resolved records into entities, relations and mentions (a ``PageResult``).
+
+The last extraction stage: every mention becomes (or joins) a node with its
+MENTIONED_IN count, every holding a Person -HOLDS_ROLE-> Role -ROLE_IN-> body
+path with its evidence, every rule's relation an edge. Node ids come from
+graph/schema.py; nothing here decides what a thing is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govkg.extract.careers import iso_date
+from govkg.extract.context import Context
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.normalize import strip_quotes
+from govkg.extract.offices import is_bare_body
+from govkg.extract.records import Article, Entity, Evidence, Mention, PageResult, PostHolding, Relation, Sentence
+from govkg.extract.relations import cooperation, located_in, program_relations
+from govkg.extract.structure import body_territory
+from govkg.graph.schema import (AUTHORED, HOLDS_ROLE, LOCATED_IN, ORGANIZATION, PART_OF, PERSON, PLACE, PROGRAM,
+                                ROLE, ROLE_IN, node_id, role_id)
+
+PRESS_ROLES = {"记者", "通讯员"}
+
+
+class Collector:
+    """Builds one page's ``PageResult``; adding a node twice merges its aliases and props."""
+
+    def __init__(self, result: PageResult):
+        self.result = result
+
+    def entity(self, label: str, name: str, alias: str | None = None, *, eid: str | None = None,
+               **props) -> str:
+        """Add (or find) a node and return its id; a Role passes its own id (one post in one body)."""
+        eid = eid or node_id(label, name)
+        ent = self.result.entities.get(eid)
+        if ent is None:
+            ent = self.result.entities[eid] = Entity(eid, label, name, {name})
+        if alias:
+            ent.aliases.add(re.sub(r"\s+", "", alias))
+        for k, v in props.items():
+            ent.props.setdefault(k, v)
+        return eid
+
+    def mention(self, eid: str, article: Article) -> None:
+        self.result.mentions[(eid, article.id)] += 1
+
+    def relate(self, source: str, rtype: str, target: str, article: Article | None, sentence: str | None,
+               **props) -> None:
+        ev = [Evidence(article.id, sentence)] if article is not None and sentence else []
+        self.result.relations.append(Relation(source, rtype, target, ev, props))
+
+    def add(self, relations: list[Relation]) -> None:
+        self.result.relations.extend(relations)
+
+
+def sentence_mentions(col: Collector, s: Sentence, lex: Lexicon) -> None:
+    """The places, bodies, people and programs of a sentence, and the relations its words state."""
+    art = s.article
+    for m in s.places:
+        col.mention(col.entity(PLACE, m.canonical, m.text, level=m.level), art)
+    for inner, rtype, outer in located_in(s.places):
+        col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text,
+                   basis="text")
+    for m in s.bodies:
+        col.mention(col.entity(ORGANIZATION, m.canonical, m.text), art)
+        locate_body(col, art, s.text, m.canonical, lex)
+    for m in s.people:
+        col.mention(col.entity(PERSON, _name(m.text)), art)
+    for m in s.programs:
+        written = strip_quotes(m.text)
+        m.canonical = re.sub(r"\s+", " ", written).strip()
+        col.mention(col.entity(PROGRAM, m.canonical, written), art)
+    # 全区/全市 give a scope ("在全市首家荣获"), never the actor.
+    actors = [a for a in s.bodies + [p for p in s.places if p.level != "site"] + s.anaphors
+              if a.canonical and not a.text.startswith("全")]
+    text = s.tagged.text
+    for src, rtype, dst in program_relations(text, s.programs, actors) + cooperation(text, actors):
+        target = node_id(PROGRAM, dst.canonical) if dst.label == PROGRAM else _actor_id(dst)
+        col.relate(_actor_id(src), rtype, target, art, s.text)
+    for a in s.anaphors:
+        col.mention(_actor_id(a), art)
+
+
+def holding(col: Collector, h: PostHolding, ctx: Context, lex: Lexicon) -> None:
+    """Person -HOLDS_ROLE-> Role -ROLE_IN-> body (or territory), with the body's place and parents."""
+    art, post = h.article, h.post
+    pid = col.entity(PERSON, _name(h.person))
+    col.mention(pid, art)
+    body_key = post.body
+    if post.body and is_bare_body(post.body, lex):
+        # 县委 in a story that never names its county: a body of that article alone, as written, so
+        # that it never joins the 县委 of another story.
+        body_key = f"{post.body}@{art.id}"
+    rid = role_id(post.title, body_key, scope=None if post.body else art.id)
+    col.entity(ROLE, post.title, eid=rid, title=post.title)
+    col.result.entities[rid].aliases |= {a for a in post.aliases if a}
+    col.mention(rid, art)
+    props: dict[str, object] = {"status": h.status}
+    if h.event:
+        props["event"] = h.event
+    event_date = iso_date(h.date_text, int(art.date[:4]) if art.date else None)
+    if event_date:
+        props["event_date"] = event_date
+    if art.date:
+        props["date"] = art.date
+    col.relate(pid, HOLDS_ROLE, rid, art, h.sentence, **props)
+    # Where the post is: keeps two people of one name in two counties apart (graph.build).
+    territory = post.territory or ctx.home("区") or ctx.home("县") or ctx.home("市")
+    if territory and post.kind != "press":
+        col.result.entities[pid].props.setdefault("territory", territory)
+    if not post.body:
+        return
+    oid = col.entity(post.body_label, post.body, eid=node_id(post.body_label, body_key))
+    col.result.entities[oid].aliases |= post.body_aliases
+    if post.written:
+        col.mention(oid, art)  # 副县长 implies its people's government; it is not written there
+    col.relate(rid, ROLE_IN, oid, art, h.sentence)
+    if post.body_label == ORGANIZATION and body_key == post.body:
+        locate_body(col, art, h.sentence, post.body, lex)
+        child = post.body
+        for parent in post.parents:
+            col.mention(col.entity(ORGANIZATION, parent), art)
+            col.relate(node_id(ORGANIZATION, child), PART_OF, node_id(ORGANIZATION, parent), art, h.sentence,
+                       basis="name")
+            child = parent
+
+
+def locate_body(col: Collector, art: Article, sentence: str, body: str, lex: Lexicon) -> None:
+    """A body sits in the territory its name starts with: 卫东区人民政府 → 卫东区."""
+    found = body_territory(body, lex)
+    if found is None:
+        return
+    place, written, level = found
+    pid = col.entity(PLACE, place, written, level=level)
+    col.mention(pid, art)
+    col.relate(node_id(ORGANIZATION, body), LOCATED_IN, pid, art, sentence, basis="name")
+
+
+def given_name_aliases(col: Collector, art: Article, pairs: list[tuple[str, str]]) -> None:
+    for person, alias in pairs:
+        pid = node_id(PERSON, _name(person))
+        if pid in col.result.entities:
+            col.result.entities[pid].aliases.add(alias)
+            col.mention(pid, art)
+
+
+def bylines(col: Collector, articles: list[Article]) -> None:
+    for art in articles:
+        for b in art.bylines:
+            pid = col.entity(PERSON, b.person)
+            col.mention(pid, art)
+            col.relate(pid, AUTHORED, art.id, art, None, credit=b.role)
+            if b.role in PRESS_ROLES:
+                rid = role_id(b.role, None)
+                col.entity(ROLE, b.role, eid=rid, title=b.role)
+                col.mention(rid, art)
+                col.relate(pid, HOLDS_ROLE, rid, None, None)
+
+
+def _name(written: str) -> str:
+    """A person's name without layout spaces (王 慧 of an aligned list is 王慧)."""
+    return re.sub(r"\s+", "", written)
+
+
+def _actor_id(m: Mention) -> str:
+    return node_id(m.label, m.canonical)

@@ -1,0 +1,326 @@
+"""Who holds a post: linking the post phrases of a sentence to the people it names.
+
+Local news and appointment notices write a holding in a few ways, each a rule here:
+
+    县委副书记、县长陈小平             posts before a name (a chain of posts, a list of names)
+    马秀兰此前任临夏州委常委             a name, a cue (cues.tsv), the posts
+    决定任命严金海为西藏自治区副主席     a cue, a name, 为, the posts
+    免去王喜良的昆明市委副书记职务       a cue, a name, 的, the posts
+    2018年任临夏州扶贫开发办公室主任     a cue with no name: the person the passage is about
+    王金明书记在…                       a name and the title after it
+    焦彦龙（现任河北省人大常委会副主任）  a name and its posts in brackets
+
+The cue gives the holding's status (current, former, proposed) and event
+(appointed, elected, removed, moved, proposed). Matching is here; what the
+post's body is, is decided by resolution (extract/resolve.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govkg.extract.lexicon import Cue, Lexicon
+from govkg.extract.titles import PostPhrase
+
+# Between two posts of one chain: 县委副书记、县长; 常委、秘书长；州委副书记; 党组书记兼主任.
+_CHAIN_GAP = re.compile(r"^(?:[、，,；;和及与]|兼任?|并任|兼|同时任|，兼任?)?$")
+# Between a post and the name it precedes.
+_NAME_GAP = re.compile(r"^(?:[：:]|\s)?$")
+# Between two names of a list: 县委常委陈莉、龚红辉和蒋欧林.
+_LIST_GAP = re.compile(r"^(?:[、和及与]|同志、)$")
+# What may stand between a subject and its cue: adverbs, a reason, a date — no clause break.
+_CLAUSE_BREAK = re.compile(r"[，。；！？,;:：]")
+_PRONOUNS = ("他", "她", "其")
+# A date at the start of a career clause: 2019年5月, 1998年, 去年7月, 今年初.
+DATE = re.compile(r"((?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|近日|日前)")
+
+
+@dataclass
+class Name:
+    """A person named in a sentence: offsets in it, the name as written."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Holding:
+    """A person holding (or having held, or proposed for) a post, as one sentence says."""
+
+    person: Name
+    post: PostPhrase
+    status: str = "current"  # current, former, proposed
+    event: str = ""  # appointed, elected, removed, moved, proposed
+    cue: str = ""
+    chain: list[PostPhrase] = field(default_factory=list)  # the posts written with it, in order
+    date_text: str = ""  # the date of the clause that gives it (2019年5月)
+    concurrent: bool = False  # 兼任: held beside the posts before it
+    explicit: bool = False  # the status is written (原, 曾任, 免去, 拟任, 现任…候选人), not assumed
+
+
+@dataclass
+class Passage:
+    """What a run of sentences is about: the person the career clauses with no name refer to."""
+
+    topic: Name | None = None
+
+
+def chains(text: str, posts: list[PostPhrase], names: list[Name]) -> list[list[PostPhrase]]:
+    """Posts written one after another with only a separator between them form one chain."""
+    out: list[list[PostPhrase]] = []
+    starts = {n.start for n in names}
+    for post in posts:
+        if out:
+            prev = out[-1][-1]
+            gap = text[prev.end: post.start]
+            if _CHAIN_GAP.match(gap) and not any(prev.end <= s < post.start for s in starts):
+                out[-1].append(post)
+                continue
+        out.append([post])
+    return out
+
+
+def _cue_before(text: str, end: int, lex: Lexicon, place: str) -> Cue | None:
+    """The longest cue of ``place`` that ends at ``end`` (过, 了 may follow it: 担任过)."""
+    best = None
+    for cue in lex.cues:
+        if cue.place != place:
+            continue
+        for tail in ("", "过", "了", "为"):
+            at = end - len(tail) - len(cue.word)
+            if at >= 0 and text.startswith(cue.word + tail, at):
+                if best is None or len(cue.word) > len(best.word):
+                    best = cue
+    return best
+
+
+def _status_of(post: PostPhrase, cue: Cue | None, lex: Lexicon, text: str) -> tuple[str, str, bool]:
+    """(status, event, written): what the cue, a qualifier (原, 前) or a word after the post (候选人) says."""
+    status, event = (cue.status, cue.event) if cue else ("current", "")
+    explicit = cue is not None and (cue.status != "current" or cue.word == "现任")
+    if "former" in post.qualifier_meanings(lex):
+        status, explicit = "former", True
+    if any(p.kind == "cue" and p.text == "现任" for p in post.parts):
+        status, explicit = "current", True
+    after = text[post.end: post.end + 4]
+    for c in lex.cues:
+        if c.place == "after-post" and after.startswith(c.word):
+            return c.status, c.event, True
+    return status, event, explicit
+
+
+def _date_before(text: str, start: int) -> str:
+    """The date written at the head of the clause that holds ``start``."""
+    clause_start = max(text.rfind(ch, 0, start) for ch in "，。；,;") + 1
+    m = DATE.search(text, clause_start, start)
+    return m.group(1) if m else ""
+
+
+@dataclass
+class _Sentence:
+    """What linking has learnt so far in one sentence."""
+
+    text: str
+    names: list[Name]
+    posts: list[PostPhrase]
+    passage: Passage
+    main: Name | None = None  # the last person a clause was about (not one inside a 的-phrase)
+
+
+def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
+         passage: Passage | None = None) -> list[Holding]:
+    """The holdings one sentence states (simplified ``text``), rule by rule."""
+    passage = passage if passage is not None else Passage()
+    names = sorted(names, key=lambda n: n.start)
+    st = _Sentence(text, names, posts, passage)
+    holdings: list[Holding] = []
+    for chain in chains(text, posts, names):
+        first, last = chain[0], chain[-1]
+        relative = False
+        holders, cue = _names_after(text, last, names), None
+        if holders:
+            cue = _cue_before(text, first.start, lex, "after-name")  # 时任县委书记张三
+            if cue and cue.word not in ("时任", "原任", "现任"):
+                cue = None
+        else:
+            # 拟任兰溪市委书记的朱瑞俊: the posts describe the name after 的.
+            holders, cue = _holder_of_relative(text, last, names, lex, first)
+            relative = bool(holders)
+        if not holders:
+            holders, cue = _subject_before(text, first, lex, st)
+        if not holders:
+            continue
+        date = _date_before(text, first.start)
+        for name in holders:
+            for i, post in enumerate(chain):
+                status, event, explicit = _status_of(post, cue, lex, text)
+                gap = text[chain[i - 1].end: post.start] if i else ""
+                holdings.append(Holding(name, post, status, event, cue.word if cue else "", chain, date,
+                                        concurrent="兼" in gap or (cue is not None and cue.word == "兼任"),
+                                        explicit=explicit))
+        if not relative:
+            st.main = holders[-1]
+            if cue is not None and cue.place == "after-name" and len(holders) == 1:
+                passage.topic = holders[0]
+    holdings.extend(_titles_after_names(text, posts, names, holdings, lex))
+    _update_topic(text, names, posts, passage)
+    return holdings
+
+
+def _names_after(text: str, post: PostPhrase, names: list[Name]) -> list[Name]:
+    """县委常委陈莉、龚红辉: the names right after a post, one or a list."""
+    out: list[Name] = []
+    edge = post.end
+    for name in names:
+        if name.start < edge:
+            continue
+        gap = text[edge: name.start]
+        if not out and _NAME_GAP.match(gap):
+            out.append(name)
+        elif out and (_LIST_GAP.match(gap) or re.fullmatch(r"（[^（）]*）、", gap)):
+            out.append(name)
+        else:
+            break
+        edge = name.end
+    return out
+
+
+def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -> tuple[list[Name], Cue | None]:
+    """X 任 Y / 任命 X 为 Y / 免去 X 的 Y: the holder written before the chain, with its cue."""
+    start = first.start
+    # A cue after the name: 马秀兰此前任, 王国斌因工作变动辞去, 他跻身.
+    cue = _cue_before(text, start, lex, "after-name")
+    if cue is not None:
+        return _subject_of_clause(text, _cue_start(text, start, cue), st), cue
+    # A cue before the name: 任命严金海为…, 免去王喜良的…, 决定其代理…
+    for gap in ("为", "同志为", "的", "同志的", "同志", ""):
+        at = start - len(gap)
+        if at < 0 or text[at:start] != gap:
+            continue
+        name = next((n for n in st.names if n.end == at), None)
+        pronoun = text[at - 1: at] if at > 0 and text[at - 1: at] in _PRONOUNS else ""
+        if name is None and not pronoun:
+            continue
+        cue = _cue_before(text, name.start if name else at - 1, lex, "before-name")
+        if cue is None:
+            continue
+        if name is None:
+            name = st.passage.topic
+        return ([name] if name else []), cue
+    return [], None
+
+
+def _cue_start(text: str, post_start: int, cue: Cue) -> int:
+    for tail in ("", "过", "了", "为"):
+        at = post_start - len(tail) - len(cue.word)
+        if at >= 0 and text.startswith(cue.word + tail, at):
+            return at
+    return post_start
+
+
+# A name right after one of these is the object of the clause, not its subject (接替夏文勇任…).
+_OBJECT_MARKS = ("接替", "接任", "代替", "替", "陪同", "会见", "看望", "和", "与", "同", "向", "对", "给", "请")
+
+
+# What a clause may hold before its cue and still have no subject of its own: dates and adverbs.
+_ADVERBIAL = re.compile(r"(?:起|先前|此前|之前|早年|曾经|曾|先后|后来|后|又|再|还|并|同年|次年|随后|此后|之后|其后|"
+                        r"至今|期间|间|至|从|于|在|现|已|也|即|便|旋即|不久|多|个月|年|月|日|初|底|末|上旬|中旬|下旬)+")
+
+
+def _subject_of_clause(text: str, cue_start: int, st: _Sentence) -> list[Name]:
+    """The subject of the clause ending at a cue: its first name (or the list it opens: 徐小莉、林少棠
+    当选副主席); the name before a bracket (焦彦龙（现任…）); a pronoun: the person the passage is
+    about; no subject at all: the person the sentence was last about, or the one who opened it."""
+    if text[cue_start - 1: cue_start] in ("（", "("):
+        before = next((n for n in st.names if n.end == cue_start - 1), None)
+        return [before] if before else []
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, cue_start)), default=0)
+    in_clause = [n for n in st.names if clause_start <= n.start and n.end <= cue_start
+                 and not text[max(0, n.start - 2): n.start].endswith(_OBJECT_MARKS)
+                 and not _inside_brackets(text, n.start, cue_start)]
+    if in_clause:
+        out = [in_clause[0]]
+        for n in in_clause[1:]:
+            if _LIST_GAP.match(text[out[-1].end: n.start]):
+                out.append(n)
+            else:
+                break
+        return out
+    head = text[clause_start:cue_start]
+    if re.search(r"[他她其]", head):
+        topic = st.passage.topic or _opening_name(text, clause_start, st.names, st.posts)
+        return [topic] if topic else []
+    if not re.sub(r"[\s0-9-]", "", _ADVERBIAL.sub("", DATE.sub("", head))):
+        subject = st.main or _opening_name(text, clause_start, st.names, st.posts) or st.passage.topic
+        return [subject] if subject else []
+    return []
+
+
+def _inside_brackets(text: str, at: int, end: int) -> bool:
+    """A name inside a bracket that closes before ``end`` is an aside, not the subject."""
+    opened = text.rfind("（", 0, at)
+    return opened >= 0 and text.find("）", at, end) >= 0 and text.rfind("）", 0, at) < opened
+
+
+def _opening_name(text: str, before: int, names: list[Name], posts: list[PostPhrase]) -> Name | None:
+    """The last name before ``before`` that opens a clause of the sentence: 张鸿星生于1967年…,
+    东城区区长李先忠，…, 现任贵州省委常委的刘捷（…），…"""
+    found = None
+    for n in names:
+        if n.end > before:
+            break
+        head_start = max((m.end() for m in re.finditer(r"[，。；：,;:]", text[:n.start])), default=0)
+        edge = n.start
+        if text[edge - 1: edge] == "的":
+            edge -= 1
+        for post in sorted(posts, key=lambda p: -p.end):
+            if post.end == edge and post.start >= head_start:
+                edge = post.start
+                while edge > head_start and text[edge - 1] in "、，" and any(p.end == edge - 1 for p in posts):
+                    edge = next(p.start for p in posts if p.end == edge - 1)
+        head = text[head_start:edge]
+        head = DATE.sub("", head)
+        for cue in ("现任", "时任", "原任", "拟任"):
+            head = head.replace(cue, "")
+        if not head.strip() and text[n.end: n.end + 1] not in ("、",):
+            found = n
+    return found
+
+
+def _holder_of_relative(text: str, post: PostPhrase, names: list[Name], lex: Lexicon,
+                        first: PostPhrase) -> tuple[list[Name], Cue | None]:
+    """已转任自治区常务副主席的白玛旺堆: a cue, the posts, 的, the name."""
+    if not text.startswith("的", post.end):
+        return [], None
+    name = next((n for n in names if n.start == post.end + 1), None)
+    cue = _cue_before(text, first.start, lex, "after-name")
+    if name is None or cue is None:
+        return [], None
+    return [name], cue
+
+
+def _titles_after_names(text: str, posts: list[PostPhrase], names: list[Name], found: list[Holding],
+                        lex: Lexicon) -> list[Holding]:
+    """王金明书记在…, 吴荣阳副主席: a title written right after a name."""
+    out = []
+    done = {id(h.post) for h in found}
+    for post in posts:
+        if id(post) in done:
+            continue
+        name = next((n for n in names if n.end == post.start), None)
+        if name is None:
+            continue
+        status, event, explicit = _status_of(post, None, lex, text)
+        out.append(Holding(name, post, status, event, "", [post], _date_before(text, post.start),
+                           explicit=explicit))
+    return out
+
+
+def _update_topic(text: str, names: list[Name], posts: list[PostPhrase], passage: Passage) -> None:
+    """A name that opens a clause (马秀兰出生于…, 陈高宏，1956年2月生) is what the next sentences,
+    and their clauses with no name, are about."""
+    found = _opening_name(text, len(text), names, posts)
+    if found is not None:
+        passage.topic = found

@@ -1,0 +1,144 @@
+"""The resolution pass: one canonical name for each thing a sentence names.
+
+In an article about 卫东区, 区纪委监委 is 卫东区纪委监委 and 该区 is 卫东区 (an
+anaphor, not a new place); 该院 and 该局 are the court and the bureau named
+last (anaphora.tsv says which words refer to what, so 该行 needs only a
+lexicon line); 平顶山 is 平顶山市; 新君 is 张新君 when one person of the article
+has that given name; and a short name that is the tail of one longer name of
+the page is that name's alias (廉政教育基地 of 卫东区廉政教育基地).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from govkg.extract.context import LEVELS, Context, build_context, canonical_org
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.normalize import to_simplified
+from govkg.extract.records import Mention, PageResult, Sentence
+from govkg.extract.territory import canonical_place
+from govkg.graph.schema import ORGANIZATION, PLACE, PROGRAM
+
+
+def page_contexts(page: list[list[Sentence]]) -> list[Context]:
+    """Each article's territories: the ones it names most, the page's, the division data's."""
+    levels: dict[str, str] = {}
+    counts: list[Counter[str]] = []
+    for sentences in page:
+        c: Counter[str] = Counter()
+        for s in sentences:
+            for m in s.places:
+                if m.level != "site":
+                    m.canonical = canonical_place(m.text)
+                    levels[m.canonical] = m.level
+                    c[m.canonical] += 1
+        counts.append(c)
+    page_ctx = build_context(sum(counts, Counter()), levels)
+    return [build_context(c, levels, page_ctx) for c in counts]
+
+
+def resolve_sentence(s: Sentence, ctx: Context, lex: Lexicon) -> None:
+    """Canonical names for a sentence's places and bodies, and what its anaphors stand for."""
+    for m in s.places:
+        # A site takes the article's territory as a body would: 区廉政教育基地 → 卫东区廉政教育基地.
+        m.canonical = canonical_org(m.text, ctx, lex) if m.level == "site" else canonical_place(m.text)
+    kept = []
+    for m in s.bodies:
+        m.canonical = canonical_org(m.text, ctx, lex)
+        if m.canonical in lex.generic_bodies or len(m.canonical) < 2:
+            continue
+        ctx.named(m.canonical)
+        kept.append(m)
+    s.bodies = kept
+    s.anaphors = find_anaphors(s, ctx, lex)
+
+
+def find_anaphors(s: Sentence, ctx: Context, lex: Lexicon) -> list[Mention]:
+    """该区 → the article's district; 该院, 该局 → the court, the bureau named last."""
+    text = s.tagged.text
+    out = []
+    for word, refers_to in lex.anaphora.items():
+        for m in re.finditer(word, text):
+            # 该区 inside 该区域 or 全区县 is not the anaphor.
+            if m.end() < len(text) and text[m.end()] in "域县划":
+                continue
+            territory = refers_to in LEVELS
+            target = ctx.home(refers_to) if territory else ctx.last_body(refers_to)
+            if not target:
+                continue
+            label = PLACE if territory else ORGANIZATION
+            out.append(Mention(s.text[m.start():m.end()], label, m.start(), m.end(), "rule:anaphora",
+                               level=refers_to if territory else "", canonical=target))
+    return out
+
+
+def given_names(sentences: list[Sentence], lex: Lexicon) -> list[tuple[str, str]]:
+    """新君 after 张新君: (person, alias) for a given name used alone, when one person of the article has it.
+
+    The word must stand on its own (a token of the model), be tagged by the
+    model as a name (建国 in "建国以来" is a word, not 刘建国) and not lie
+    inside a full name.
+    """
+    owners: dict[str, set[str]] = {}
+    for s in sentences:
+        for m in s.people:
+            simple = to_simplified(m.text)
+            surname = 2 if simple[:2] in lex.surnames and len(simple) >= 4 else 1
+            if len(simple) - surname >= 2:
+                owners.setdefault(simple[surname:], set()).add(m.text)
+    certain = {given: names.pop() for given, names in owners.items() if len(names) == 1}
+    out = []
+    for s in sentences:
+        taken = [(m.start, m.end) for m in s.people]
+        for start, end, tok in s.tagged.spans:
+            person = certain.get(tok.text)
+            if person and tok.pos in ("PER", "nr", "nw", "nz") and not any(a <= start < b for a, b in taken):
+                out.append((person, s.text[start:end]))
+    return out
+
+
+def merge_short_forms(result: PageResult) -> None:
+    """One node per thing: 廉政教育基地 is 卫东区廉政教育基地, 首席服务官 is 首席服务官制度.
+
+    A name that is the tail of exactly one longer name of the same type (or
+    its head, for programs and their markers) on the page becomes its alias.
+    """
+    by_label: dict[str, list] = {}
+    for ent in result.entities.values():
+        by_label.setdefault(ent.label, []).append(ent)
+    remap: dict[str, str] = {}
+    for label, ents in by_label.items():
+        if label not in (PLACE, ORGANIZATION, PROGRAM):
+            continue
+        for ent in ents:
+            if len(ent.name) < 3:
+                continue
+            if label == PROGRAM:
+                longer = [o for o in ents if o is not ent and o.name.startswith(ent.name)
+                          and len(o.name) - len(ent.name) <= 4]
+            elif label == ORGANIZATION and to_simplified(ent.name).endswith("纪委"):
+                # 区纪委 and 区纪委监委 are one body since the supervision reform.
+                longer = [o for o in ents if to_simplified(o.name) == to_simplified(ent.name) + "监委"]
+            else:
+                longer = [o for o in ents if o is not ent and o.name.endswith(ent.name)
+                          and _has_prefix_territory(o.name[: -len(ent.name)])]
+            if len(longer) == 1:
+                remap[ent.id] = longer[0].id
+    for old, new in remap.items():
+        while new in remap:
+            new = remap[new]
+        target = result.entities[new]
+        target.aliases |= result.entities.pop(old).aliases
+        for (eid, aid), n in list(result.mentions.items()):
+            if eid == old:
+                del result.mentions[(eid, aid)]
+                result.mentions[(new, aid)] += n
+        for rel in result.relations:
+            rel.source = new if rel.source == old else rel.source
+            rel.target = new if rel.target == old else rel.target
+
+
+def _has_prefix_territory(prefix: str) -> bool:
+    prefix = to_simplified(prefix)
+    return bool(prefix) and prefix[-1] in "省市区县镇乡村道" or prefix.endswith("社区")

@@ -1,0 +1,93 @@
+"""Structural relations: where bodies and territories sit, and which body is part of which.
+
+Read from names and from what the article and the division data say, not
+from a verb in the text: a body lies in the territory its name starts with
+(卫东区人民政府 → 卫东区); a street or town the article names without its
+district lies in the article's district; a district lies in its city when
+the page names both (卫东区 → 平顶山市); 卫东区纪委监委 is part of 卫东区委.
+Each relation says how it was inferred (``basis``).
+"""
+
+from __future__ import annotations
+
+from govkg.extract.admin import divisions
+from govkg.extract.bodies import territory_of_body
+from govkg.extract.context import Context
+from govkg.extract.lexicon import Lexicon
+from govkg.extract.normalize import to_simplified
+from govkg.extract.records import Evidence, PageResult, Relation, Sentence
+from govkg.extract.territory import canonical_place, place_level
+from govkg.graph.schema import LOCATED_IN, ORGANIZATION, PART_OF, PLACE, node_id
+
+# Levels whose territories a story names without their district, and where to look for it.
+_IN_ARTICLE_TERRITORY = (("街道", ("区", "县", "市")), ("镇", ("县", "区", "市")), ("乡", ("县", "区", "市")),
+                         ("苏木", ("旗", "县")))
+_PARTY_UNITS = ("纪委监委", "纪委", "组织部", "宣传部", "统战部", "政法委")
+
+
+def body_territory(body: str, lex: Lexicon) -> tuple[str, str, str] | None:
+    """(canonical territory, as written, level) a body's name starts with, or None."""
+    head = territory_of_body(body, lex)
+    if not head:
+        return None
+    level = place_level(head, lex)
+    if level in (None, "site"):
+        return None
+    return canonical_place(head), head, level
+
+
+def in_article_territory(sentences: list[Sentence], ctx: Context) -> list[Relation]:
+    """Streets and towns named without their district lie in the article's district or county."""
+    out = []
+    for level, parent_levels in _IN_ARTICLE_TERRITORY:
+        parent = next((ctx.home(p) for p in parent_levels if ctx.home(p)), None)
+        if not parent:
+            continue
+        for s in sentences:
+            for m in s.places:
+                if m.level == level and m.canonical != parent:
+                    out.append(Relation(node_id(PLACE, m.canonical), LOCATED_IN, node_id(PLACE, parent),
+                                        [Evidence(s.article.id, s.text)], {"basis": "article territory"}))
+    return out
+
+
+def division_nesting(sentences: list[Sentence], place_ids: dict[str, str]) -> list[Relation]:
+    """卫东区 → 平顶山市 → 河南省 from the division data, when the page names both.
+
+    ``place_ids`` maps the page's place names (simplified) to their node ids.
+    """
+    named = {m.canonical: s for s in sentences for m in s.places if m.level in ("省", "州", "市", "区", "县", "旗")}
+    out = []
+    for name, s in named.items():
+        hits = divisions().lookup(to_simplified(name))
+        if len(hits) != 1:
+            continue
+        for anc in divisions().ancestors(hits[0]):
+            if anc.name in place_ids:
+                out.append(Relation(node_id(PLACE, name), LOCATED_IN, place_ids[anc.name],
+                                    [Evidence(s.article.id, s.text)], {"basis": "administrative divisions"}))
+                break
+    return out
+
+
+def part_of_by_name(result: PageResult) -> list[Relation]:
+    """Departments and branches: 卫东区纪委监委 → 卫东区委, 建设路街道党工委 → the district's 区委."""
+    orgs = {e.name for e in result.entities.values() if e.label == ORGANIZATION}
+    out = []
+    for name in sorted(orgs):
+        parent = None
+        for unit in _PARTY_UNITS:
+            if name.endswith(unit) and name[: -len(unit)] + "委" in orgs:
+                parent = name[: -len(unit)] + "委"
+                break
+        if name.endswith("纪工委") and name[:-3] + "党工委" in orgs:
+            parent = name[:-3] + "党工委"
+        if name.endswith("党工委"):
+            parent = next((o for o in sorted(orgs) if o.endswith(("区委", "县委")) and len(o) > 2 and o != name),
+                          parent)
+        if parent and parent != name:
+            ev = next(((r.evidence[0].article, r.evidence[0].sentence) for r in result.relations
+                       if r.evidence and node_id(ORGANIZATION, name) in (r.source, r.target)), None)
+            out.append(Relation(node_id(ORGANIZATION, name), PART_OF, node_id(ORGANIZATION, parent),
+                                [Evidence(*ev)] if ev else [], {"basis": "name"}))
+    return out
