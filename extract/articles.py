@@ -241,17 +241,20 @@ def _headline_score(block: list[str]) -> int:
     return 2 * any(" " in line for line in block) + (len(block) >= 2)
 
 
-def _story_break(lines: list[str], segment: Callable[[str], list[str]] | None) -> tuple[int, int] | None:
+def _story_break(lines: list[str], segment: Callable[[str], list[str]] | None,
+                 plain: bool = False) -> tuple[int, int] | None:
     """Where an item with a lead byline *and* a closing byline holds two stories.
 
     Features without a lead (本报讯) follow the previous story directly and
     carry their byline at the end, so only the byline pair shows that a story
     boundary was passed. Returns (i, j): the headline between them is
-    ``lines[i + 1: j]``.
+    ``lines[i + 1: j]``. A plain one-line headline is taken only with
+    ``plain`` and when it is the one place the text could break.
     """
     if not (lines and LEAD.match(lines[0]) and END_BYLINE.match(lines[-1])):
         return None
     best: tuple[int, int, int] | None = None
+    places = 0
     for i in range(1, len(lines) - 2):
         if not (ends_sentence(lines[i]) and balanced("".join(lines[: i + 1]))):
             continue
@@ -265,15 +268,17 @@ def _story_break(lines: list[str], segment: Callable[[str], list[str]] | None) -
                 or _spans_word(block[-1], lines[j], segment):
             continue
         score = _headline_score(block)
+        places += 1
         if best is None or score >= best[0]:
             best = (score, i, j)
-    if best is None or best[0] == 0:
+    if best is None or (best[0] == 0 and not (plain and places == 1)):
         return None
     return best[1], best[2]
 
 
 def _split_two_stories(item: _Item, segment: Callable[[str], list[str]] | None) -> list[_Item]:
-    cut = _story_break(item.lines, segment)
+    # Title first, the lines are paragraphs (a web page, a PDF read by layout): few places to break.
+    cut = _story_break(item.lines, segment, plain=item.title_first)
     if cut is None:
         return [item]
     i, j = cut
