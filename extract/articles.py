@@ -555,6 +555,8 @@ def _build(item: _Item, simple: _Item, source: str, number: int, year: int | Non
     article.body = text[start:end].strip()
     named = {b.person for b in article.bylines}
     article.bylines += [b for b in credits if b.person not in named]
-    if not article.date:
-        article.date_text, article.date = find_date(twin[start:end].strip(), year)
+    if not article.date:  # a dateline lead (本报青岚9月15日电) dates the report, else its first words
+        dated = DATE_MD.search(article.lead)
+        article.date_text, article.date = find_date(to_simplified(article.lead) if dated else
+                                                    twin[start:end].strip(), year)
     return article
