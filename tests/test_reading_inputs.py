@@ -21,9 +21,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 EXAMPLE = REPO / "examples" / "chenghu-district-2021-09.txt"
-EXAMPLE_PDF = FIXTURES / "pdf" / "chenghu-district-2021-09.pdf"
+EXAMPLE_PDF = REPO / "examples" / "chenghu-district-2021-09.pdf"
 QINGLAN_PDF = FIXTURES / "pdf" / "qinglan-county-2021-09.pdf"
-SAFETY_HTML = FIXTURES / "html" / "qinglan-safety-meeting.html"
+SAFETY_HTML = REPO / "examples" / "qinglan-safety-meeting.html"
 BAISHA_HTM = FIXTURES / "html" / "baisha-town-autumn.htm"
 GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 _CACHE = tempfile.mkdtemp(prefix="govkg-test-cache-")
@@ -131,7 +131,7 @@ def test_a_saved_county_page_gives_its_article_and_nothing_of_the_site(tmp_path)
     assert credits == {("person:温若岚", "作者"), ("person:俞小禾", "编辑")}
     edges = {(e["source"], e["type"], e["target"]) for e in graph["edges"]}
     assert ("person:陆子衿", "HOLDS_ROLE", "role:青岚县人民政府/副县长") in edges
-    assert facts(graph) == facts(extract(tmp_path, SAFETY_HTML.with_suffix(".txt"), name="clean.json"))
+    assert facts(graph) == facts(extract(tmp_path, FIXTURES / "html" / "qinglan-safety-meeting.txt", name="clean.json"))
 
 
 def test_a_gb2312_page_is_decoded_by_its_meta_charset_and_dated_by_its_own_line(tmp_path):
