@@ -85,7 +85,7 @@ def extract(
     (the article's title, date, source and text, without the site around it).
 
     Examples: govkg extract examples/chenghu-district-2021-09.txt -o graph.json;
-    govkg extract page.pdf saved-page.html -o graph.json
+    govkg extract examples/chenghu-district-2021-09.pdf examples/qinglan-safety-meeting.html -o graph.json
     """
     from govkg.extract.run import run_extract
 
