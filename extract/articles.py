@@ -403,9 +403,8 @@ def split_page(text: str, source: str, *, year: int | None = None,
 
 _DATE_KEYS = {"发布时间", "发布日期", "发表时间", "时间", "日期"}
 _SOURCE_KEYS = {"来源", "信息来源", "文章来源", "稿件来源", "新闻来源"}
-# Credits in a header line, and the credit they give: 作者：林晓舟, 责任编辑：王五.
-_CREDIT_KEYS = {"作者": "作者", "撰稿": "作者", "供稿": "作者", "责任编辑": "编辑", "编辑": "编辑",
-                "责编": "编辑", "审核": "审核", "审校": "审核", "校对": "校对"}
+# Credits in a header line (作者：林晓舟, 责任编辑：王五); the credit is the word the page uses.
+_CREDIT_KEYS = {"作者", "撰稿", "供稿", "责任编辑", "编辑", "责编", "审核", "审校", "校对"}
 _VALUE_TRIM = " \t【】[]（）()|｜丨"
 
 
@@ -442,7 +441,7 @@ def _read_header(written: str, simple: str, article: Article, credits: list[Byli
                 credits += parse_byline(value, split_names, twin)
                 continue
             for chunk in re.split(r"[\s、，,/／]+", value):
-                credits += [Byline(person=n, role=_CREDIT_KEYS[key]) for n in byline_names(chunk, split_names)
+                credits += [Byline(person=n, role=key) for n in byline_names(chunk, split_names)
                             if re.fullmatch(f"[{CJK}·]{{2,5}}", n)]
     if not article.date:  # 2023-03-08 10:55:23 来源：… — the date before the first field
         dm = DATE_YMD.search(simple)

@@ -148,7 +148,7 @@ def test_header_lines_give_date_source_and_credits_and_leave_the_body():
     assert article.title == "石桥村召开村民代表大会"
     assert (article.date, article.date_text, article.outlet) == ("2023-03-13", "2023-03-13", "澄湖区融媒体中心")
     assert article.body == "3月12日，石桥村召开村民代表大会，村党支部书记葛明远主持会议。会议通过了村规民约修订草案。"
-    assert [(b.person, b.role) for b in article.bylines] == [("林晓舟", "作者"), ("邱雅琴", "编辑")]
+    assert [(b.person, b.role) for b in article.bylines] == [("林晓舟", "作者"), ("邱雅琴", "责任编辑")]
 
 
 @pytest.mark.parametrize("line", ["2021年9月15日", "2023-03-13 10:21", "（2021年9月15日 星期三）",

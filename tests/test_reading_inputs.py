@@ -128,7 +128,7 @@ def test_a_saved_county_page_gives_its_article_and_nothing_of_the_site(tmp_path)
     for site in ("首页", "当前位置", "分享到", "相关新闻", "上一篇", "主办单位", "浏览次数", "字体", "责任编辑"):
         assert site not in article["text"], site
     credits = {(e["source"], e["credit"]) for e in graph["edges"] if e["type"] == "AUTHORED"}
-    assert credits == {("person:温若岚", "作者"), ("person:俞小禾", "编辑")}
+    assert credits == {("person:温若岚", "作者"), ("person:俞小禾", "责任编辑")}
     edges = {(e["source"], e["type"], e["target"]) for e in graph["edges"]}
     assert ("person:陆子衿", "HOLDS_ROLE", "role:青岚县人民政府/副县长") in edges
     assert facts(graph) == facts(extract(tmp_path, FIXTURES / "html" / "qinglan-safety-meeting.txt", name="clean.json"))
