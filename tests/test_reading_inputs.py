@@ -239,7 +239,12 @@ def test_an_untitled_item_is_cited_by_its_first_words(tmp_path):
     """A brief has no headline: reports cite its opening words, never 'untitled, file#n'."""
     out = tmp_path / "g.json"
     assert govkg("extract", str(QINGLAN_PDF), "-o", str(out), "-q").returncode == 0
-    proc = govkg("report", "org", "青岚县人民医院", "--graph", str(out))
+    graph = json.loads(out.read_text(encoding="utf-8"))
+    brief = next(a for a in articles(graph) if a["text"].startswith("9月17日，青岚县人民医院"))
+    # whatever body the rules find in the brief (the hospital), its report cites the brief
+    body = next(e["source"] for e in graph["edges"] if e["type"] == "MENTIONED_IN"
+                and e["target"] == brief["id"] and e["source"].startswith("org:"))
+    proc = govkg("report", "org", "--id", body, "--graph", str(out))
     text = proc.stdout.decode()
     assert proc.returncode == 0, proc.stderr.decode()
     assert "《9月17日，青岚县人民医院组织医…》 2021-09-17" in text
