@@ -36,8 +36,7 @@ from govkg.errors import GovkgError
 from govkg.extract.cache import PageCache
 from govkg.extract.pipeline import extract_page
 from govkg.extract.records import PageResult
-from govkg.extract.reading import decode
-from govkg.extract.records import SourceText
+from govkg.extract.reading import to_source
 
 EXECUTORS = ("local", "dask")
 
@@ -50,10 +49,11 @@ class ExtractSettings:
     hanlp_model: str | None = None
     year: int | None = None
     worker_threads: int | None = None  # threads for the model in each of several workers
+    errors: str = "strict"  # bytes that do not decode: refused, or replaced (--errors replace)
 
     def tag(self) -> str:
         """The part of the cache key that comes from the settings."""
-        return f"ner={self.ner};model={self.hanlp_model or ''};year={self.year or ''}"
+        return f"ner={self.ner};model={self.hanlp_model or ''};year={self.year or ''};errors={self.errors}"
 
 
 @dataclass(frozen=True)
@@ -129,16 +129,16 @@ def init_worker(settings: ExtractSettings) -> None:
 
 
 def extract_item(item: WorkItem, settings: ExtractSettings) -> FileOutcome:
-    """Decode and extract one input. Bad input is an outcome; a broken backend is raised."""
+    """Read (decode, or lay out a PDF or web page) and extract one input. Bad input is an outcome;
+    a broken backend is raised."""
     backend, lex = _ensure_backend(settings)
     shown = "standard input" if item.path == "-" else item.path
     try:
-        text, encoding = decode(item.data, shown)
+        src = to_source(item.data, item.path, item.name, settings.errors)
     except GovkgError as exc:
         return FileOutcome(item.path, error=str(exc))
-    if not text.strip():
+    if not src.text.strip():
         return FileOutcome(item.path, skipped=f"'{shown}' is empty")
-    src = SourceText(name=item.name, text=text, encoding=encoding, path=None if item.path == "-" else item.path)
     try:
         result = extract_page(src, backend, year=settings.year, lex=lex)
     except Exception as exc:  # a bug met on one file must not sink a run over a million

@@ -49,6 +49,8 @@ class Article:
     date: str | None = None  # ISO date when the year is known
     date_text: str = ""  # the date as written ("6月3日")
     kind: str = "news"  # news, photo
+    page: int | None = None  # page of a PDF (or of text with form feeds) the article starts on
+    outlet: str = ""  # where it says the text comes from (来源：…)
 
     @property
     def id(self) -> str:

@@ -15,7 +15,7 @@ from rich.text import Text
 from govkg.errors import GovkgError
 from govkg.extract.cache import PageCache
 from govkg.extract.parallel import ExtractSettings, FileOutcome, PartialExtraction, iter_outcomes
-from govkg.extract.reading import discover
+from govkg.extract.reading import check_errors, discover
 from govkg.graph.build import add_page
 from govkg.graph.graphfile import new_graph, write_graph
 
@@ -38,7 +38,7 @@ class _FilesPerSecond(ProgressColumn):
 def run_extract(paths: list[str], output: Path, *, ner: str = "lac", hanlp_model: str | None = None,
                 year: int | None = None, console: Console | None = None, jobs: int = 1,
                 executor: str = "local", scheduler: str | None = None, cache_dir: Path | None = None,
-                fail_fast: bool = False):
+                fail_fast: bool = False, errors: str = "strict"):
     """Extract ``paths`` into the graph file ``output``; return the graph.
 
     Files are extracted by ``jobs`` local processes, or on Dask with
@@ -52,11 +52,12 @@ def run_extract(paths: list[str], output: Path, *, ner: str = "lac", hanlp_model
     ``PartialExtraction`` (a GovkgError naming the failures) is raised. With
     ``fail_fast`` the first failure stops the run before the output is
     touched, as does a run where nothing could be extracted. An empty file is
-    warned about and skipped.
+    warned about and skipped. ``errors="replace"`` reads bytes that do not
+    decode as U+FFFD instead of refusing the file.
     """
     _check_output(output)
     files = discover(paths)
-    settings = ExtractSettings(ner=ner, hanlp_model=hanlp_model, year=year)
+    settings = ExtractSettings(ner=ner, hanlp_model=hanlp_model, year=year, errors=check_errors(errors))
     cache = PageCache(Path(cache_dir)) if cache_dir is not None else None
     graph = new_graph()
     skipped = cached = 0
@@ -73,7 +74,7 @@ def run_extract(paths: list[str], output: Path, *, ner: str = "lac", hanlp_model
                     raise GovkgError(f"{outcome.error} (--fail-fast: nothing written)"
                                      if len(files) > 1 else outcome.error)
                 failures.append(outcome)
-                if console is not None:
+                if console is not None and len(files) > 1:  # alone, its one line comes at the end
                     console.print(f"govkg: error: {outcome.error}; going on with the other files",
                                   markup=False, highlight=False, soft_wrap=True)
             elif outcome.skipped is not None:

@@ -55,7 +55,8 @@ NEO4J_DATABASE_OPTION = typer.Option("neo4j", "--database", envvar="NEO4J_DATABA
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Text files, folders (searched for *.txt) or '-' for stdin."),
+    paths: list[str] = typer.Argument(..., help="Text, PDF or HTML files, folders (searched for .txt, .pdf, "
+                                      ".html, .htm) or '-' for stdin."),
     output: Path = typer.Option(Path("graph.json"), "--output", "-o", help="Graph file to write."),
     ner: str = typer.Option("lac", "--ner", help="NER backend: lac (default), hanlp, hanlp2, lac+hanlp."),
     hanlp_model: Optional[str] = typer.Option(None, "--hanlp-model", help="HanLP 2.x model name or path."),
@@ -74,10 +75,17 @@ def extract(
     no_cache: bool = typer.Option(False, "--no-cache", help="Extract every file again; use no cache."),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first bad file, write nothing "
                                    "(default: report it, extract the others, exit 2)."),
+    errors: str = typer.Option("strict", "--errors", help="Bytes that do not decode (a stray byte, a NUL): "
+                               "strict refuses the file, replace reads them as U+FFFD."),
 ) -> None:
-    """Extract people, posts, bodies, places and programs from news text into a graph file.
+    """Extract people, posts, bodies, places and programs from news into a graph file.
 
-    Example: govkg extract examples/qinghe-page.txt -o graph.json
+    Reads text (UTF-8/16, GB18030, Big5), PDF pages with a text layer (read by
+    their columns; each Article keeps its page number) and saved web pages
+    (the article's title, date, source and text, without the site around it).
+
+    Examples: govkg extract examples/chenghu-district-2021-09.txt -o graph.json;
+    govkg extract examples/chenghu-district-2021-09.pdf examples/qinglan-safety-meeting.html -o graph.json
     """
     from govkg.extract.run import run_extract
 
@@ -93,7 +101,7 @@ def extract(
         run_extract(paths, output, ner=ner, hanlp_model=hanlp_model, year=year,
                     console=None if quiet else err, jobs=jobs or default_jobs(), executor=executor,
                     scheduler=scheduler, cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-                    fail_fast=fail_fast)
+                    fail_fast=fail_fast, errors=errors)
     except PartialExtraction as exc:  # the graph was written; say which files are missing from it
         err.print(f"govkg: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None

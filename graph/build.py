@@ -20,14 +20,21 @@ if TYPE_CHECKING:
 
 
 def _article_node(article) -> dict:
-    node = {"label": ARTICLE, "name": article.title, "title": article.title, "source": article.source,
+    # An untitled item (a brief, a caption) is named by its first words, so every view and citation
+    # can show something a reader recognises; ``title`` stays what the page prints.
+    name = article.title or _first_words(article.body)
+    node = {"label": ARTICLE, "name": name, "title": article.title, "source": article.source,
             "number": article.number, "kind": article.kind}
-    for key in ("kicker", "lead", "date", "date_text"):
+    for key in ("kicker", "lead", "date", "date_text", "page", "outlet"):
         value = getattr(article, key)
         if value:
             node[key] = value
     node["text"] = article.body
     return node
+
+
+def _first_words(text: str, size: int = 16) -> str:
+    return text if len(text) <= size else text[:size].rstrip("，、；：,;: ") + "…"
 
 
 def namesake_id(graph: nx.MultiDiGraph, node_id: str, label: str, territory: str | None) -> str | None:

@@ -111,7 +111,7 @@ def _empty_dir(folder: Path) -> Path:
 
 @pytest.mark.parametrize("make, message", [
     (lambda d: d / "missing.txt", "no such file"),
-    (_empty_dir, "no .txt files"),
+    (_empty_dir, "no .txt, .pdf or .html files"),
     (_file("b.txt", b"\x00\x01binary\x00"), "binary"),
     (_file("latin.txt", bytes(range(0x80, 0xff)) * 4), "not UTF-8, GB18030 or Big5"),
 ])

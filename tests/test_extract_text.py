@@ -116,7 +116,7 @@ def test_read_source_skips_empty_and_discover_refuses_missing(tmp_path):
     with pytest.raises(GovkgError, match="no such file"):
         discover([str(tmp_path / "missing.txt")])
     (tmp_path / "sub").mkdir()
-    with pytest.raises(GovkgError, match="no .txt files"):
+    with pytest.raises(GovkgError, match="no .txt, .pdf or .html files"):
         discover([str(tmp_path / "sub")])
 
 
@@ -124,3 +124,71 @@ def test_credit_pattern_on_a_long_line_without_a_credit():
     # A long run of characters once made the credit pattern backtrack for minutes.
     assert credit_names("廉政" * 2000 + "。") == []
     assert credit_names("参观学习。张三 李四/摄") == ["张三", "李四"]
+
+
+def test_web_style_text_has_each_title_before_its_lead():
+    """Titles first (a web page, a county's 政务要闻 saved as text): a headline before 本报讯 is its title."""
+    text = ("澄湖区召开重点项目推进会\n"
+            "本报讯（记者林晓舟）9月8日，澄湖区召开重点项目推进会。区委书记邵文博出席会议。\n"
+            "桂园路街道开展廉政教育\n"
+            "本报讯（通讯员邱雅琴）9月14日，桂园路街道组织党员参观廉政警示教育中心。\n")
+    first, second = split_page(text, "web.txt", year=2021)
+    assert (first.title, first.lead, first.date) == ("澄湖区召开重点项目推进会", "本报讯", "2021-09-08")
+    assert second.title == "桂园路街道开展廉政教育" and second.body.startswith("9月14日")
+    assert [(b.person, b.role) for b in second.bylines] == [("邱雅琴", "通讯员")]
+
+
+def test_header_lines_give_date_source_and_credits_and_leave_the_body():
+    text = ("石桥村召开村民代表大会\n"
+            "发布时间：2023-03-13 10:21　来源：澄湖区融媒体中心　作者：林晓舟　浏览次数：35\n"
+            "3月12日，石桥村召开村民代表大会，村党支部书记葛明远主持会议。\n"
+            "会议通过了村规民约修订草案。\n"
+            "责任编辑：邱雅琴\n")
+    [article] = split_page(text, "page.txt")
+    assert article.title == "石桥村召开村民代表大会"
+    assert (article.date, article.date_text, article.outlet) == ("2023-03-13", "2023-03-13", "澄湖区融媒体中心")
+    assert article.body == "3月12日，石桥村召开村民代表大会，村党支部书记葛明远主持会议。会议通过了村规民约修订草案。"
+    assert [(b.person, b.role) for b in article.bylines] == [("林晓舟", "作者"), ("邱雅琴", "责任编辑")]
+
+
+@pytest.mark.parametrize("line", ["2021年9月15日", "2023-03-13 10:21", "（2021年9月15日 星期三）",
+                                  "澄州日报2021-09-17 07:36", "03.03.2016 15:23"])
+def test_a_dateline_is_never_a_headline(line):
+    assert not is_headline_candidate(line)
+    [article] = split_page(f"澄湖区召开推进会\n{line}\n会议由区长孟庆安主持。\n", "page.txt")
+    assert article.title == "澄湖区召开推进会" and article.body == "会议由区长孟庆安主持。"
+
+
+def test_a_headline_with_a_date_in_it_is_still_a_headline():
+    assert is_headline_candidate("省人大会议定于2022年1月17日召开")
+
+
+def test_a_feature_with_a_byline_line_and_a_reprint_with_a_source_line():
+    text = ("澄湖区推进项目建设\n"
+            "本报讯（记者林晓舟）9月8日，澄湖区推进重点项目建设。\n"
+            "石桥村的新变化\n"
+            "□记者 林晓舟 通讯员 邱雅琴\n"
+            "碧水环绕，石桥村焕然一新。村委会主任葛明远说，变化来自大家的努力。\n"
+            "全省秋粮收购工作启动\n"
+            "来源：青川日报　2021年9月13日\n"
+            "9月12日，全省秋粮收购工作启动。\n")
+    report, feature, reprint = split_page(text, "page.txt", year=2021)
+    assert feature.title == "石桥村的新变化" and feature.body.startswith("碧水环绕")
+    assert [(b.person, b.role) for b in feature.bylines] == [("林晓舟", "记者"), ("邱雅琴", "通讯员")]
+    assert (reprint.title, reprint.outlet, reprint.date) == ("全省秋粮收购工作启动", "青川日报", "2021-09-13")
+
+
+def test_pages_of_a_document_number_their_articles():
+    text = "澄湖区召开推进会\n9月8日，区长孟庆安主持会议。\f石桥村召开代表大会\n9月9日，葛明远主持会议。\f"
+    assert [(a.title, a.page) for a in split_page(text, "doc.pdf")] == [("澄湖区召开推进会", 1), ("石桥村召开代表大会", 2)]
+    assert [a.page for a in split_page("澄湖区召开推进会\n9月8日，区长孟庆安主持会议。", "a.txt")] == [None]
+
+
+def test_names_written_together_in_a_byline_are_cut_at_surnames():
+    from govkg.extract.articles import byline_names
+
+    one = lambda chunk: [chunk]  # a model that reads the whole run as one name
+    assert byline_names("林晓舟邱雅琴", one) == ["林晓舟", "邱雅琴"]
+    assert byline_names("程俐张灿", one) == ["程俐", "张灿"]
+    assert byline_names("欧阳晓明", one) == ["欧阳晓明"]  # one name, a two-character surname
+    assert byline_names("林晓舟", one) == ["林晓舟"]

@@ -32,5 +32,6 @@ def test_every_report_kind_is_shown_in_the_readme():
 def test_readme_commands_name_files_that_exist():
     root = Path(__file__).resolve().parents[1]
     for path in ("scripts/demo", "scripts/test", "examples/chenghu-district-2021-09.txt",
+                 "examples/chenghu-district-2021-09.pdf", "examples/qinglan-safety-meeting.html",
                  "examples/chenghu-district-2021-09.gold.json", "extract/lexicons/README.md"):
         assert path in README and (root / path).exists(), path
