@@ -547,7 +547,14 @@ def _build(item: _Item, simple: _Item, source: str, number: int, year: int | Non
         elif cm:
             group = 1 if cm.group(1) else 2
             names = text[offset + cm.start(group): offset + cm.end(group)]
-            article.bylines += [Byline(person=n, role="摄影") for n in re.split(r"[ 、]+", names.strip()) if n]
+            for n in re.split(r"[ 、]+", names.strip()):
+                role = BYLINE_ROLE.match(to_simplified(n))
+                if role and len(n) > role.end():  # 通讯员王翠 摄: a correspondent's photo
+                    article.bylines.append(Byline(person=n[role.end():], role="通讯员" if "通讯员" in role.group()
+                                                  else "记者"))
+                    n = n[role.end():]
+                if n:
+                    article.bylines.append(Byline(person=n, role="摄影"))
             end = offset + cm.start()
             if not article.lead and end - start < 400:
                 article.kind = "photo"

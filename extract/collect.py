@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from govkg.extract.bodies import outlet_name
 from govkg.extract.careers import iso_date
 from govkg.extract.context import Context
 from govkg.extract.lexicon import Lexicon
@@ -20,9 +21,6 @@ from govkg.extract.relations import cooperation, located_in, program_relations
 from govkg.extract.structure import body_territory
 from govkg.graph.schema import (AUTHORED, HOLDS_ROLE, LOCATED_IN, ORGANIZATION, PART_OF, PERSON, PLACE, PROGRAM,
                                 ROLE, ROLE_IN, node_id, role_id)
-
-PRESS_ROLES = {"记者", "通讯员"}
-
 
 class Collector:
     """Builds one page's ``PageResult``; adding a node twice merges its aliases and props."""
@@ -146,17 +144,32 @@ def given_name_aliases(col: Collector, art: Article, pairs: list[tuple[str, str]
             col.mention(pid, art)
 
 
-def bylines(col: Collector, articles: list[Article]) -> None:
+def bylines(col: Collector, articles: list[Article], lex: Lexicon) -> None:
+    """AUTHORED for every credit; a press post (记者, 通讯员, 编辑…) for those who hold one.
+
+    The post belongs to the outlet the article names (its lead, 星沙时报讯, for the
+    reporters of the lead; its source line, 来源：中原网, for the editors), else it
+    stays with that article's byline: one 记者 node must not join every article of a corpus.
+    """
     for art in articles:
+        dispatch = outlet_name(art.lead)
+        site = outlet_name(art.outlet)
         for b in art.bylines:
             pid = col.entity(PERSON, b.person)
             col.mention(pid, art)
             col.relate(pid, AUTHORED, art.id, art, None, credit=b.role)
-            if b.role in PRESS_ROLES:
-                rid = role_id(b.role, None)
-                col.entity(ROLE, b.role, eid=rid, title=b.role)
-                col.mention(rid, art)
-                col.relate(pid, HOLDS_ROLE, rid, None, None)
+            title = lex.titles.get(b.role)
+            if title is None or title.kind != "press" or b.role == "摄影":
+                continue  # a photo credit (高鸿勋 摄) credits the picture, it is no post
+            outlet = (dispatch or site) if b.role in ("记者", "通讯员") else (site or dispatch)
+            rid = role_id(b.role, outlet, scope=None if outlet else art.id)
+            col.entity(ROLE, b.role, eid=rid, title=b.role)
+            col.mention(rid, art)
+            col.relate(pid, HOLDS_ROLE, rid, None, None, status="current")
+            if outlet:
+                oid = col.entity(ORGANIZATION, outlet)
+                col.mention(oid, art)
+                col.relate(rid, ROLE_IN, oid, None, None)
 
 
 def _name(written: str) -> str:

@@ -69,7 +69,7 @@ def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = Non
             col.add(structure.in_article_territory(sentences, ctx))
             places = {to_simplified(e.name): e.id for e in col.result.entities.values() if e.label == PLACE}
             col.add(structure.division_nesting(sentences, places))
-    collect.bylines(col, articles)
+    collect.bylines(col, articles, lex)
     merge_short_forms(col.result)
     col.add(structure.part_of_by_name(col.result))
     return col.result

@@ -46,13 +46,21 @@ def articles(graph: dict) -> list[dict]:
 
 
 def facts(graph: dict) -> dict[str, list]:
-    """What a graph says, without the input's file name (which is in every article id)."""
+    """What a graph says, without the input's file name (which is in every article id, and in the
+    id of a post that belongs to one article only, such as a byline's 记者)."""
     nodes = {n["id"]: n for n in graph["nodes"]}
+    sources = {n["source"] for n in graph["nodes"] if n["label"] == "Article"}
+
+    def unsourced(node_id: str) -> str:
+        for source in sources:
+            node_id = node_id.replace(f"@article:{source}#", "@article:#")
+        return node_id
+
     return {
         "articles": sorted((a["title"], a.get("kicker", ""), a["text"], a.get("lead", ""), a.get("date"),
                             a.get("outlet", ""), a["kind"]) for a in articles(graph)),
         "entities": sorted((n["label"], n["name"]) for n in graph["nodes"] if n["label"] != "Article"),
-        "relations": sorted((e["source"], e["type"], e["target"]) for e in graph["edges"]
+        "relations": sorted((unsourced(e["source"]), e["type"], unsourced(e["target"])) for e in graph["edges"]
                             if e["type"] not in ("MENTIONED_IN", "AUTHORED")),
         "credits": sorted((e["source"], e.get("credit"), nodes[e["target"]]["title"]) for e in graph["edges"]
                           if e["type"] == "AUTHORED"),
