@@ -21,24 +21,34 @@ from govkg.extract.normalize import to_simplified
 from govkg.extract.records import PostHolding
 from govkg.graph.schema import role_id
 
-_DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年|(?P<rel>[去今前])年)(?:(?P<month>\d{1,2})月|(?P<part>初|底|年初|年底))?")
+_DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年|(?P<rel>[去今前])年|(?P<seq>同年|次年|翌年))?"
+                   r"(?:(?P<month>\d{1,2})月|(?P<part>初|底|年初|年底)|(?P<mseq>次月|同月))?")
+_SESSION = re.compile(r"第?[一二三四五六七八九十百〇零两0-9]+[届屆]")
 _STRENGTH = {"former": 3, "proposed": 2, "current": 1}
 
 
-def date_key(text: str, article_year: int | None) -> tuple[int, int] | None:
-    """(year, month) of a clause date: 2019年5月 → (2019, 5); 去年7月 in a 2021 article → (2020, 7)."""
-    m = _DATE.search(text or "")
+def date_key(text: str, article_year: int | None, before: tuple[int, int] | None = None
+             ) -> tuple[int, int] | None:
+    """(year, month) of a clause date: 2019年5月 → (2019, 5); 去年7月 in a 2021 article → (2020, 7);
+    同年8月, 次年1月, 次月 after the date ``before``."""
+    m = next((m for m in _DATE.finditer(text or "") if m.group()), None)
     if not m:
-        return None
-    if m.group("year"):
-        year = int(m.group("year"))
-    elif article_year is not None:
-        year = article_year - {"去": 1, "今": 0, "前": 2}[m.group("rel")]
-    else:
         return None
     month = int(m.group("month")) if m.group("month") else {"初": 1, "年初": 1, "底": 12, "年底": 12}.get(
         m.group("part") or "", 0)
-    return year, month
+    if m.group("year"):
+        return int(m.group("year")), month
+    if m.group("rel"):
+        if article_year is None:
+            return None
+        return article_year - {"去": 1, "今": 0, "前": 2}[m.group("rel")], month
+    if before is None:
+        return None
+    if m.group("seq"):
+        return before[0] + (0 if m.group("seq") == "同年" else 1), month
+    if m.group("mseq") == "次月":
+        return (before[0] + 1, 1) if before[1] == 12 else (before[0], before[1] + 1)
+    return before  # 同月
 
 
 def iso_date(text: str, article_year: int | None) -> str:
@@ -60,14 +70,47 @@ def _post_key(h: PostHolding) -> str:
 
 def settle(holdings: list[PostHolding]) -> None:
     """Set the status of each holding of one article from what the article says as a whole."""
+    dates = _dates_in_order(holdings)
+    _older_sessions(holdings)
     by_person: dict[str, list[PostHolding]] = defaultdict(list)
     for h in holdings:
         by_person[to_simplified(h.person)].append(h)
     for own in by_person.values():
         own.sort(key=lambda h: h.order)
         _contrast_with_current(own)
-        _dated_sequence(own)
+        _dated_sequence(own, dates)
         _one_status_per_post(own)
+
+
+def _dates_in_order(holdings: list[PostHolding]) -> dict[int, tuple[int, int]]:
+    """The date of each holding, read in the article's order: 同年, 次年 and 次月 count from the
+    date before them, and a career clause with no date of its own (随后…担任唐山市市长) follows
+    the last one."""
+    dates: dict[int, tuple[int, int]] = {}
+    last = None
+    for h in sorted(holdings, key=lambda h: h.order):
+        key = date_key(h.date_text, _year_of(h), last)
+        if key is not None:
+            last = key
+        elif h.cue and last is not None:
+            key = last
+        if key is not None:
+            dates[id(h)] = key
+    return dates
+
+
+def _older_sessions(holdings: list[PostHolding]) -> None:
+    """七届州政协主席 in a report on the 十届 session: a post of an earlier session is former."""
+    if not holdings:
+        return
+    from govkg.extract.holders import session_number
+
+    art = holdings[0].article
+    sessions = [session_number(m.group()) for m in _SESSION.finditer(f"{art.title}{art.kicker}{art.body}")]
+    latest = max((n for n in sessions if n), default=None)
+    for h in holdings:
+        if latest and h.session and h.session < latest and not h.explicit:
+            h.status, h.explicit = "former", True
 
 
 def _contrast_with_current(own: list[PostHolding]) -> None:
@@ -80,10 +123,9 @@ def _contrast_with_current(own: list[PostHolding]) -> None:
                     other.status, other.explicit = "former", True
 
 
-def _dated_sequence(own: list[PostHolding]) -> None:
+def _dated_sequence(own: list[PostHolding], dates: dict[int, tuple[int, int]]) -> None:
     """A dated post is former once a later date gives the person another post (not one held beside)."""
-    dated = [(date_key(h.date_text, _year_of(h)), h) for h in own]
-    dated = [(d, h) for d, h in dated if d is not None]
+    dated = [(dates[id(h)], h) for h in own if id(h) in dates]
     for d, h in dated:
         if h.explicit or h.status != "current":
             continue

@@ -33,7 +33,12 @@ _LIST_GAP = re.compile(r"^(?:[、和及与]|同志、)$")
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;:：]")
 _PRONOUNS = ("他", "她", "其")
 # A date at the start of a career clause: 2019年5月, 1998年, 去年7月, 今年初.
-DATE = re.compile(r"((?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|近日|日前)")
+DATE = re.compile(r"((?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|"
+                  r"(?:同年|次年|翌年)(?:\d{1,2}月)?|次月|同月|近日|日前)")
+# Adverbs between a subject and its cue that put the post in the past: 此前，丁绣峰为…常委.
+_PAST = re.compile(r"此前|之前|先前|曾经|早年|原先|以前|过去|曾")
+# 杨伟东接替丁绣峰担任政法委书记: the one succeeded held the post before.
+_SUCCEEDS = re.compile(r"(?:接替|接任|替代|替换)$")
 
 
 @dataclass
@@ -58,6 +63,7 @@ class Holding:
     date_text: str = ""  # the date of the clause that gives it (2019年5月)
     concurrent: bool = False  # 兼任: held beside the posts before it
     explicit: bool = False  # the status is written (原, 曾任, 免去, 拟任, 现任…候选人), not assumed
+    session: int | None = None  # the session written in the post (七届州政协主席 → 7)
 
 
 @dataclass
@@ -111,11 +117,18 @@ def _status_of(post: PostPhrase, cue: Cue | None, lex: Lexicon, text: str) -> tu
     return status, event, explicit
 
 
+# A date that dates a birth, joining the party or starting work, not a post.
+_LIFE_EVENT = re.compile(r"^(?:出生|生|参加工作|入党|加入)|(?:出生于|生于)$")
+
+
 def _date_before(text: str, start: int) -> str:
-    """The date written at the head of the clause that holds ``start``."""
-    clause_start = max(text.rfind(ch, 0, start) for ch in "，。；,;") + 1
-    m = DATE.search(text, clause_start, start)
-    return m.group(1) if m else ""
+    """The date of the clause that gives a post: the last date written before it in the sentence
+    (2013年1月，严金海升任…), not a birth date (出生于1974年3月)."""
+    for m in reversed(list(DATE.finditer(text, 0, start))):
+        if _LIFE_EVENT.search(text[m.end(): m.end() + 4]) or _LIFE_EVENT.search(text[max(0, m.start() - 3): m.start()]):
+            continue
+        return m.group(1)
+    return ""
 
 
 @dataclass
@@ -148,18 +161,29 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
             # 拟任兰溪市委书记的朱瑞俊: the posts describe the name after 的.
             holders, cue = _holder_of_relative(text, last, names, lex, first)
             relative = bool(holders)
+        past = False
         if not holders:
             holders, cue = _subject_before(text, first, lex, st)
+            if holders and cue is not None and cue.place == "after-name" and cue.status == "current":
+                past = _past_between(text, holders[0], first, cue)
         if not holders:
             continue
         date = _date_before(text, first.start)
         for name in holders:
             for i, post in enumerate(chain):
                 status, event, explicit = _status_of(post, cue, lex, text)
+                if past and not explicit:
+                    status, explicit = "former", True
                 gap = text[chain[i - 1].end: post.start] if i else ""
                 holdings.append(Holding(name, post, status, event, cue.word if cue else "", chain, date,
                                         concurrent="兼" in gap or (cue is not None and cue.word == "兼任"),
-                                        explicit=explicit))
+                                        explicit=explicit, session=post_session(post)))
+        if cue is not None and cue.place == "after-name" and not relative:
+            # 杨伟东接替丁绣峰担任政法委书记: 丁绣峰 held those posts until then.
+            for name in _succeeded(text, first, cue, names):
+                for post in chain:
+                    holdings.append(Holding(name, post, "former", "succeeded", "接替", chain, date,
+                                            explicit=True, session=post_session(post)))
         if not relative:
             st.main = holders[-1]
             if cue is not None and cue.place == "after-name" and len(holders) == 1:
@@ -210,6 +234,50 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
             name = st.passage.topic
         return ([name] if name else []), cue
     return [], None
+
+
+def _past_between(text: str, subject: Name, first: PostPhrase, cue: Cue) -> bool:
+    """丁绣峰此前为… / 此前，丁绣峰为…: an adverb of the past with the subject, before the cue."""
+    cue_start = _cue_start(text, first.start, cue)
+    if subject.end <= cue_start and _PAST.search(text[subject.end: cue_start]):
+        return True
+    clauses = re.split(r"[，,；;。]", text[: min(subject.start, cue_start)])
+    return len(clauses) >= 2 and not clauses[-1].strip() and bool(_PAST.fullmatch(clauses[-2].strip()))
+
+
+def _succeeded(text: str, first: PostPhrase, cue: Cue, names: list[Name]) -> list[Name]:
+    cue_start = _cue_start(text, first.start, cue)
+    return [n for n in names if n.end <= cue_start and _SUCCEEDS.search(text[max(0, n.start - 3): n.start])
+            and not _CLAUSE_BREAK.search(text[n.end: cue_start])]
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+
+
+def session_number(text: str) -> int | None:
+    """第十二届 → 12, 七届 → 7, 19届 → 19."""
+    digits = re.sub(r"[第届屆]", "", text)
+    if digits.isdigit():
+        return int(digits)
+    if not digits or any(c not in _CN_DIGITS and c not in "十百" for c in digits):
+        return None
+    total, current = 0, 0
+    for c in digits:
+        if c == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif c == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            current = _CN_DIGITS[c]
+    return total + current
+
+
+def post_session(post: PostPhrase) -> int | None:
+    part = next((p for p in post.parts if p.kind == "session"), None)
+    return session_number(part.text) if part else None
 
 
 def _cue_start(text: str, post_start: int, cue: Cue) -> int:

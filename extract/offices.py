@@ -251,7 +251,8 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
                    before: Post | None) -> tuple[str | None, str, list[str], str]:
     """The body of a post written without one: from its territory, the chain, or the article."""
     if territory:
-        body = core.bare_body.get(level)
+        # 西藏自治区主席 is the region's government: an autonomous region has entries of its own.
+        body = core.bare_body.get(_level_word(level, lex, territory)) or core.bare_body.get(level)
         if body:
             return canonical_org(territory + in_script_of(territory, body), Context(), lex), ORGANIZATION, [], \
                 _kind_of(body, lex)

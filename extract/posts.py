@@ -43,7 +43,7 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
         # The holder may be named in an earlier sentence (曾任… with no name): its own text.
         out.append(PostHolding(h.person.text, resolved[id(h.post)], s.article, s.text, h.status, h.event,
                                explicit=h.explicit, date_text=h.date_text, concurrent=h.concurrent,
-                               order=order * 1000 + i))
+                               order=order * 1000 + i, cue=h.cue, session=h.session))
     return out
 
 

@@ -162,3 +162,5 @@ class PostHolding:
     date_text: str = ""  # the date of the clause that gives it (2019年5月)
     concurrent: bool = False  # 兼任: held beside the posts before it
     order: int = 0  # position in the article, for careers read in order
+    cue: str = ""  # the word that gave it (任, 曾任, 免去…), empty for a title before a name
+    session: int | None = None  # 七届州政协主席: the session the post is dated by
