@@ -23,6 +23,8 @@ from govkg.graph.schema import role_id
 
 _DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年|(?P<rel>[去今前])年|(?P<seq>同年|次年|翌年))?"
                    r"(?:(?P<month>\d{1,2})月|(?P<part>初|底|年初|年底)|(?P<mseq>次月|同月))?")
+_NOW = ("近日", "日前", "目前", "如今")
+_AFTER = ("随后", "此后", "其后", "之后", "后来")
 _SESSION = re.compile(r"第?[一二三四五六七八九十百〇零两0-9]+[届屆]")
 _STRENGTH = {"former": 3, "proposed": 2, "current": 1}
 
@@ -31,6 +33,11 @@ def date_key(text: str, article_year: int | None, before: tuple[int, int] | None
              ) -> tuple[int, int] | None:
     """(year, month) of a clause date: 2019年5月 → (2019, 5); 去年7月 in a 2021 article → (2020, 7);
     同年8月, 次年1月, 次月 after the date ``before``."""
+    if text in _NOW:
+        return (article_year, 13) if article_year else None  # 近日已出任…: the latest there is
+    if text in _AFTER:
+        # 随后…担任唐山市市长: after the date before it, before the next one
+        return (before[0], before[1] + 0.5) if before else None
     m = next((m for m in _DATE.finditer(text or "") if m.group()), None)
     if not m:
         return None
@@ -84,17 +91,13 @@ def settle(holdings: list[PostHolding]) -> None:
 
 def _dates_in_order(holdings: list[PostHolding]) -> dict[int, tuple[int, int]]:
     """The date of each holding, read in the article's order: 同年, 次年 and 次月 count from the
-    date before them, and a career clause with no date of its own (随后…担任唐山市市长) follows
-    the last one."""
+    date before them, 随后 (随后…担任唐山市市长) follows it, 近日 is the latest there is."""
     dates: dict[int, tuple[int, int]] = {}
     last = None
     for h in sorted(holdings, key=lambda h: h.order):
         key = date_key(h.date_text, _year_of(h), last)
         if key is not None:
-            last = key
-        elif h.cue and last is not None:
-            key = last
-        if key is not None:
+            last = key if h.date_text not in _NOW else last
             dates[id(h)] = key
     return dates
 
@@ -129,9 +132,16 @@ def _dated_sequence(own: list[PostHolding], dates: dict[int, tuple[int, int]]) -
     for d, h in dated:
         if h.explicit or h.status != "current":
             continue
-        later = [h2 for d2, h2 in dated if d2 > d and h2.status != "proposed" and _post_key(h2) != _post_key(h)]
+        later = [h2 for d2, h2 in dated if d2 > d and h2.status != "proposed" and _post_key(h2) != _post_key(h)
+                 and not _member_of_its_body(h, h2)]
         if any(not h2.concurrent for h2 in later):
             h.status = "former"
+
+
+def _member_of_its_body(h: PostHolding, later: PostHolding) -> bool:
+    """党委常委, then 政法委书记 of that 党委: a seat on the committee is kept by a post inside it."""
+    return h.post.kind == "member" and h.post.body is not None and (
+        h.post.body == later.post.body or h.post.body in later.post.parents)
 
 
 def _one_status_per_post(own: list[PostHolding]) -> None:

@@ -34,7 +34,7 @@ _CLAUSE_BREAK = re.compile(r"[，。；！？,;:：]")
 _PRONOUNS = ("他", "她", "其")
 # A date at the start of a career clause: 2019年5月, 1998年, 去年7月, 今年初.
 DATE = re.compile(r"((?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|"
-                  r"(?:同年|次年|翌年)(?:\d{1,2}月)?|次月|同月|近日|日前)")
+                  r"(?:同年|次年|翌年)(?:\d{1,2}月)?|次月|同月|近日|日前|目前|如今|随后|此后|其后|之后|后来)")
 # Adverbs between a subject and its cue that put the post in the past: 此前，丁绣峰为…常委.
 _PAST = re.compile(r"此前|之前|先前|曾经|早年|原先|以前|过去|曾")
 # 杨伟东接替丁绣峰担任政法委书记: the one succeeded held the post before.
@@ -169,6 +169,8 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
         if not holders:
             continue
         date = _date_before(text, first.start)
+        if cue is not None and text[_cue_start(text, first.start, cue) - 1: _cue_start(text, first.start, cue)] == "后":
+            date = "随后"  # 调任…秘书长，后转任政法委书记: later than the posts before it
         for name in holders:
             for i, post in enumerate(chain):
                 status, event, explicit = _status_of(post, cue, lex, text)
@@ -239,7 +241,8 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
 def _past_between(text: str, subject: Name, first: PostPhrase, cue: Cue) -> bool:
     """丁绣峰此前为… / 此前，丁绣峰为…: an adverb of the past with the subject, before the cue."""
     cue_start = _cue_start(text, first.start, cue)
-    if subject.end <= cue_start and _PAST.search(text[subject.end: cue_start]):
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, cue_start)), default=0)
+    if subject.end <= cue_start and _PAST.search(text[max(subject.end, clause_start): cue_start]):
         return True
     clauses = re.split(r"[，,；;。]", text[: min(subject.start, cue_start)])
     return len(clauses) >= 2 and not clauses[-1].strip() and bool(_PAST.fullmatch(clauses[-2].strip()))
