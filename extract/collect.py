@@ -16,6 +16,7 @@ from govkg.extract.context import Context
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import strip_quotes
 from govkg.extract.offices import is_bare_body
+from govkg.extract.programs import DOCUMENT_STAGE
 from govkg.extract.records import Article, Entity, Evidence, Mention, PageResult, PostHolding, Relation, Sentence
 from govkg.extract.relations import cooperation, located_in, program_relations
 from govkg.extract.structure import body_territory
@@ -68,7 +69,8 @@ def sentence_mentions(col: Collector, s: Sentence, lex: Lexicon) -> None:
         col.mention(col.entity(PERSON, _name(m.text)), art)
     for m in s.programs:
         written = strip_quotes(m.text)
-        m.canonical = re.sub(r"\s+", " ", written).strip()
+        # 《…条例（修订草案）》 is the 条例: a stage of the document is no part of its name.
+        m.canonical = DOCUMENT_STAGE.sub("", re.sub(r"\s+", " ", written).strip()) or written
         col.mention(col.entity(PROGRAM, m.canonical, written), art)
     # 全区/全市 give a scope ("在全市首家荣获"), never the actor.
     actors = [a for a in s.bodies + [p for p in s.places if p.level != "site"] + s.anaphors

@@ -51,6 +51,7 @@ class Lexicon:
     anaphora: dict[str, str]  # 该区 -> 区 (a level), 该院 -> 院 (the body last named that ends so)
     generic_bodies: frozenset[str]  # 金融机构, 行业协会: kinds of body, not names
     cues: tuple["Cue", ...] = ()
+    program_heads: tuple[tuple[str, int, str], ...] = ()  # (head, shortest stem, tag set), program_heads.tsv
 
     @cached_property
     def title_cores(self) -> tuple[str, ...]:
@@ -116,6 +117,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         generic_bodies=frozenset(_lines("generic_bodies.txt", folder)),
         cues=tuple(Cue(r["word"], r["place"], r["status"], r.get("event") or "")
                    for r in _tsv("cues.tsv", folder)),
+        program_heads=tuple((r["head"], int(r["stem"]), r["tags"]) for r in _tsv("program_heads.tsv", folder)),
     )
 
 

@@ -19,7 +19,8 @@ from govkg.graph.schema import PROGRAM
 _QUOTED = re.compile(r"[“‘]\s*([^“”‘’，。！？；]{2,24}?)\s*[”’]")
 _BOOK = re.compile(r"《([^《》]{2,60})》")
 _NUMBERED = re.compile(r"[一二三四五六七八九十两百千万双]")
-_AWARD = re.compile(r"(?:荣获|获得|获评|获|被授予|授予|被评为|评为|被命名为|命名为)(?:了)?([^，。；、“”《》]{4,30}?)(?:荣誉)?称号")
+_AWARD = re.compile(r"(?:荣获|获得|获评|获|被授予|授予|被评为|评为|被命名为|命名为)(?:了)?"
+                    r"((?:(?!荣获|获得|获评|被授予|被评为)[^，。；、“”《》获]){4,30}?)(?:荣誉)?称号")
 # Markers that stay outside the quotes but belong to the name (“首席服务官”制度).
 _JOINED_MARKERS = ("主题教育", "制度", "工程", "行动", "机制", "示范区", "工作法", "战略", "计划")
 # Markers after quotes that show the quote is a program without joining it (“四个一批”工作思路).
@@ -28,11 +29,20 @@ _PROGRAM_CONTEXT_AFTER = ("工作思路", "思路", "理念", "要求", "目标"
 _PROGRAM_CONTEXT_BEFORE = ("开展", "实施", "落实", "推进", "推行", "深化", "聚焦", "围绕", "抓", "促",
                            "荣获", "授予", "争创", "创建", "以", "坚持", "执行", "启动", "全力抓")
 _NOT_PROGRAM_BOOKS = re.compile(r"(报|日报|晚报|杂志|周刊|新闻|频道)$")
+# A session's paperwork is no program: its agenda, its lists of names.
+_PROCEDURAL = re.compile(r"(名单|议程)(（[^）]*）)?$")
+# A document's stage written after its title (条例（修订草案）): the document is the one named.
+DOCUMENT_STAGE = re.compile(r"[（(](?:修订草案|修訂草案|草案|修订|修訂|征求意见稿|徵求意見稿|试行|試行|送审稿|送審稿)[）)]$")
 
 
-def _is_slogan(term: str) -> bool:
-    """A numbered slogan: 六稳, 四个一批, 三严三实, 两学一做, 每周一讲."""
-    return bool(_NUMBERED.search(term)) and len(term) <= 8 and "零" not in term
+def _is_slogan(term: str, sent: TaggedSentence, start: int, supported: bool) -> bool:
+    """A numbered slogan: 六稳, 四个一批, 三严三实, 两学一做, 每周一讲 — not a number alone (三八),
+    nor a word the model knows as one (两委, 一把手) unless a program's verb goes with it (促‘六保’)."""
+    if not _NUMBERED.search(term) or len(term) > 8 or "零" in term or not _NUMBERED.sub("", term):
+        return False
+    words = [tok for s, e, tok in sent.spans if start <= s and e <= start + len(term)]
+    one_word = len(words) == 1 and words[0].text == term and words[0].pos in ("n", "l", "i")
+    return (supported or not one_word) and not re.search(r"公里|米|[一二三四五六七八九十两]把手", term)
 
 
 def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
@@ -47,7 +57,8 @@ def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
             out.append(Mention(term + joined, PROGRAM, m.start(), m.end() + len(joined), "rule:quoted+marker"))
         elif term.endswith(lex.program_markers) and len(term) >= 4:
             out.append(Mention(term, PROGRAM, m.start(), m.end(), "rule:quoted-marker"))
-        elif _is_slogan(term) or after.startswith(_PROGRAM_CONTEXT_AFTER) and len(term) >= 3 \
+        elif _is_slogan(term, sent, m.start(1), before.endswith(_PROGRAM_CONTEXT_BEFORE)
+                        or after.startswith(_PROGRAM_CONTEXT_AFTER)) or after.startswith(_PROGRAM_CONTEXT_AFTER) and len(term) >= 3 \
                 or (before.endswith(_PROGRAM_CONTEXT_BEFORE) and len(term) >= 3
                     and not after.startswith(("的", "”"))):
             if "、" in term and not after.startswith(_PROGRAM_CONTEXT_AFTER):
@@ -55,7 +66,7 @@ def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
             out.append(Mention(term, PROGRAM, m.start(), m.end(), "rule:quoted"))
     for m in _BOOK.finditer(text):
         title = re.sub(r"[“”‘’]", "", m.group(1)).strip()
-        if _NOT_PROGRAM_BOOKS.search(title):
+        if _NOT_PROGRAM_BOOKS.search(title) or _PROCEDURAL.search(title):
             continue
         out.append(Mention(title, PROGRAM, m.start(), m.end(), "rule:book-title"))
     for m in _AWARD.finditer(text):
@@ -66,31 +77,40 @@ def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     return _unique(out)
 
 
-# Heads of unquoted program names. A bare 行动 or 活动 is too common to count;
-# a campaign says what kind it is (专项整治三年行动, 攻坚行动).
-_UNQUOTED_MARKERS = ("制度", "示范区", "工程", "三年行动", "专项行动", "攻坚行动", "专项整治", "专项斗争", "攻坚战")
-_NAME_TAGS = {"n", "nz", "vn", "an", "LOC", "ORG", "j", "nw"}
-# Campaign names hold adjectives (安全生产, 专项) and a span of years (三年).
-_CAMPAIGN_TAGS = _NAME_TAGS | {"a", "TIME"}
+# What the model may tag the words of an unquoted program's name, by the kind of its head.
+_TAGS = {
+    "name": {"n", "nz", "vn", "an", "LOC", "ORG", "j", "nw", "ns", "nt"},
+    "campaign": {"n", "nz", "vn", "an", "LOC", "ORG", "j", "nw", "ns", "nt", "a", "TIME"},
+    "thought": {"n", "nz", "vn", "an", "LOC", "ORG", "j", "nw", "ns", "nt", "PER", "m", "a", "TIME"},
+    "honour": {"n", "nz", "vn", "an", "LOC", "ORG", "j", "nw", "ns", "nt", "v", "a"},
+}
+# 十九届中央第一轮巡视: an inspection round named by its session, body and ordinal.
+_INSPECTION = re.compile(r"(?:第?[一二三四五六七八九十百]+届)?(?:中央|省委|市委|自治区党委)第[一二三四五六七八九十百]+轮(?:巡视|巡察)")
 
 
 def _marker_headed(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> list[Mention]:
-    """Unquoted names headed by a marker: "以首席服务官制度为抓手", "开展安全生产专项整治三年行动"."""
+    """Unquoted names ended by a head (program_heads.tsv): 以首席服务官制度为抓手, 开展安全生产
+    专项整治三年行动, 以邓小平理论…为指导, 17个巾帼建功先进集体; and inspection rounds."""
     out = []
     text = sent.text
-    for marker in _UNQUOTED_MARKERS:
-        tags = _NAME_TAGS if marker in ("制度", "示范区", "工程") else _CAMPAIGN_TAGS
+    for marker, shortest, kind in lex.program_heads:
+        tags = _TAGS[kind]
         for m in re.finditer(marker, text):
             end = m.end()
             if end not in sent.token_end or any(f.start <= m.start() < f.end for f in found):
                 continue
             start = m.start()
             while start > 0 and sent.char_tag[start - 1] in tags \
-                    and m.end() - start < 16 and text[start - 1] not in "“”‘’《》":
+                    and end - start < 24 and text[start - 1] not in "“”‘’《》、，。的和与":
                 start -= 1
+            while start < m.start() and text[start] in "个项名家位":
+                start += 1  # 17个巾帼建功先进集体: the count is not part of the name
             name = text[start:end]
-            if len(name) >= len(marker) + 3:
+            if len(name) >= len(marker) + shortest:
                 out.append(Mention(name, PROGRAM, start, end, "rule:marker"))
+    for m in _INSPECTION.finditer(text):
+        if not any(f.start <= m.start() < f.end for f in found + out):
+            out.append(Mention(m.group(), PROGRAM, m.start(), m.end(), "rule:inspection"))
     return out
 
 
