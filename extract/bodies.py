@@ -29,6 +29,7 @@ _MEDIA = re.compile(r"(?:日报|晚报|晨报|商报|时报|都市报|法制报|
 # Endings of the model's body words too loose for the grammar to read on its own: 中国共产党,
 # 解放军, 新华社, 中央广播电视总台.
 _MODEL_ONLY_ENDS = ("党", "军", "社", "台")
+_CONGRESS_SESSION = re.compile(r"代表|[一二三四五六七八九十]+次会议|会议|第")
 _JOINT_VERBS = ("联合", "携手", "会同", "协同", "联手")
 _MODIFIERS = ("全省", "全市", "全区", "全县", "各级", "各", "相关", "有关", "全体", "其他", "等")
 # Words after which a model's body word is a source, not the start of a sentence's subject.
@@ -48,6 +49,8 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
                             places=territory_spans, limit=phrase_limit(text, end))
         if phrase is None or not _is_a_name(phrase, sent, lex):
             continue
+        if text.endswith("人大", 0, end) and _CONGRESS_SESSION.match(text, end):
+            continue  # 十二届人大四次会议, 省人大代表: the congress in session, a seat in it
         start = _name_start(phrase)
         out.append(Mention(text[start:end], ORGANIZATION, start, end, "rule:body"))
     for start, end, tok in sent.spans:
@@ -122,7 +125,8 @@ def _stem_reads_as_name(body: Span, sent: TaggedSentence, lex: Lexicon, owned: b
     kind = lex.bodies[suffix][0].kind if suffix else ""
     stem_end = body.end - len(suffix)
     for i in range(body.start, stem_end):
-        if sent.char_tag[i] == "v" and kind != "group":
+        # A task force's name holds a verb (疫情防控指挥部), but does not start with one (支持配合好巡视组).
+        if sent.char_tag[i] == "v" and (kind != "group" or i == body.start):
             return False
     last = next(((s, e, tok) for s, e, tok in sent.spans if s < body.end <= e), None)
     if last is not None:

@@ -114,13 +114,17 @@ def holding(col: Collector, h: PostHolding, ctx: Context, lex: Lexicon) -> None:
         return
     oid = col.entity(post.body_label, post.body, eid=node_id(post.body_label, body_key))
     col.result.entities[oid].aliases |= post.body_aliases
-    if post.written:
+    if body_key != post.body:
+        col.result.entities[oid].props.setdefault("scope", art.id)  # a stand-in for a body not named
+    elif post.written:
         col.mention(oid, art)  # 副县长 implies its people's government; it is not written there
     col.relate(rid, ROLE_IN, oid, art, h.sentence)
     if post.body_label == ORGANIZATION and body_key == post.body:
         locate_body(col, art, h.sentence, post.body, lex)
         child = post.body
         for parent in post.parents:
+            if is_bare_body(parent, lex):
+                break  # 政协 of 政协党组 in a story that never says whose
             col.mention(col.entity(ORGANIZATION, parent), art)
             col.relate(node_id(ORGANIZATION, child), PART_OF, node_id(ORGANIZATION, parent), art, h.sentence,
                        basis="name")
@@ -156,6 +160,8 @@ def bylines(col: Collector, articles: list[Article], lex: Lexicon) -> None:
     for art in articles:
         dispatch = outlet_name(art.lead)
         site = outlet_name(art.outlet)
+        for outlet in {dispatch, site} - {None}:
+            col.mention(col.entity(ORGANIZATION, outlet), art)  # 来源：中原网, 新华社…电: named
         for b in art.bylines:
             pid = col.entity(PERSON, b.person)
             col.mention(pid, art)

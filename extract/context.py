@@ -130,6 +130,8 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     name = re.sub(r"\s+", "", name)
     # A session is not part of a body's name: 郑州市第十一届人大, 十二届市政协.
     name = re.sub(r"第?[一二三四五六七八九十百〇零0-9]+[届屆]", "", name) or name
+    # 阳江市市政协, 龙岩市市委宣传部: the level written again after the city is the city's.
+    name = re.sub(r"(?<=[^新])([市县州旗])\1", r"\1", name)
     simple = to_simplified(name)
     if simple.endswith("人民代表大会常务委员会"):
         # The short name it is known by: 贵州省人民代表大会常务委员会 → 贵州省人大常委会.

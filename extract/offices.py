@@ -91,6 +91,9 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             names = [acc]  # 民革 alone
         if [to_simplified(n) for n in names] == ["中央"]:
             names = [in_script_of(sentence, "中共中央")]  # 中央委员: the party's Central Committee
+        if len(names) > 1 and body_kind == "court-organ":
+            names = names[:-1]  # 审判委员会委员 is a post of the court itself
+            body_kind = ""
         body = canonical_org(names[-1], Context(), lex) if names else None
         parents = [canonical_org(n, Context(), lex) for n in reversed(names[:-1])] + \
             [p for p in parents if p not in names]
@@ -122,17 +125,21 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
     if bodies:
         aliases.add(body_words[-1] + quals + core_written)
     aliases.discard("")
+    # 组织部长 writes its department; 人大代表 does not name a body, only a seat in it.
+    written = bool(bodies) or (bool(core.implies) and _kind_of(core.implies, lex) == "organ")
     return Post(title, body, body_label, aliases, body_aliases, territory, level, parents, body_kind, core.kind,
-                written=bool(bodies) or bool(core.implies))
+                written=written)
 
 
 def is_bare_body(name: str, lex: Lexicon) -> bool:
-    """市人民政府, 区委, 政协, 主席团: a body named by its kind (and a level word) alone, no owner."""
+    """市人民政府, 区委, 政协党组, 学校团委: a body named by kinds (and a level word) alone, no owner."""
     simple = to_simplified(name)
-    for word in sorted(lex.level_words, key=len, reverse=True):
-        if simple.startswith(word) and simple[len(word):] in lex.bodies:
-            return True
-    return simple in lex.bodies or simple in ("中央",)
+    words = sorted(set(lex.bodies) | set(lex.level_words) | {"中央"}, key=len, reverse=True)
+
+    def made_of_words(rest: str) -> bool:
+        return not rest or any(rest.startswith(w) and made_of_words(rest[len(w):]) for w in words)
+
+    return made_of_words(simple)
 
 
 def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:

@@ -40,6 +40,7 @@ _STOP_WORDS = {
 # 房山区(代)区长: a qualifier in brackets.
 _BRACKETED = re.compile(r"[（(](代理|代)[）)]")
 _CONNECTORS = {"和", "与"}
+_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十]+$")
 # Verbs of joint action: what stands before them is another actor (建设路街道联合工商银行).
 _STEM_BREAKS = ("联合", "携手", "会同", "协同", "联手", "参与", "组织", "开展", "召开", "举办")  # inside a body's name: 住房和城乡建设厅
 _ORDINALS = set("第一二三四五六七八九十百〇零两0123456789")
@@ -290,7 +291,10 @@ def _body(r: _Reader) -> Span | None:
                             [Span(start, r.pos, word, "body", form=kind)])
             if _territory(probe, for_body=True) is None:
                 continue
-        return Span(start, r.pos, word, "body", form=kind)
+        ordinal = _ORDINAL_BEFORE.search(r.text, r.limit, start)
+        if ordinal and ordinal.end() == start and form == "word":
+            start = ordinal.start()  # 第一中级人民法院: the ordinal is part of the name
+        return Span(start, r.pos, r.text[start:r.pos], "body", form=kind)
     # A suffix with its stem: 应急管理局, 住房和城乡建设厅, 江苏大学, 扶贫开发办公室.
     for word, form, kind in _forms(lex, "suffix"):
         start = r.pos - len(word)
