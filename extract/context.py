@@ -99,9 +99,12 @@ def build_context(place_counts: Counter[str], levels: dict[str, str],
     base = next((ctx.homes[lv] for lv in _COUNTY if lv in ctx.homes), None) \
         or next((ctx.homes[lv] for lv in _PREFECTURE if lv in ctx.homes), None)
     if base:
+        # …when the county is named at least as often as the one it would replace.
         containing = {to_simplified(a) for a in _ancestors(base)}
         for name, level in levels.items():
-            if place_counts.get(name) and to_simplified(name) in containing and level in ("省",) + _PREFECTURE:
+            current = ctx.homes.get(level)
+            if place_counts.get(name) and to_simplified(name) in containing and level in ("省",) + _PREFECTURE \
+                    and place_counts[base] >= place_counts.get(current, 0):
                 ctx.homes[level] = name
     if fallback:
         # Only the page's larger territories carry over: a village named in one

@@ -246,7 +246,12 @@ def _home_for_word(word: str, level: str, memory: Memory, ctx: Context) -> str |
     """The territory a level word stands for: the sentence's last of that level, else the article's.
     自治区 is an autonomous region's (自治区党委 in a Hebei story about Inner Mongolia)."""
     def fits(name: str | None) -> bool:
-        return bool(name) and (word != "自治区" or to_simplified(name).endswith("自治区"))
+        # 省委 is a province's (not Hong Kong's, named more often), 自治区党委 an autonomous region's.
+        if not name:
+            return False
+        simple = to_simplified(name)
+        return simple.endswith(word) or word == "省" and simple.endswith("自治区") if word in ("省", "自治区") \
+            else True
 
     for candidate in (memory.by_level.get(level), ctx.home(level)):
         if fits(candidate):
