@@ -11,8 +11,9 @@ organisation words are kept where the grammar has nothing to say (国务院,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from govkg.extract.lexicon import Lexicon
+from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
@@ -121,7 +122,7 @@ def _stem_reads_as_name(body: Span, sent: TaggedSentence, lex: Lexicon, owned: b
     """开展文明科室, 党员干部, 组织全院 are no names: a verb in the stem (but in a task force's:
     疫情防控指挥部), a suffix that only ends a common word (干部, 场所), a weak suffix with nothing
     to say it names one body."""
-    suffix = max((w for w in lex.bodies if body.text.endswith(w)), key=len, default="")
+    suffix = next(ending_at(lex.body_word_index, body.text, len(body.text)), "")
     kind = lex.bodies[suffix][0].kind if suffix else ""
     stem_end = body.end - len(suffix)
     for i in range(body.start, stem_end):
@@ -141,7 +142,7 @@ def _stem_reads_as_name(body: Span, sent: TaggedSentence, lex: Lexicon, owned: b
 
 
 def _suffix_length(word: str, lex: Lexicon) -> int:
-    return max((len(w) for w in lex.bodies if word.endswith(w)), default=0)
+    return len(next(ending_at(lex.body_word_index, word, len(word)), ""))
 
 
 def _model_body(word: str, lex: Lexicon) -> bool:
@@ -155,7 +156,8 @@ def _model_body(word: str, lex: Lexicon) -> bool:
     # A name the model reads as a body but the grammar does not: a medium (上观新闻, 红网) or an
     # agency whose name ends in a body word (国务院, 新华社); 新时代 and 中共营口 are not.
     sites = tuple(sfx for sfx, level in lex.place_suffixes.items() if level == "site") + ("园",)
-    return bool(_MEDIA.search(word)) or word.endswith(tuple(lex.bodies)) or word.endswith(sites) \
+    return bool(_MEDIA.search(word)) or next(ending_at(lex.body_word_index, word, len(word)), None) is not None \
+        or word.endswith(sites) \
         or word.endswith(_MODEL_ONLY_ENDS)
 
 
@@ -168,16 +170,21 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def territory_of_body(name: str, lex: Lexicon) -> str | None:
-    """The territory a body's name starts with: 卫东区人民政府 → 卫东区, 临夏州扶贫开发办公室 → 临夏州."""
-    from govkg.extract.normalize import to_simplified
-
-    simple = to_simplified(name)
+@lru_cache(maxsize=8192)
+def _territory_span(simple: str, lex: Lexicon) -> tuple[int, int] | None:
     phrase = parse_body(simple, len(simple), lex, token_starts={0})  # a name alone: no words to stop at
     if phrase is None:
         return None
     spans = [p for p in phrase.parts if p.kind == "territory" and is_territory(p.text, lex)]
-    return name[spans[-1].start: spans[-1].end] if spans else None
+    return (spans[-1].start, spans[-1].end) if spans else None
+
+
+def territory_of_body(name: str, lex: Lexicon) -> str | None:
+    """The territory a body's name starts with: 卫东区人民政府 → 卫东区, 临夏州扶贫开发办公室 → 临夏州."""
+    from govkg.extract.normalize import to_simplified
+
+    span = _territory_span(to_simplified(name), lex)
+    return name[span[0]: span[1]] if span else None
 
 
 # What names a medium at the end of its name (the shortest such prefix of a source is the outlet).

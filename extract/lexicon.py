@@ -37,7 +37,7 @@ class Level:
     written: tuple[str, ...]  # words that stand for the article's territory of this level
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one lexicon, many look-ups
 class Lexicon:
     titles: dict[str, Title]
     qualifiers: dict[str, str]  # 常务副 -> deputy, 原 -> former
@@ -66,9 +66,63 @@ class Lexicon:
         """A word that stands for a territory of the article (区 → 区, 自治区 → 省, 地 → 地区)."""
         return {w: lv.name for lv in self.levels.values() for w in lv.written}
 
+    @cached_property
+    def core_index(self) -> dict[str, tuple[str, ...]]:
+        return suffix_index(self.titles)
+
+    @cached_property
+    def qualifier_index(self) -> dict[str, tuple[str, ...]]:
+        return suffix_index(self.qualifiers)
+
+    @cached_property
+    def level_index(self) -> dict[str, tuple[str, ...]]:
+        return suffix_index(self.level_words)
+
+    @cached_property
+    def place_suffix_index(self) -> dict[str, tuple[str, ...]]:
+        return suffix_index(self.place_suffixes)
+
+    @cached_property
+    def body_word_index(self) -> dict[str, tuple[str, ...]]:
+        return suffix_index(self.bodies)
+
+    def body_index(self, *forms: str) -> dict[str, tuple[tuple[str, str, str], ...]]:
+        """(word, form, kind) of the body words of the given forms, by last character, longest first."""
+        key = tuple(sorted(forms))
+        cache = self.__dict__.setdefault("_body_indexes", {})
+        if key not in cache:
+            rows = sorted(((b.word, b.form, b.kind) for bs in self.bodies.values() for b in bs if b.form in forms),
+                          key=lambda x: -len(x[0]))
+            index: dict[str, list] = {}
+            for row in rows:
+                index.setdefault(row[0][-1], []).append(row)
+            cache[key] = {ch: tuple(v) for ch, v in index.items()}
+        return cache[key]
+
     def rank(self, level: str) -> float:
         lv = self.levels.get(level)
         return lv.rank if lv else 9.0
+
+
+def suffix_index(words) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their last character, longest first: what can end at a given offset."""
+    index: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        if w:
+            index.setdefault(w[-1], []).append(w)
+    return {ch: tuple(v) for ch, v in index.items()}
+
+
+def ending_at(index: dict, text: str, end: int, limit: int = 0):
+    """The entries of a suffix index that end at ``end`` in ``text`` and start at ``limit`` or
+    later, longest first (an entry is a word or a tuple whose first item is the word)."""
+    if end <= limit or end > len(text):
+        return
+    for entry in index.get(text[end - 1], ()):
+        word = entry if isinstance(entry, str) else entry[0]
+        start = end - len(word)
+        if start >= limit and text.startswith(word, start):
+            yield entry
 
 
 @dataclass(frozen=True)

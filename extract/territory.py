@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from govkg.extract.admin import divisions
-from govkg.extract.lexicon import Lexicon
+from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.normalize import in_script_of, to_simplified
 
 # A stem may not hold a body: 县委县 (of 县委县政府) is no territory.
@@ -39,21 +39,20 @@ def place_level(name: str, lex: Lexicon) -> str | None:
     simple = to_simplified(name)
     if simple in lex.level_words:
         return None  # 自治区 alone stands for the article's region, it names none
-    for suffix in lex.place_suffixes_longest_first:
-        if simple.endswith(suffix):
-            stem = simple[: -len(suffix)]
-            kind = lex.place_stems.get(suffix)
-            if kind == "numeric":
-                if stem and NUMERIC_STEM.match(stem):
-                    return lex.place_suffixes[suffix]
-                continue
-            if kind == "division":
-                hits = divisions().lookup(simple)
-                if hits:
-                    return hits[0].level
-                continue
-            if len(stem) >= 2 or (simple == suffix and len(suffix) >= 3):
-                return lex.place_suffixes[suffix]  # 高新区 alone: the article's zone
+    for suffix in ending_at(lex.place_suffix_index, simple, len(simple)):
+        stem = simple[: -len(suffix)]
+        kind = lex.place_stems.get(suffix)
+        if kind == "numeric":
+            if stem and NUMERIC_STEM.match(stem):
+                return lex.place_suffixes[suffix]
+            continue
+        if kind == "division":
+            hits = divisions().lookup(simple)
+            if hits:
+                return hits[0].level
+            continue
+        if len(stem) >= 2 or (simple == suffix and len(suffix) >= 3):
+            return lex.place_suffixes[suffix]  # 高新区 alone: the article's zone
     hits = divisions().lookup(simple)
     return hits[0].level if hits else None
 
@@ -87,12 +86,8 @@ def division_ending_at(text: str, end: int, start_limit: int = 0) -> Span | None
 
 def level_word_ending_at(text: str, end: int, lex: Lexicon, start_limit: int = 0) -> Span | None:
     """A level word (区, 自治区, 街道, 地…) ending at ``end``: the longest one."""
-    best = None
-    for word, level in lex.level_words.items():
-        if end - len(word) >= start_limit and text.startswith(word, end - len(word)):
-            if best is None or len(word) > best.end - best.start:
-                best = Span(end - len(word), end, word, "level", level)
-    return best
+    word = next(ending_at(lex.level_index, text, end, start_limit), None)
+    return Span(end - len(word), end, word, "level", lex.level_words[word]) if word else None
 
 
 def is_territory(name: str, lex: Lexicon) -> bool:

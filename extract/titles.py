@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govkg.extract.lexicon import Lexicon
+from govkg.extract.lexicon import Lexicon, ending_at, suffix_index
 from govkg.extract.territory import Span, division_ending_at, is_territory, level_word_ending_at
 
 # Characters a post phrase never crosses.
@@ -52,6 +52,7 @@ _LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县�
                         "省级", "市级", "区级", "县级", "镇级", "乡级", "村级", "州级", "地方"}
 _SESSION = re.compile(r"(?:第?[一二三四五六七八九十百〇零0-9]+届)$")
 _PREFIXES = ("中共", "中国共产党", "全国", "中央", "国家")
+_PREFIX_INDEX = suffix_index(_PREFIXES)
 
 
 @dataclass
@@ -118,21 +119,13 @@ class _Reader:
         self.parts.insert(0, span)
         self.pos = span.start
 
-    def ending_here(self, words) -> str | None:
-        """The longest of ``words`` that ends at ``pos``."""
-        best = None
-        for w in words:
-            if len(w) <= self.pos - self.limit and self.text.startswith(w, self.pos - len(w)):
-                if best is None or len(w) > len(best):
-                    best = w
-        return best
+    def ending_here(self, index: dict) -> str | None:
+        """The longest word of a suffix index (lexicon.suffix_index) that ends at ``pos``."""
+        return next(ending_at(index, self.text, self.pos, self.limit), None)
 
 
 def _core_at(text: str, end: int, lex: Lexicon, limit: int) -> str | None:
-    for core in lex.title_cores:
-        if end - len(core) >= limit and text.startswith(core, end - len(core)):
-            return core
-    return None
+    return next(ending_at(lex.core_index, text, end, limit), None)
 
 
 def _qualifiers(r: _Reader) -> None:
@@ -141,7 +134,7 @@ def _qualifiers(r: _Reader) -> None:
         if m and m.end() == r.pos and m.start() >= r.limit:
             r.take(Span(m.start(), m.end(), m.group(1), "qualifier"))
             continue
-        q = r.ending_here(r.lex.qualifiers)
+        q = r.ending_here(r.lex.qualifier_index)
         if not q:
             return
         # 副 of 党组副书记 is a qualifier; 副 ending a stem is not (there are none such), so take it.
@@ -179,8 +172,8 @@ def _level_fits(word: Span, r: _Reader) -> bool:
 
 def _generic_territory(r: _Reader) -> Span | None:
     """小店村, 一〇三团, 十四连 written before a body: a stem the model keeps whole, then a suffix."""
-    for suffix in r.lex.place_suffixes_longest_first:
-        if not r.text.startswith(suffix, r.pos - len(suffix)) or r.lex.place_suffixes[suffix] == "site":
+    for suffix in ending_at(r.lex.place_suffix_index, r.text, r.pos, r.limit):
+        if r.lex.place_suffixes[suffix] == "site":
             continue
         start = r.pos - len(suffix)
         numeric = r.lex.place_stems.get(suffix) == "numeric"
@@ -251,8 +244,8 @@ def _stem_start(r: _Reader, end: int) -> int:
 
 def _body_word_ends_at(r: _Reader, end: int) -> bool:
     """A body word (宣传部, 政府) or a party committee (省委, 区委) ends at ``end``."""
-    for word, _form, _kind in _forms(r.lex, "word", "prefix"):
-        if len(word) >= 2 and end - len(word) >= r.limit and r.text.startswith(word, end - len(word)):
+    for word, _form, _kind in ending_at(r.lex.body_index("word", "prefix"), r.text, end, r.limit):
+        if len(word) >= 2:
             return True
     return r.text[end - 1: end] == "委" and level_word_ending_at(r.text, end - 1, r.lex, r.limit) is not None
 
@@ -265,26 +258,12 @@ def _word_ending_at(r: _Reader, end: int) -> str:
     return r.text[start:end]
 
 
-def _forms(lex: Lexicon, *forms: str) -> list[tuple[str, str, str]]:
-    """(word, form, kind) of the body words of the given forms, longest word first."""
-    key = (id(lex), forms)
-    if key not in _FORMS:
-        _FORMS[key] = sorted(((b.word, b.form, b.kind) for bs in lex.bodies.values() for b in bs
-                              if b.form in forms), key=lambda x: -len(x[0]))
-    return _FORMS[key]
-
-
-_FORMS: dict[tuple, list[tuple[str, str, str]]] = {}
-
-
 def _body(r: _Reader) -> Span | None:
     """One body word ending at ``pos`` (with its stem, if its form takes one)."""
     lex = r.lex
     # A whole body word, longest first (人民检察院 before 院, 党组 before 组).
-    for word, form, kind in _forms(lex, "word", "after-territory", "prefix"):
+    for word, form, kind in ending_at(lex.body_index("word", "after-territory", "prefix"), r.text, r.pos, r.limit):
         start = r.pos - len(word)
-        if start < r.limit or not r.text.startswith(word, start):
-            continue
         if form == "after-territory":
             # 委 of 区委, 州委: a territory or a level word stands right before it.
             probe = _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start,
@@ -296,10 +275,8 @@ def _body(r: _Reader) -> Span | None:
             start = ordinal.start()  # 第一中级人民法院: the ordinal is part of the name
         return Span(start, r.pos, r.text[start:r.pos], "body", form=kind)
     # A suffix with its stem: 应急管理局, 住房和城乡建设厅, 江苏大学, 扶贫开发办公室.
-    for word, form, kind in _forms(lex, "suffix"):
+    for word, form, kind in ending_at(lex.body_index("suffix"), r.text, r.pos, r.limit):
         start = r.pos - len(word)
-        if start < r.limit or not r.text.startswith(word, start):
-            continue
         stem_start = _stem_start(r, start)
         if stem_start == start:
             # No stem: a sub-body of the body written before it (县委办, 政府办).
@@ -308,9 +285,9 @@ def _body(r: _Reader) -> Span | None:
                 continue
         return Span(stem_start, r.pos, r.text[stem_start:r.pos], "body", form=kind)
     # A kind of body alone at the start of the phrase: 院党组成员, 公司总经理 (the one named last).
-    for word, form, kind in _forms(lex, "back"):
+    for word, form, kind in ending_at(lex.body_index("back"), r.text, r.pos, r.limit):
         start = r.pos - len(word)
-        if start < r.limit or not r.text.startswith(word, start) or not r.parts:
+        if not r.parts:
             continue
         if start > r.limit and _is_stem_char(r, start - 1) and _word_ending_at(r, start) not in _STOP_WORDS:
             continue
@@ -354,12 +331,11 @@ def _read_name(r: _Reader) -> None:
             break
         r.take(t)
         _session(r)
-    front = next((w for w, form, kind in _forms(lex, "prefix") if r.text.startswith(w, r.pos - len(w))
-                  and r.pos - len(w) >= r.limit), None)
+    front = next((w for w, _form, _kind in ending_at(lex.body_index("prefix"), r.text, r.pos, r.limit)), None)
     if front and (any(x.kind in ("territory", "level") for x in r.parts)
                   or r.parts[0].kind == "body" and r.parts[0].text == "中央"):
         r.take(Span(r.pos - len(front), r.pos, front, "body", form=_forms_kind(lex, front)))
-    p = r.ending_here(_PREFIXES)
+    p = r.ending_here(_PREFIX_INDEX)
     if p:
         r.take(Span(r.pos - len(p), r.pos, p, "prefix"))
 
