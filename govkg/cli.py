@@ -210,6 +210,31 @@ def load(
 
 
 @app.command()
+def export(
+    graph_file: str = typer.Argument(..., metavar="GRAPH.json", help="Graph file from 'govkg extract'."),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf (one file), csv or neo4j-admin "
+                            "(a folder)."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="FILE_OR_DIR",
+                                help="File (graphml, gexf) or folder (csv, neo4j-admin) to write."),
+) -> None:
+    """Write the graph for other tools: GraphML/GEXF (Gephi, networkx), CSV tables, neo4j-admin import.
+
+    Examples: govkg export graph.json --format gexf -o graph.gexf;
+    govkg export graph.json --format csv -o tables/;
+    govkg export graph.json --format neo4j-admin -o import/
+    """
+    from govkg.graph.export import export_graph, neo4j_admin_command
+    from govkg.graph.graphfile import read_graph
+
+    result = export_graph(read_graph(graph_file), fmt, output, source=graph_file)
+    where = output if len(result.paths) == 1 else f"{output}/ ({', '.join(p.name for p in result.paths)})"
+    typer.echo(f"wrote {where}: {result.nodes} nodes and {result.edges} edges")
+    if fmt == "neo4j-admin":
+        typer.echo(f"import with the database stopped: {neo4j_admin_command(output)}")
+        typer.echo(f"then create the constraints: cypher-shell -f {output}/constraints.cypher")
+
+
+@app.command()
 def view(
     graph_file: str | None = typer.Argument(None, metavar="[GRAPH.json]",
                                             help="Graph file from 'govkg extract' (or use --cypher)."),
