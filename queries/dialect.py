@@ -23,7 +23,11 @@ Rewrites (Neo4j → LadybugDB):
   ``* ALL SHORTEST 1..k``.
 - ``toString(x)``, ``toInteger``, ``toFloat``, ``toBoolean`` → ``cast(x, 'STRING')`` …;
   ``head(l)`` → ``list_extract(l, 1)``, ``last(l)`` → ``list_extract(l, -1)``.
-- a parameter whose value is null → ``NULL`` (LadybugDB cannot type a null parameter).
+- a parameter whose value is null or a boolean → ``NULL``, ``true``, ``false``
+  (LadybugDB cannot type a null parameter, nor parse a boolean one as a
+  predicate), and any parameter inside ``any(…)``, ``all(…)``, ``none(…)``,
+  ``single(…)`` or a list comprehension → its value as a literal (a
+  parameter there stops LadybugDB 0.22 with an internal assertion).
 
 Columns keep Neo4j's names (an unaliased item is named by its text, as typed):
 ``return_columns`` computes them from the original statement.
@@ -52,6 +56,7 @@ DIFFERENCES: dict[str, tuple[str, str]] = {
     "reduce": ("reduce(acc = 0, x IN l | acc + x)", "not supported; use list_reduce or UNWIND and sum()"),
     "start-end-node": ("startNode(r), endNode(r)", "not supported; name the nodes in the pattern"),
     "element-id": ("elementId(n), id(n)", "ids are internal to each database and differ; use n.id"),
+    "keys": ("keys(n)", "lists every column of the node's table, set or not; use properties(n)"),
     "exists-property": ("exists(n.prop)", "write n.prop IS NOT NULL (as Neo4j 5 wants too)"),
     "with-order": ("WITH … ORDER BY … without SKIP/LIMIT",
                    "LadybugDB orders in WITH only for SKIP/LIMIT, and the order reaches neither a "
@@ -196,6 +201,8 @@ def check_supported(tokens: list[Token]) -> None:
                 raise difference("start-end-node")
             if name in ("elementid", "id"):
                 raise difference("element-id")
+            if name == "keys":
+                raise difference("keys")
             if name == "exists" and i + 2 < len(tokens) and tokens[i + 2].text != "{":
                 raise difference("exists-property")
         if u == "ORDER" and nxt is not None and nxt.up() == "BY" and _in_with(tokens, i) \
@@ -250,7 +257,7 @@ def _t(kind: str, text: str) -> Token:
     return Token(kind, text)
 
 
-def _rewrite(tokens: list[Token], null_params: set[str]) -> list[Token]:
+def _rewrite(tokens: list[Token], null_params: dict[str, str]) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -260,8 +267,13 @@ def _rewrite(tokens: list[Token], null_params: set[str]) -> list[Token]:
         low = t.text.lower() if t.kind == "name" else None
         calls = nxt is not None and nxt.text == "(" and (prev is None or prev.text != ".")
         if t.kind == "param" and t.text[1:] in null_params:
-            out.append(_t("name", "NULL"))
+            out.append(_t("name", null_params[t.text[1:]]))
             i += 1
+            continue
+        if calls and low in ("any", "all", "none", "single"):
+            close = _close(tokens, i + 1)
+            out += [t, tokens[i + 1]] + _rewrite(tokens[i + 2:close], _inlined(null_params)) + [tokens[close]]
+            i = close + 1
             continue
         # head(labels(x)) → label(x)
         if calls and low == "head" and i + 3 < len(tokens) and tokens[i + 2].text.lower() == "labels" \
@@ -338,7 +350,8 @@ def _rewrite(tokens: list[Token], null_params: set[str]) -> list[Token]:
             inner = tokens[i + 1:close]
             if prev is not None and prev.text in ("-", "<-"):  # a relationship pattern
                 out.append(t)
-                out += [_t("name", "NULL") if x.kind == "param" and x.text[1:] in null_params else x
+                out += [_t("name", null_params[x.text[1:]]) if x.kind == "param" and x.text[1:] in null_params
+                        else x
                         for x in _rewrite_var_length(inner, "TRAIL")]
                 out.append(tokens[close])
                 i = close + 1
@@ -348,12 +361,39 @@ def _rewrite(tokens: list[Token], null_params: set[str]) -> list[Token]:
                 i = close + 1
                 continue
             if len(inner) >= 3 and inner[0].kind == "name" and inner[1].up() == "IN":
-                out += _comprehension(inner, null_params)
+                out += _comprehension(inner, _inlined(null_params))
                 i = close + 1
                 continue
         out.append(t)
         i += 1
     return out
+
+
+class _Literals(dict):
+    """Parameters to write as literals; ``inline`` holds the values of all the others."""
+
+    inline: dict[str, str] = {}
+
+
+def _inlined(literals: dict[str, str]) -> dict[str, str]:
+    return {**literals, **getattr(literals, "inline", {})}
+
+
+def _literal(value: Any) -> str | None:
+    """A parameter's value as a Cypher literal, or None if it has none (a map)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n")
+        return f"'{escaped}'"
+    if isinstance(value, (list, tuple)):
+        items = [_literal(v) for v in value]
+        return None if any(item is None for item in items) or not items else "[" + ", ".join(items) + "]"
+    return None
 
 
 def _enclosing(tokens: list[Token], i: int) -> int | None:
@@ -427,7 +467,7 @@ def _rewrite_var_length(tokens: list[Token], semantic: str) -> list[Token]:
     return out
 
 
-def _index(inner: list[Token], null_params: set[str]) -> list[Token]:
+def _index(inner: list[Token], null_params: dict[str, str]) -> list[Token]:
     """A 0-based index or slice → 1-based."""
     parts = _split_top(inner, "..")
     if len(parts) == 2:
@@ -467,7 +507,7 @@ def _split_top(tokens: list[Token], sep: str) -> list[list[Token]]:
     return parts
 
 
-def _comprehension(inner: list[Token], null_params: set[str]) -> list[Token]:
+def _comprehension(inner: list[Token], null_params: dict[str, str]) -> list[Token]:
     var = inner[0]
     rest = inner[2:]
     mapped = _split_top(rest, "|")
@@ -544,7 +584,10 @@ def translate(query: str, parameters: Mapping[str, Any] | None = None) -> Transl
     params = dict(parameters or {})
     tokens = tokenize(query)
     check_supported(tokens)
-    null_params = {k for k, v in params.items() if v is None}
+    # Parameters written into the statement as literals: name → literal; `inline` the
+    # others, written as literals inside quantifiers and comprehensions only.
+    null_params = _Literals({k: _literal(v) for k, v in params.items() if v is None or isinstance(v, bool)})
+    null_params.inline = {k: lit for k, v in params.items() if (lit := _literal(v)) is not None}
     rewritten = _rewrite(tokens, null_params)
     return Translation(_join(rewritten, query), {k: v for k, v in params.items() if k not in null_params},
                        return_columns(query))

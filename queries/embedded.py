@@ -399,7 +399,8 @@ class _Values:
                 return self.node(value) if "_SRC" not in value else self.relationship(value)
             if set(value) == {"offset", "table"}:
                 return f"{value['table']}:{value['offset']}"
-            return {k: self.value(v) for k, v in value.items()}
+            # properties(n) is a struct of every column: a null one is a property n lacks.
+            return {k: self.value(v) for k, v in value.items() if v is not None}
         if isinstance(value, list):
             return [self.value(v) for v in value]
         if isinstance(value, Decimal):  # sum() of integers is a 128-bit integer
