@@ -57,6 +57,9 @@ DIFFERENCES: dict[str, tuple[str, str]] = {
     "start-end-node": ("startNode(r), endNode(r)", "not supported; name the nodes in the pattern"),
     "element-id": ("elementId(n), id(n)", "ids are internal to each database and differ; use n.id"),
     "keys": ("keys(n)", "lists every column of the node's table, set or not; use properties(n)"),
+    "two-labels": ("two labels on one node, n:A:B",
+                   "LadybugDB reads (n:A:B) as A or B; a govkg node has one label, so on Neo4j it "
+                   "matches nothing; write n:A|B for either"),
     "exists-property": ("exists(n.prop)", "write n.prop IS NOT NULL (as Neo4j 5 wants too)"),
     "with-order": ("WITH … ORDER BY … without SKIP/LIMIT",
                    "LadybugDB orders in WITH only for SKIP/LIMIT, and the order reaches neither a "
@@ -205,6 +208,9 @@ def check_supported(tokens: list[Token]) -> None:
                 raise difference("keys")
             if name == "exists" and i + 2 < len(tokens) and tokens[i + 2].text != "{":
                 raise difference("exists-property")
+        if t.text == ":" and i >= 3 and tokens[i - 2].text == ":" and tokens[i - 1].kind in ("name", "quoted") \
+                and not _is_map_key(tokens, i - 3):
+            raise difference("two-labels")
         if u == "ORDER" and nxt is not None and nxt.up() == "BY" and _in_with(tokens, i) \
                 and not _followed_by_skip_or_limit(tokens, i):
             raise difference("with-order")
@@ -329,7 +335,7 @@ def _rewrite(tokens: list[Token], null_params: dict[str, str]) -> list[Token]:
             labels, j = [], i + 2
             while j < len(tokens) and tokens[j].kind in ("name", "quoted"):
                 labels.append(tokens[j].text.strip("`"))
-                if j + 1 < len(tokens) and tokens[j + 1].text in ("|", ":"):
+                if j + 1 < len(tokens) and tokens[j + 1].text == "|":
                     j += 2
                 else:
                     j += 1
@@ -420,12 +426,20 @@ def _is_pattern_bracket(tokens: list[Token], j: int) -> bool:
     return False
 
 
+def _is_map_key(tokens: list[Token], i: int) -> bool:
+    """Whether the name at ``i`` (followed by ':') is a key of a map literal."""
+    opener = _enclosing(tokens, i)
+    return opener is not None and tokens[opener].text == "{" and i >= 1 and tokens[i - 1].text in ("{", ",")
+
+
 def _is_label_test(tokens: list[Token], i: int) -> bool:
     """``n:Label`` at ``i`` is a test (WHERE n:Person), not a pattern's variable or a map key."""
     opener = _enclosing(tokens, i)
     prev = tokens[i - 1] if i else None
-    if opener is not None and tokens[opener].text == "{" and prev is not None and prev.text in ("{", ","):
-        return False  # a map key
+    if prev is not None and (prev.text in ("|", ".") or (prev.text == ":" and not _is_map_key(tokens, i - 2))):
+        return False  # a label or property name itself (but a map's value may be a test)
+    if _is_map_key(tokens, i):
+        return False
     if opener is not None and opener == i - 1 and _is_pattern_bracket(tokens, opener):
         return False
     return True

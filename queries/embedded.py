@@ -219,8 +219,8 @@ def ensure_database(graph_file: str | os.PathLike[str], cache_dir: Path) -> tupl
     # Built beside its final name, then renamed: a reader never opens half a database.
     building = folder / f".building-{os.getpid()}"
     shutil.rmtree(building, ignore_errors=True)
-    building.mkdir()
     try:
+        building.mkdir()
         build_database(graph, building / DATABASE_FILE)
         for name in os.listdir(folder):
             if name.startswith(DATABASE_FILE):
@@ -231,6 +231,8 @@ def ensure_database(graph_file: str | os.PathLike[str], cache_dir: Path) -> tupl
     except RuntimeError as exc:
         raise GovkgError(f"cannot build the embedded database from '{graph_file}': "
                          f"{_first_line(str(exc))}") from None
+    except OSError as exc:
+        raise GovkgError(f"cannot write the embedded database in '{folder}': {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(building, ignore_errors=True)
     return folder / DATABASE_FILE, True
