@@ -3,12 +3,18 @@
 ``govkg export graph.json --format FORMAT -o OUT``. What each format holds:
 
 - **graphml** and **gexf** (one file; Gephi, networkx, igraph, Cytoscape): a
-  directed multigraph with the file's node ids and edge keys. These formats
-  hold only scalar attributes, so a node's ``label`` attribute is its display
-  name (name, else title, else id), as Gephi expects, and its govkg label
+  directed multigraph with the file's node ids. These formats hold only
+  scalar attributes, so a node's ``label`` attribute is its display name
+  (name, else title, else id), as Gephi expects, and its govkg label
   (Person …) is ``type``; an edge's ``label`` is its relation type
-  (HOLDS_ROLE …). A list or map value ``k`` (``aliases``, ``evidence``)
-  becomes JSON text in ``k_json``: ``json.loads`` gives the value back.
+  (HOLDS_ROLE …). GraphML's edge ids are ``e0``, ``e1`` … (Gephi takes two
+  edges with one id for one edge) with the graph file's key in ``key``;
+  GEXF numbers its edges and keeps the key in ``networkx_key``. A list
+  or map value ``k`` (``aliases``, ``evidence``) becomes JSON text in
+  ``k_json``: ``json.loads`` gives the value back. In GEXF each edge's
+  ``kind`` is its relation type too: Gephi keeps parallel edges of
+  different kinds (a person's MENTIONED_IN and AUTHORED to one article),
+  where its GraphML reader merges them.
 - **csv** (a folder; Excel, R, Stata, pandas): ``nodes.csv`` (``id``,
   ``label``, then every attribute), ``edges.csv`` (``source``, ``type``,
   ``target``, ``key``, then every attribute) and ``evidence.csv`` (one row
@@ -93,16 +99,25 @@ def display_name(node_id: Any, attrs: dict[str, Any]) -> str:
 
 # --- GraphML and GEXF ----------------------------------------------------------
 
-def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph with only scalar attributes, named as Gephi reads them (module docstring)."""
+def flat_graph(graph: nx.MultiDiGraph, numbered_edges: bool = False) -> nx.MultiDiGraph:
+    """The graph with only scalar attributes, named as Gephi reads them (module docstring).
+
+    ``numbered_edges``: edge keys ``e0``, ``e1`` … and the file's key as attribute
+    ``key`` (GraphML, whose edge id is the key); else the file's keys (GEXF numbers
+    its edges itself and keeps the key as ``networkx_key``).
+    """
     flat = nx.MultiDiGraph(**{k: v for k, v in flat_attributes(graph.graph).items()})
     for node_id, attrs in graph.nodes(data=True):
         rest = {k: v for k, v in attrs.items() if k not in ("label", "type")}
         flat.add_node(node_id, label=display_name(node_id, attrs), type=attrs.get("label"),
                       **flat_attributes(rest))
-    for source, target, key, attrs in graph.edges(keys=True, data=True):
-        rest = {k: v for k, v in attrs.items() if k not in ("label", "type")}
-        flat.add_edge(source, target, key=key, label=attrs.get("type"), **flat_attributes(rest))
+    for number, (source, target, key, attrs) in enumerate(graph.edges(keys=True, data=True)):
+        rest = flat_attributes({k: v for k, v in attrs.items() if k not in ("label", "type", "key")})
+        if numbered_edges:
+            flat.add_edge(source, target, key=f"e{number}", label=attrs.get("type"), **rest)
+            flat.edges[source, target, f"e{number}"]["key"] = key
+        else:
+            flat.add_edge(source, target, key=key, label=attrs.get("type"), **rest)
     return flat
 
 
@@ -110,11 +125,17 @@ _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def graphml_text(graph: nx.MultiDiGraph) -> str:
-    return _XML_DECLARATION + "\n".join(nx.generate_graphml(flat_graph(graph))) + "\n"
+    return _XML_DECLARATION + "\n".join(nx.generate_graphml(flat_graph(graph, numbered_edges=True))) + "\n"
 
 
 def gexf_text(graph: nx.MultiDiGraph) -> str:
-    return _XML_DECLARATION + "\n".join(nx.generate_gexf(flat_graph(graph))) + "\n"
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph(flat_graph(graph))
+    for edge in writer.xml.iter("edge"):  # Gephi's edge kind: one per relation type
+        edge.set("kind", edge.get("label", ""))
+    return _XML_DECLARATION + str(writer)
 
 
 # --- CSV tables ------------------------------------------------------------------

@@ -56,6 +56,7 @@ def _from_flat(flat: nx.MultiDiGraph, edge_key_attr: str | None = None) -> tuple
     for u, v, k, attrs in flat.edges(keys=True, data=True):
         attrs = dict(attrs)
         attrs.pop("id", None)  # GEXF's running edge number
+        k = attrs.pop("key", k)  # GraphML: edge ids e0, e1 …, the file's key as `key`
         attrs["type"] = attrs.pop("label")
         edges[(str(u), str(v), str(k))] = _unflatten(attrs)
     return nodes, edges
