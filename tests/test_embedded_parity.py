@@ -219,7 +219,9 @@ def test_the_readme_examples_are_found():
 @pytest.mark.parametrize("query,params", readme_queries())
 def test_readme_cypher_gives_the_same_rows(both, query, params):
     embedded, driver = both
-    compare(embedded, driver, query, params, ordered=" ORDER BY " in query and "body, post" in query)
+    # As multisets: an ORDER BY of the README may tie (two posts of one title in one body);
+    # the order itself is compared by the cases below whose ORDER BY is total.
+    compare(embedded, driver, query, params, ordered=False)
 
 
 @pytest.mark.parametrize("query,params,ordered", CASES)
