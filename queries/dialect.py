@@ -263,7 +263,7 @@ def _t(kind: str, text: str) -> Token:
     return Token(kind, text)
 
 
-def _rewrite(tokens: list[Token], null_params: dict[str, str]) -> list[Token]:
+def _rewrite(tokens: list[Token], literals: dict[str, str]) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -272,13 +272,13 @@ def _rewrite(tokens: list[Token], null_params: dict[str, str]) -> list[Token]:
         prev = out[-1] if out else None
         low = t.text.lower() if t.kind == "name" else None
         calls = nxt is not None and nxt.text == "(" and (prev is None or prev.text != ".")
-        if t.kind == "param" and t.text[1:] in null_params:
-            out.append(_t("name", null_params[t.text[1:]]))
+        if t.kind == "param" and t.text[1:] in literals:
+            out.append(_t("name", literals[t.text[1:]]))
             i += 1
             continue
         if calls and low in ("any", "all", "none", "single"):
             close = _close(tokens, i + 1)
-            out += [t, tokens[i + 1]] + _rewrite(tokens[i + 2:close], _inlined(null_params)) + [tokens[close]]
+            out += [t, tokens[i + 1]] + _rewrite(tokens[i + 2:close], _inlined(literals)) + [tokens[close]]
             i = close + 1
             continue
         # head(labels(x)) → label(x)
@@ -286,13 +286,13 @@ def _rewrite(tokens: list[Token], null_params: dict[str, str]) -> list[Token]:
                 and tokens[i + 3].text == "(":
             inner_close = _close(tokens, i + 3)
             if inner_close + 1 < len(tokens) and tokens[inner_close + 1].text == ")":
-                out += [_t("name", "label"), _t("op", "(")] + _rewrite(tokens[i + 4:inner_close], null_params) \
+                out += [_t("name", "label"), _t("op", "(")] + _rewrite(tokens[i + 4:inner_close], literals) \
                     + [_t("op", ")")]
                 i = inner_close + 2
                 continue
         if calls and low == "labels":
             close = _close(tokens, i + 1)
-            inner = _rewrite(tokens[i + 2:close], null_params)
+            inner = _rewrite(tokens[i + 2:close], literals)
             after = tokens[close + 1:close + 4]
             if len(after) == 3 and after[0].text == "[" and after[1].text == "0" and after[2].text == "]":
                 out += [_t("name", "label"), _t("op", "(")] + inner + [_t("op", ")")]
@@ -307,13 +307,13 @@ def _rewrite(tokens: list[Token], null_params: dict[str, str]) -> list[Token]:
             continue
         if calls and low in _CASTS:
             close = _close(tokens, i + 1)
-            out += [_t("name", "cast"), _t("op", "(")] + _rewrite(tokens[i + 2:close], null_params) \
+            out += [_t("name", "cast"), _t("op", "(")] + _rewrite(tokens[i + 2:close], literals) \
                 + [_t("op", ","), _t("string", f"'{_CASTS[low]}'"), _t("op", ")")]
             i = close + 1
             continue
         if calls and low in ("head", "last"):
             close = _close(tokens, i + 1)
-            out += [_t("name", "list_extract"), _t("op", "(")] + _rewrite(tokens[i + 2:close], null_params) \
+            out += [_t("name", "list_extract"), _t("op", "(")] + _rewrite(tokens[i + 2:close], literals) \
                 + [_t("op", ","), _t("number", "1" if low == "head" else "-1"), _t("op", ")")]
             i = close + 1
             continue
@@ -326,7 +326,7 @@ def _rewrite(tokens: list[Token], null_params: dict[str, str]) -> list[Token]:
                     end = _close(pattern, k)
                     pattern = pattern[:k + 1] + _rewrite_var_length(pattern[k + 1:end], semantic) + pattern[end:]
                     break
-            out += _rewrite(pattern, null_params)
+            out += _rewrite(pattern, literals)
             i = close + 1
             continue
         # n:Label outside a pattern → label(n) = 'Label'
@@ -356,18 +356,18 @@ def _rewrite(tokens: list[Token], null_params: dict[str, str]) -> list[Token]:
             inner = tokens[i + 1:close]
             if prev is not None and prev.text in ("-", "<-"):  # a relationship pattern
                 out.append(t)
-                out += [_t("name", null_params[x.text[1:]]) if x.kind == "param" and x.text[1:] in null_params
+                out += [_t("name", literals[x.text[1:]]) if x.kind == "param" and x.text[1:] in literals
                         else x
                         for x in _rewrite_var_length(inner, "TRAIL")]
                 out.append(tokens[close])
                 i = close + 1
                 continue
             if _is_expression_end(prev):  # an index or a slice
-                out += _index(inner, null_params)
+                out += _index(inner, literals)
                 i = close + 1
                 continue
             if len(inner) >= 3 and inner[0].kind == "name" and inner[1].up() == "IN":
-                out += _comprehension(inner, _inlined(null_params))
+                out += _comprehension(inner, _inlined(literals))
                 i = close + 1
                 continue
         out.append(t)
@@ -376,9 +376,12 @@ def _rewrite(tokens: list[Token], null_params: dict[str, str]) -> list[Token]:
 
 
 class _Literals(dict):
-    """Parameters to write as literals; ``inline`` holds the values of all the others."""
+    """Parameters written as literals everywhere (name → literal); ``inline``: every
+    parameter that has a literal, written so only inside quantifiers and comprehensions."""
 
-    inline: dict[str, str] = {}
+    def __init__(self, items: dict[str, str], inline: dict[str, str]) -> None:
+        super().__init__(items)
+        self.inline = inline
 
 
 def _inlined(literals: dict[str, str]) -> dict[str, str]:
@@ -481,7 +484,7 @@ def _rewrite_var_length(tokens: list[Token], semantic: str) -> list[Token]:
     return out
 
 
-def _index(inner: list[Token], null_params: dict[str, str]) -> list[Token]:
+def _index(inner: list[Token], literals: dict[str, str]) -> list[Token]:
     """A 0-based index or slice → 1-based."""
     parts = _split_top(inner, "..")
     if len(parts) == 2:
@@ -494,12 +497,14 @@ def _index(inner: list[Token], null_params: dict[str, str]) -> list[Token]:
             raise difference("slice", "negative bounds")
         new = [_t("number", str(low_n)), _t("op", "..")] + ([high[0]] if high else [])
         return [_t("op", "[")] + new + [_t("op", "]")]
-    body = _rewrite(inner, null_params)
+    body = _rewrite(inner, literals)
     if len(inner) == 1 and inner[0].kind == "number":
         n = int(inner[0].text)
         body = [_t("number", str(n + 1 if n >= 0 else n))]
     elif len(inner) == 1 and inner[0].kind == "string":
         pass  # a map key
+    elif len(inner) == 2 and inner[0].text == "-" and inner[1].kind == "number":
+        pass  # from the end: -1 is the last item on both
     else:
         body = [_t("op", "(")] + body + [_t("op", ")"), _t("op", "+"), _t("number", "1")]
     return [_t("op", "[")] + body + [_t("op", "]")]
@@ -521,20 +526,20 @@ def _split_top(tokens: list[Token], sep: str) -> list[list[Token]]:
     return parts
 
 
-def _comprehension(inner: list[Token], null_params: dict[str, str]) -> list[Token]:
+def _comprehension(inner: list[Token], literals: dict[str, str]) -> list[Token]:
     var = inner[0]
     rest = inner[2:]
     mapped = _split_top(rest, "|")
     source_and_filter, projection = mapped[0], (mapped[1] if len(mapped) > 1 else None)
     filtered = _split_top(source_and_filter, "WHERE")
-    source = _rewrite(filtered[0], null_params)
+    source = _rewrite(filtered[0], literals)
     expr = source
     if len(filtered) > 1:
         expr = [_t("name", "list_filter"), _t("op", "(")] + source + [
-            _t("op", ","), var, _t("op", "->")] + _rewrite(filtered[1], null_params) + [_t("op", ")")]
+            _t("op", ","), var, _t("op", "->")] + _rewrite(filtered[1], literals) + [_t("op", ")")]
     if projection is not None:
         expr = [_t("name", "list_transform"), _t("op", "(")] + expr + [
-            _t("op", ","), var, _t("op", "->")] + _rewrite(projection, null_params) + [_t("op", ")")]
+            _t("op", ","), var, _t("op", "->")] + _rewrite(projection, literals) + [_t("op", ")")]
     return expr
 
 
@@ -600,10 +605,10 @@ def translate(query: str, parameters: Mapping[str, Any] | None = None) -> Transl
     check_supported(tokens)
     # Parameters written into the statement as literals: name → literal; `inline` the
     # others, written as literals inside quantifiers and comprehensions only.
-    null_params = _Literals({k: _literal(v) for k, v in params.items() if v is None or isinstance(v, bool)})
-    null_params.inline = {k: lit for k, v in params.items() if (lit := _literal(v)) is not None}
-    rewritten = _rewrite(tokens, null_params)
-    return Translation(_join(rewritten, query), {k: v for k, v in params.items() if k not in null_params},
+    literals = _Literals({k: _literal(v) for k, v in params.items() if v is None or isinstance(v, bool)},
+                         {k: lit for k, v in params.items() if (lit := _literal(v)) is not None})
+    rewritten = _rewrite(tokens, literals)
+    return Translation(_join(rewritten, query), {k: v for k, v in params.items() if k not in literals},
                        return_columns(query))
 
 

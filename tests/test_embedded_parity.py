@@ -96,7 +96,8 @@ CASES = [
     ("MATCH (n)-[r]->(m) WHERE NOT m:Article RETURN type(r) AS t, labels(n), labels(m)[0], "
      "n:Organization|Place AS body", {}, False),
     ("MATCH (n:Person) RETURN n.name, [a IN n.aliases WHERE a <> n.name] AS others, "
-     "[a IN n.aliases | a + '!'] AS loud, n.aliases[0] AS first, size(n.aliases)", {}, False),
+     "[a IN n.aliases | a + '!'] AS loud, n.aliases[0] AS first, n.aliases[-1] AS last, "
+     "n.aliases[0..1] AS head, size(n.aliases)", {}, False),
     ("MATCH (n:Organization) WHERE n.name CONTAINS '卫东' AND n.name STARTS WITH '卫' "
      "RETURN n.name, toString(size(n.name)) AS len, n.name ENDS WITH '委' AS party", {}, False),
     ("MATCH (p:Person) WHERE any(a IN p.aliases WHERE a CONTAINS '张') RETURN p.name", {}, False),
