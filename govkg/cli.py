@@ -210,6 +210,31 @@ def load(
 
 
 @app.command()
+def export(
+    graph_file: str = typer.Argument(..., metavar="GRAPH.json", help="Graph file from 'govkg extract'."),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf (one file), csv or neo4j-admin "
+                            "(a folder)."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="FILE_OR_DIR",
+                                help="File (graphml, gexf) or folder (csv, neo4j-admin) to write."),
+) -> None:
+    """Write the graph for other tools: GraphML/GEXF (Gephi, networkx), CSV tables, neo4j-admin import.
+
+    Examples: govkg export graph.json --format gexf -o graph.gexf;
+    govkg export graph.json --format csv -o tables/;
+    govkg export graph.json --format neo4j-admin -o import/
+    """
+    from govkg.graph.export import export_graph, neo4j_admin_command
+    from govkg.graph.graphfile import read_graph
+
+    result = export_graph(read_graph(graph_file), fmt, output, source=graph_file)
+    where = output if len(result.paths) == 1 else f"{output}/ ({', '.join(p.name for p in result.paths)})"
+    typer.echo(f"wrote {where}: {result.nodes} nodes and {result.edges} edges")
+    if fmt == "neo4j-admin":
+        typer.echo(f"import with the database stopped: {neo4j_admin_command(output)}")
+        typer.echo(f"then create the constraints: cypher-shell -f {output}/constraints.cypher")
+
+
+@app.command()
 def view(
     graph_file: str | None = typer.Argument(None, metavar="[GRAPH.json]",
                                             help="Graph file from 'govkg extract' (or use --cypher)."),
@@ -286,18 +311,20 @@ def query(
     arg: list[str] = typer.Option([], "--arg", "-a", metavar="NAME=VALUE",
                                   help="An argument of --helper (e.g. name=张伟). Repeatable."),
     graph_file: str | None = typer.Option(None, "--graph", "-g", metavar="GRAPH.json",
-                                          help="Run --helper on this graph file, no server needed."),
+                                          help="Run the Cypher or --helper on this graph file, no "
+                                               "server needed (Cypher: an embedded database)."),
     uri: str = NEO4J_URI_OPTION,
     user: str = NEO4J_USER_OPTION,
     password: str | None = NEO4J_PASSWORD_OPTION,
     database: str = NEO4J_DATABASE_OPTION,
 ) -> None:
-    """Run Cypher on Neo4j (read-only unless --write), or a named helper, and print the rows.
+    """Run Cypher on Neo4j or on a graph file (read-only unless --write), or a named helper.
 
     A PROFILE or EXPLAIN statement also prints its plan on stderr.
 
     Examples: govkg query "MATCH (p:Person {name: \\$name})-[:HOLDS_ROLE]->(r) RETURN p, r.title" --param name=张伟;
     govkg query "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n" --format json;
+    govkg query "MATCH (p:Person)-[:HOLDS_ROLE]->(r:Role) RETURN p.name, r.title" --graph graph.json;
     govkg query --helper person --arg name=张伟 --graph graph.json
     """
     from rich.console import Console
@@ -328,15 +355,31 @@ def query(
     else:
         if cypher is None:
             raise GovkgError("give a Cypher statement, or --helper NAME (see govkg query --help)")
-        if graph_file is not None or arg:
-            raise GovkgError("--graph and --arg go with --helper; Cypher runs on Neo4j")
+        if arg:
+            raise GovkgError("--arg goes with --helper; a Cypher statement takes --param")
+        params = parse_params(param)
+        if graph_file is not None:  # no server: the embedded database built from the file
+            from govkg.extract.cache import default_cache_dir
+            from govkg.queries.embedded import EmbeddedDatabase
+
+            with EmbeddedDatabase.open(graph_file, default_cache_dir(), write=write) as embedded:
+                found = embedded.run(cypher, params)
+            columns = found.columns
+            render(fmt, columns, [dict(zip(columns, row)) for row in found.rows], out)
+            if fmt == "table":
+                err.print(f"{len(found.rows)} row{'s' if len(found.rows) != 1 else ''}",
+                          markup=False, highlight=False)
+            return
         from govkg.graph.neo4j_load import connect
+        from govkg.queries.dialect import neo4j_hint
         from govkg.queries.run import run_cypher
 
-        params = parse_params(param)
         driver = connect(_neo4j_target(uri, user, password, database))
         try:
             result = run_cypher(driver, cypher, params, database=database, write=write, uri=uri)
+        except GovkgError as exc:
+            hint = neo4j_hint(cypher) if str(exc).startswith("Cypher error") else None
+            raise GovkgError(f"{exc} ({hint})" if hint else str(exc)) from None
         finally:
             driver.close()
         columns = result.columns
