@@ -181,3 +181,42 @@ def score_graph(graph: nx.MultiDiGraph, gold_paths: list[str | Path]) -> dict:
     result["extras"] = {k: v for k, v in (
         *((label, t.extras) for label, t in entity_tallies.items()), ("HOLDS_ROLE", roles.extras)) if v}
     return result
+
+
+def score_status(graph: nx.MultiDiGraph, gold_paths: list[str | Path]) -> dict[str, float | int]:
+    """The status of posts (annotation.md: former, proposed), as shared/tools/score_status.py scores it.
+
+    ``former_recall``: required gold posts with status former found as a (person, title) pair;
+    ``former_status_acc``: of those, the share whose HOLDS_ROLE says former;
+    ``proposed_as_current``: gold proposed posts found as a pair reported current.
+    """
+    counts = {"former_gold": 0, "former_found": 0, "former_status_ok": 0, "proposed_found": 0,
+              "proposed_as_current": 0}
+    for path in gold_paths:
+        gold = load_gold(path)
+        ents = _entities_in(graph, gold["source"])
+        holdings = []
+        for person in ents:
+            if graph.nodes[person].get("label") != PERSON:
+                continue
+            for _, role, d in graph.out_edges(person, data=True):
+                if d.get("type") == HOLDS_ROLE and role in graph:
+                    holdings.append((node_names(graph.nodes[person]), node_names(graph.nodes[role]), d.get("status")))
+        for gr in gold.get("roles") or []:
+            status = gr.get("status")
+            if status not in ("former", "proposed"):
+                continue
+            titles = _gold_names(gr, "title", "title_alts")
+            hits = [s for people, names, s in holdings if name_key(gr["person"]) in people and names & titles]
+            if status == "former" and gr.get("required", True):
+                counts["former_gold"] += 1
+                if hits:
+                    counts["former_found"] += 1
+                    counts["former_status_ok"] += any(s == "former" for s in hits)
+            if status == "proposed" and hits:
+                counts["proposed_found"] += 1
+                counts["proposed_as_current"] += any(s in (None, "", "current") for s in hits)
+    out: dict[str, float | int] = dict(counts)
+    out["former_recall"] = counts["former_found"] / counts["former_gold"] if counts["former_gold"] else 0.0
+    out["former_status_acc"] = counts["former_status_ok"] / counts["former_found"] if counts["former_found"] else 0.0
+    return out
