@@ -48,10 +48,19 @@ class Context:
     # Every territory the article names, with its level, most named first.
     named_places: list[tuple[str, str]] = field(default_factory=list)
 
+    # How often the article has named each body: 委员 alone in a 政协 story is a seat in that 政协.
+    body_counts: Counter = field(default_factory=Counter)
+
     def named(self, body: str) -> None:
         if body in self.recent:
             self.recent.remove(body)
         self.recent.append(body)
+        self.body_counts[body] += 1
+
+    def main_body(self, endings: tuple[str, ...]) -> str | None:
+        """The body the article names most among those whose name ends so (政协, 人大常委会)."""
+        found = [(c, b) for b, c in self.body_counts.items() if to_simplified(b).endswith(endings)]
+        return max(found)[1] if found else None
 
     def last_body(self, ending: str) -> str | None:
         """The body named last whose name ends with ``ending`` (院 → 宁城县人民法院)."""

@@ -163,6 +163,8 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
             relative = bool(holders)
         past = False
         if not holders:
+            holders = _list_counted(text, first, names)  # 刘宁、李忠木…15位委员
+        if not holders:
             holders, cue = _subject_before(text, first, lex, st)
             if holders and cue is not None and cue.place == "after-name" and cue.status == "current":
                 past = _past_between(text, holders[0], first, cue)
@@ -193,6 +195,23 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
     holdings.extend(_titles_after_names(text, posts, names, holdings, lex))
     _update_topic(text, names, posts, passage)
     return holdings
+
+
+_COUNT_GAP = re.compile(r"^(?:等)?(?:[0-9一二三四五六七八九十百两]+(?:位|名|人))?(?:同志)?$")
+
+
+def _list_counted(text: str, first: PostPhrase, names: list[Name]) -> list[Name]:
+    """刘宁、李忠木、谢秀娟15位委员, 张三等三名同志: a list of names, a count, then their post."""
+    before = [n for n in names if n.end <= first.start]
+    if not before or before[-1].end == first.start or not _COUNT_GAP.match(text[before[-1].end: first.start]):
+        return []
+    out = [before[-1]]
+    for n in reversed(before[:-1]):
+        if _LIST_GAP.match(text[n.end: out[0].start]):
+            out.insert(0, n)
+        else:
+            break
+    return out if len(out) >= 2 or text[before[-1].end: first.start] else []
 
 
 def _names_after(text: str, post: PostPhrase, names: list[Name]) -> list[Name]:

@@ -259,6 +259,10 @@ def _home_for_word(word: str, level: str, memory: Memory, ctx: Context) -> str |
     return next((name for name, lv in ctx.named_places if lv == level and fits(name)), None)
 
 
+_ASSEMBLIES = ("政协", "人大常委会", "人大")
+_ASSEMBLY_KIND = {"政协": "政协", "委会": "人大常委会", "人大": "人大"}
+
+
 def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexicon, ctx: Context,
                    before: Post | None) -> tuple[str | None, str, list[str], str]:
     """The body of a post written without one: from its territory, the chain, or the article."""
@@ -282,6 +286,11 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
         body = core.bare_body.get(before.level)
         if body:
             return canonical_org(before.territory + body, Context(), lex), ORGANIZATION, [], "committee"
+    if core.kind == "member" and not core.bare_body:
+        # 委员 alone: a seat in the assembly the article is about (its 政协, its 人大常委会).
+        body = ctx.main_body(_ASSEMBLIES)
+        if body:
+            return body, ORGANIZATION, [], _kind_of(_ASSEMBLY_KIND.get(to_simplified(body)[-2:], ""), lex)
     lowest = ctx.lowest(list(core.bare_body))
     if lowest:
         home = ctx.home(lowest)

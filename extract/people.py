@@ -114,6 +114,7 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         if name.endswith(_REFERENCE_ENDS) or name in place_stems or not _is_name(name, lex):
             continue
         out.append(Mention(name, PERSON, start, name_end, "model"))
+    out.extend(_names_in_lists(sent, lex, place_stems, out, posts))
     # Names a title makes certain.
     for post in posts:
         if any(m.start == post.end for m in out):
@@ -145,6 +146,30 @@ def looks_like_name(name: str, lex: Lexicon) -> bool:
     if not (simple[0] in lex.surnames or simple[:2] in lex.surnames):
         return False
     return simple[-1] not in _NOT_NAME_END
+
+
+def _names_in_lists(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], people: list[Mention],
+                    posts: list[PostPhrase]) -> list[Mention]:
+    """刘宁、字晶、靳雷: in a list of names, a word between two names that reads as a name is one
+    (the model took 字晶 and 马驹 for nouns)."""
+    starts = {m.start: m for m in people}
+    ends = {m.end: m for m in people}
+    out = []
+    for k, (start, end, tok) in enumerate(sent.spans):
+        if start in starts or tok.tag != "O" or tok.pos not in ("n", "nz", "nr", "a", "vn") or not 2 <= end - start <= 3:
+            continue
+        name = sent.text[start:end]
+        if name in place_stems or to_simplified(name)[-1] in _NOT_NAME_END \
+                or any(p.start < end and start < p.end for p in posts):
+            continue
+        left = sent.text[start - 1: start] == "、" and (start - 1) in ends
+        right = sent.text[end: end + 1] == "、" and (end + 1) in starts
+        # Between two names any name-like word is one (字晶, of a surname the list does not hold);
+        # at the end of a list, only one with a surname.
+        if left and right or (left and sent.text[end: end + 1] in "，。等0123456789一二三四五六七八九十"
+                              or right and start == 0) and looks_like_name(name, lex):
+            out.append(Mention(name, PERSON, start, end, "rule:name-list"))
+    return out
 
 
 def _reads_as_name(sent: TaggedSentence, start: int, end: int) -> bool:
