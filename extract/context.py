@@ -142,6 +142,12 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     name = re.sub(r"\s+", "", name)
     # A session is not part of a body's name: 郑州市第十一届人大, 十二届市政协.
     name = re.sub(r"第?[一二三四五六七八九十百〇零0-9]+[届屆]", "", name) or name
+    # 海宁团市委 is 共青团海宁市委: the Youth League's committee of the territory.
+    m = re.match(r"^(.+?[市县区])?(.*?)团([市县区])委", name)
+    if m and m.group(2) and not m.group(1):
+        name = in_script_of(name, "共青团") + m.group(2) + in_script_of(name, m.group(3) + "委") + name[m.end():]
+    elif m and m.group(1):
+        name = in_script_of(name, "共青团") + m.group(1) + in_script_of(name, "委") + name[m.end():]
     # 阳江市市政协, 龙岩市市委宣传部: the level written again after the city is the city's.
     name = re.sub(r"(?<=[^新])([市县州旗])\1", r"\1", name)
     simple = to_simplified(name)

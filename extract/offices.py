@@ -20,7 +20,9 @@ from govkg.extract.territory import Span, canonical_place, place_level
 from govkg.extract.titles import PostPhrase
 from govkg.graph.schema import ORGANIZATION, PLACE
 
-_HOSTED = {"cell", "court-organ"}  # bodies inside another: a bare head title after one is the host's
+_HOSTED = {"cell", "court-organ"}
+# Bodies every territory has: written alone in a chain, they are the chain's territory's.
+_TERRITORIAL = {"congress", "cppcc", "government", "committee", "court", "procuratorate"}  # bodies inside another: a bare head title after one is the host's
 
 
 @dataclass
@@ -79,6 +81,9 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
                 parents = [before.body] + before.parents
         elif not _stands_alone(rest[0] if rest else bodies[0], lex):
             host = _context_committee(ctx, lex) or ""
+        elif before is not None and before.territory and _kind_of((rest or bodies)[0].text, lex) in _TERRITORIAL:
+            # 郭店镇党委副书记、镇长、人大主席: the 人大 of the town the chain is about.
+            host = before.territory
         else:
             # 办事处主任, 村委会主任: a territory's own body, in the article's territory of its level.
             host = _home_for_body((rest or bodies)[0].text, lex, ctx) or ""

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from govkg.extract.lexicon import Lexicon, ending_at, suffix_index
+from govkg.extract.admin import divisions
 from govkg.extract.territory import Span, division_ending_at, is_territory, level_word_ending_at
 
 # Characters a post phrase never crosses.
@@ -154,6 +155,8 @@ def _territory(r: _Reader, for_body: bool) -> Span | None:
         generic = _generic_territory(r)
         if generic:
             best = generic
+    if best is None and for_body and r.parts and r.parts[0].kind == "body":
+        best = _short_division(r)
     if best is None and for_body:
         word = level_word_ending_at(r.text, r.pos, r.lex, r.limit)
         if word is not None and _level_fits(word, r):
@@ -195,6 +198,21 @@ def _generic_territory(r: _Reader) -> Span | None:
             return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
         if not numeric and len(stem) >= 2 and is_territory(r.text[i:r.pos], r.lex):
             return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
+    return None
+
+
+def _short_division(r: _Reader) -> Span | None:
+    """海宁团市委, 萧山区委 written 萧山…: a division's short name right before a body, when the name
+    is one division's and the model reads it as a place or a body."""
+    for length in (4, 3, 2):
+        start = r.pos - length
+        if start < r.limit:
+            continue
+        piece = r.text[start: r.pos]
+        hits = divisions().lookup(piece)
+        if len(hits) == 1 and hits[0].name != piece and all(t in ("LOC", "ORG", "ns", "nz") for t in
+                                                             r.char_tags[start: r.pos]):
+            return Span(start, r.pos, piece, "territory", hits[0].level)
     return None
 
 
