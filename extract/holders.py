@@ -24,7 +24,8 @@ from govkg.extract.lexicon import Cue, Lexicon
 from govkg.extract.titles import PostPhrase
 
 # Between two posts of one chain: 县委副书记、县长; 常委、秘书长；州委副书记; 党组书记兼主任.
-_CHAIN_GAP = re.compile(r"^(?:[、，,；;和及与]|兼任?|并任|兼|同时任|，兼任?)?$")
+_CHAIN_GAP = re.compile(r"^(?:[（(][^（）()]{1,8}[）)])?(?:[、，,；;和及与]|兼任?|并任|兼|同时任|，兼任?)?$"
+                        r"|^[、，,][\u4e00-\u9fff]{1,6}$")  # 、县府办系统 + 党委组织员: words the grammar did not read
 # Between a post and the name it precedes.
 _NAME_GAP = re.compile(r"^(?:[：:]|\s)?$")
 # Between two names of a list: 县委常委陈莉、龚红辉和蒋欧林.
@@ -412,5 +413,8 @@ def _update_topic(text: str, names: list[Name], posts: list[PostPhrase], passage
     """A name that opens a clause (马秀兰出生于…, 陈高宏，1956年2月生) is what the next sentences,
     and their clauses with no name, are about."""
     found = _opening_name(text, len(text), names, posts)
+    subject_pronoun = re.search(r"(?<![比和与同对向给为跟])[他她]", text)
+    if found is None and len({n.text for n in names}) == 1 and not subject_pronoun:
+        found = names[0]  # 比他小两个月的磐安人蔡艳，则一直在…: the one person the sentence names
     if found is not None:
         passage.topic = found
