@@ -14,7 +14,7 @@ from govkg.extract.bodies import outlet_name
 from govkg.extract.careers import iso_date
 from govkg.extract.context import Context
 from govkg.extract.lexicon import Lexicon
-from govkg.extract.normalize import strip_quotes
+from govkg.extract.normalize import in_script_of, strip_quotes
 from govkg.extract.offices import is_bare_body
 from govkg.extract.programs import DOCUMENT_STAGE
 from govkg.extract.records import Article, Entity, Evidence, Mention, PageResult, PostHolding, Relation, Sentence
@@ -170,8 +170,9 @@ def bylines(col: Collector, articles: list[Article], lex: Lexicon) -> None:
             if title is None or title.kind != "press" or b.role == "摄影":
                 continue  # a photo credit (高鸿勋 摄) credits the picture, it is no post
             outlet = (dispatch or site) if b.role in ("记者", "通讯员") else (site or dispatch)
-            rid = role_id(b.role, outlet, scope=None if outlet else art.id)
-            col.entity(ROLE, b.role, eid=rid, title=b.role)
+            written = in_script_of(art.body or art.title, b.role)  # 編輯 on a page in traditional characters
+            rid = role_id(written, outlet, scope=None if outlet else art.id)
+            col.entity(ROLE, written, eid=rid, title=written)
             col.mention(rid, art)
             col.relate(pid, HOLDS_ROLE, rid, None, None, status="current")
             if outlet:

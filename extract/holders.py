@@ -29,7 +29,7 @@ _CHAIN_GAP = re.compile(r"^(?:[（(][^（）()]{1,8}[）)])?(?:[、，,；;和�
 # Between a post and the name it precedes.
 _NAME_GAP = re.compile(r"^(?:[：:]|\s)?$")
 # Between two names of a list: 县委常委陈莉、龚红辉和蒋欧林.
-_LIST_GAP = re.compile(r"^(?:[、和及与]|同志、)$")
+_LIST_GAP = re.compile(r"^(?:[、和及与]|同志、|\s+)$")
 # What may stand between a subject and its cue: adverbs, a reason, a date — no clause break.
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;:：]")
 _PRONOUNS = ("他", "她", "其")

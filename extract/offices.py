@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from govkg.extract.context import Context, canonical_org
+from govkg.extract.context import LEVELS, Context, canonical_org
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
 from govkg.extract.records import Post
@@ -120,9 +120,11 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         body, parents, body_kind = (in_script_of(sentence, "中共中央"), [], "committee") if national == "中央" \
             else (None, [], "")
     else:
-        body, body_label, parents, body_kind = _body_for_bare(post, core, level, territory, lex, ctx, before)
+        body, body_label, parents, body_kind = _body_for_bare(post, core, level, territory, lex, ctx, before,
+                                                              memory)
     title = _title(post, sentence, lex, quals, core_written, body_words)
-    aliases = {title, _written_phrase(post, sentence)}
+    aliases = {title, _written_phrase(post, sentence),
+               "".join(sentence[p.start: p.end] for p in post.parts if p.kind != "prefix")}  # with 十二届
     if written_territory and bodies:
         # 浙江省政协副主席 is also written 省政协副主席: the level word for the territory's name.
         level_word = _level_word(level, lex, territory)
@@ -269,7 +271,7 @@ _ASSEMBLY_KIND = {"政协": "政协", "委会": "人大常委会", "人大": "�
 
 
 def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexicon, ctx: Context,
-                   before: Post | None) -> tuple[str | None, str, list[str], str]:
+                   before: Post | None, memory: Memory) -> tuple[str | None, str, list[str], str]:
     """The body of a post written without one: from its territory, the chain, or the article."""
     if territory:
         # 西藏自治区主席 is the region's government: an autonomous region has entries of its own.
@@ -296,10 +298,16 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
         body = ctx.main_body(_ASSEMBLIES)
         if body:
             return body, ORGANIZATION, [], _kind_of(_ASSEMBLY_KIND.get(to_simplified(body)[-2:], ""), lex)
-    lowest = ctx.lowest(list(core.bare_body))
-    if lowest:
-        home = ctx.home(lowest)
-        body = core.bare_body[lowest]
+    # The smallest territory the sentence has named so far, then the article's.
+    for level in reversed(LEVELS):
+        if level in core.bare_body and memory.by_level.get(level):
+            home = memory.by_level[level]
+            break
+    else:
+        level = ctx.lowest(list(core.bare_body))
+        home = ctx.home(level) if level else None
+    if home:
+        body = core.bare_body[level]
         return canonical_org(home + in_script_of(home, body), Context(), lex), ORGANIZATION, [], _kind_of(body, lex)
     return None, ORGANIZATION, [], ""
 

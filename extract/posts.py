@@ -30,14 +30,24 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
     memory = Memory()
     resolved: dict[int, Post] = {}
     last: Post | None = None
+    last_end = 0
+    places = sorted((m for m in s.places if m.level not in ("", "site")), key=lambda m: m.start)
     for chain in chains(ts.text, s.posts, names):
-        # A bare title after another person's post takes that post's body: 主任詹积富、副主任张知通.
-        before = last if chain[0].bare or _needs_host(chain[0], lex) else None
+        # The territories the sentence names before the chain (五玉里社区任“第一书记”).
+        named_between = False
+        for m in places:
+            if last_end <= m.start and m.end <= chain[0].start:
+                memory.by_level[m.level] = m.canonical or m.text
+                named_between = True
+        # A bare title after another person's post takes that post's body (主任詹积富、副主任张知通;
+        # 莊樹俊當選為市政協主席，徐小莉…當選副主席), unless a territory named between them is its own.
+        before = last if (chain[0].bare or _needs_host(chain[0], lex)) and not named_between else None
         for post in chain:
             before = resolved[id(post)] = resolve_post(post, s.text, lex, ctx, memory, before)
             if before.body and before.body_label == ORGANIZATION:
                 ctx.named(before.body)  # 院党组 later in the article may mean this court
         last = before
+        last_end = chain[-1].end
     out = []
     for i, h in enumerate(link(ts.text, s.posts, names, lex, passage)):
         # The holder may be named in an earlier sentence (曾任… with no name): its own text.

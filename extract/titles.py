@@ -366,7 +366,7 @@ def _reader(text: str, end: int, lex: Lexicon, char_tags, token_starts, places, 
 
 def parse_post(text: str, end: int, lex: Lexicon, *, char_tags: list[str] | None = None,
                token_starts: set[int] | None = None, places: list[Span] | None = None,
-               limit: int = 0) -> PostPhrase | None:
+               limit: int = 0, quoted: bool = False) -> PostPhrase | None:
     """The post phrase whose core ends at ``end`` in simplified ``text``, read as far left as it goes.
 
     ``char_tags``/``token_starts`` are the model's tags per character and its
@@ -378,6 +378,8 @@ def parse_post(text: str, end: int, lex: Lexicon, *, char_tags: list[str] | None
         return None
     r = _reader(text, end, lex, char_tags, token_starts, places, limit)
     r.take(Span(end - len(core), end, core, "core"))
+    if quoted:
+        r.pos -= 1  # the opening quote
     _qualifiers(r)
     if r.text.startswith("现任", r.pos - 2) and r.pos - 2 > r.limit:
         # 水井村现任驻村第一书记: 现任 between the territory and the title says the post is current.
@@ -389,6 +391,8 @@ def parse_post(text: str, end: int, lex: Lexicon, *, char_tags: list[str] | None
     if r.parts[0].kind == "qualifier" and len(r.parts) > 1 and r.parts[1].kind == "qualifier" \
             and r.parts[0].text == "副":
         return None
+    if quoted:
+        end += 1  # the closing quote: the name follows it
     return PostPhrase(r.parts, r.pos, end, text[r.pos:end])
 
 
@@ -453,16 +457,23 @@ def find_posts(text: str, lex: Lexicon, *, char_tags: list[str] | None = None,
                places: list[Span] | None = None) -> list[PostPhrase]:
     """Every post phrase of a sentence (simplified), left to right, none inside another."""
     found: list[PostPhrase] = []
-    ends = sorted({m.end() for core in lex.title_cores for m in re.finditer(re.escape(core), text)})
+    firsts = _cores_by_first_char(lex)
+    ends = sorted({i + len(core) for i, ch in enumerate(text) for core in firsts.get(ch, ())
+                   if text.startswith(core, i)})
     for end in ends:
-        if token_ends is not None and end not in token_ends:
-            continue
         core = _core_at(text, end, lex, 0)
-        if core is None or _inside_longer_word(text, end - len(core), end, lex):
+        if core is None:
             continue
-        limit = phrase_limit(text, end)
+        start = end - len(core)
+        # 社区“第一书记”朱浩: a title in quotes is a title; the phrase reads on past the opening quote.
+        quoted = start > 0 and text[start - 1] in "“‘" and text[end: end + 1] in ("”", "’")
+        if not quoted and (token_ends is not None and end not in token_ends):
+            continue
+        if _inside_longer_word(text, start, end, lex):
+            continue
+        limit = phrase_limit(text, start - 1 if quoted else end)
         post = parse_post(text, end, lex, char_tags=char_tags, token_starts=token_starts, places=places,
-                          limit=limit)
+                          limit=limit, quoted=quoted)
         if post is not None:
             found.append(post)
     # A core inside a longer post's core (书记 of 总书记) or an earlier post swallowed by a later one.
@@ -473,6 +484,18 @@ def find_posts(text: str, lex: Lexicon, *, char_tags: list[str] | None = None,
             continue
         kept.append(post)
     return sorted(kept, key=lambda p: p.start)
+
+
+_FIRSTS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _cores_by_first_char(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    if id(lex) not in _FIRSTS:
+        index: dict[str, list[str]] = {}
+        for core in lex.titles:
+            index.setdefault(core[0], []).append(core)
+        _FIRSTS[id(lex)] = {ch: tuple(v) for ch, v in index.items()}
+    return _FIRSTS[id(lex)]
 
 
 _LONGER: dict[int, tuple[str, ...]] = {}
