@@ -74,7 +74,8 @@ class Passage:
     topic: Name | None = None
 
 
-def chains(text: str, posts: list[PostPhrase], names: list[Name]) -> list[list[PostPhrase]]:
+def chains(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon | None = None
+           ) -> list[list[PostPhrase]]:
     """Posts written one after another with only a separator between them form one chain."""
     out: list[list[PostPhrase]] = []
     starts = {n.start for n in names}
@@ -82,11 +83,17 @@ def chains(text: str, posts: list[PostPhrase], names: list[Name]) -> list[list[P
         if out:
             prev = out[-1][-1]
             gap = text[prev.end: post.start]
-            if _CHAIN_GAP.match(gap) and not any(prev.end <= s < post.start for s in starts):
+            if _CHAIN_GAP.match(gap) and not any(prev.end <= s < post.start for s in starts) \
+                    and not _opens_a_clause(gap, lex):
                 out[-1].append(post)
                 continue
         out.append([post])
     return out
+
+
+def _opens_a_clause(gap: str, lex: Lexicon | None) -> bool:
+    """，近日已出任: a date between two posts starts another clause, not the same list."""
+    return bool(DATE.search(gap))
 
 
 def _cue_before(text: str, end: int, lex: Lexicon, place: str) -> Cue | None:
@@ -150,7 +157,7 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
     names = sorted(names, key=lambda n: n.start)
     st = _Sentence(text, names, posts, passage)
     holdings: list[Holding] = []
-    for chain in chains(text, posts, names):
+    for chain in chains(text, posts, names, lex):
         first, last = chain[0], chain[-1]
         relative = False
         holders, cue = _names_after(text, last, names), None

@@ -32,7 +32,7 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
     last: Post | None = None
     last_end = 0
     places = sorted((m for m in s.places if m.level not in ("", "site")), key=lambda m: m.start)
-    for chain in chains(ts.text, s.posts, names):
+    for chain in chains(ts.text, s.posts, names, lex):
         # The territories the sentence names before the chain (五玉里社区任“第一书记”).
         named_between = False
         for m in places:
