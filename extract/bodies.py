@@ -17,7 +17,7 @@ from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
-from govkg.extract.territory import Span, is_territory, place_level
+from govkg.extract.territory import LEVEL_INITIAL_WORDS, Span, is_territory, place_level
 from govkg.extract.titles import BodyPhrase, body_ends, parse_body, phrase_limit
 from govkg.graph.schema import ORGANIZATION
 
@@ -175,7 +175,8 @@ def _territory_span(simple: str, lex: Lexicon) -> tuple[int, int] | None:
     phrase = parse_body(simple, len(simple), lex, token_starts={0})  # a name alone: no words to stop at
     if phrase is None:
         return None
-    spans = [p for p in phrase.parts if p.kind == "territory" and is_territory(p.text, lex)]
+    spans = [p for p in phrase.parts if p.kind == "territory" and is_territory(p.text, lex)
+             and simple[p.end - 1: p.end + 1] not in LEVEL_INITIAL_WORDS]  # 雄安新区市民服务中心
     return (spans[-1].start, spans[-1].end) if spans else None
 
 

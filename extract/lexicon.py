@@ -50,6 +50,7 @@ class Lexicon:
     person_categories: frozenset[str]
     anaphora: dict[str, str]  # 该区 -> 区 (a level), 该院 -> 院 (the body last named that ends so)
     generic_bodies: frozenset[str]  # 金融机构, 行业协会: kinds of body, not names
+    generic_places: frozenset[str] = frozenset()  # 乡村, 县城: kinds of territory, not names
     cues: tuple["Cue", ...] = ()
     program_heads: tuple[tuple[str, int, str], ...] = ()  # (head, shortest stem, tag set), program_heads.tsv
 
@@ -169,6 +170,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         person_categories=frozenset(_lines("person_categories.txt", folder)),
         anaphora={r["word"]: r["refers_to"] for r in _tsv("anaphora.tsv", folder)},
         generic_bodies=frozenset(_lines("generic_bodies.txt", folder)),
+        generic_places=frozenset(_lines("generic_places.txt", folder)),
         cues=tuple(Cue(r["word"], r["place"], r["status"], r.get("event") or "")
                    for r in _tsv("cues.tsv", folder)),
         program_heads=tuple((r["head"], int(r["stem"]), r["tags"]) for r in _tsv("program_heads.tsv", folder)),

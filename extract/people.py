@@ -185,7 +185,19 @@ def _reads_as_name(sent: TaggedSentence, start: int, end: int) -> bool:
     return in_list or not common
 
 
+# Characters transliterated names are made of: a word of three or more of them that the model
+# reads as a name is one (布莱尔, 特朗普, 默克尔), though no Chinese surname begins it.
+_TRANSLITERATION = set("阿埃艾爱安奥巴拜班邦保贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁杜顿多厄恩法菲费芬弗福"
+                       "盖甘戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里利"
+                       "列林琳隆卢鲁路伦罗洛吕马迈麦曼梅门米敏莫默姆穆纳娜奈内尼诺欧帕佩皮普齐奇乔切琼萨"
+                       "塞桑瑟森沙什施史舍斯松苏索塔泰坦汤特提图托瓦威韦维温沃乌西希谢辛休雅亚扬耶伊因英"
+                       "尤约泽扎詹茨兹佐尔夫娃")
+
+
 def _is_name(name: str, lex: Lexicon) -> bool:
     if "·" in name:
         return len(name) >= 4
+    simple = to_simplified(name)
+    if len(simple) >= 3 and all(c in _TRANSLITERATION for c in simple):
+        return True
     return looks_like_name(name, lex)

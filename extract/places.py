@@ -18,7 +18,8 @@ from govkg.extract.lexicon import Lexicon
 from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
-from govkg.extract.territory import NUMERIC_STEM, is_territory, place_level
+from govkg.extract.normalize import to_simplified
+from govkg.extract.territory import LEVEL_INITIAL_WORDS, NUMERIC_STEM, is_territory, place_level
 from govkg.extract.titles import body_ends, parse_body, phrase_limit
 from govkg.graph.schema import PLACE
 
@@ -57,6 +58,11 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                     and not is_territory(word, lex) and is_territory(word + nxt.text, lex):
                 word, end = word + nxt.text, end + len(nxt.text)
             trimmed = _trim(word, start, lex)
+            if trimmed is not None and trimmed[1] == start and start >= 1 and text[start - 1] in _CUT_MODIFIERS \
+                    and (start - 1 == 0 or sent.char_tag[start - 2] in ("w", "p", "v", "LOC", "ns")) \
+                    and (start - 1) in sent.token_start:
+                # 到|小|长安镇, 县|右|北平镇: the model left out the first character of the name.
+                trimmed = (text[start - 1: start + len(trimmed[0])], start - 1)
             if trimmed is None and start >= 2 and _ends_territory(sent, start - 1, lex) \
                     and is_territory(text[start - 1: end], lex) and sent.char_tag[start - 1] not in ("w", "u", "p"):
                 # 榕江县|摆|贝村: the model cut the village's name; the territory before it marks its start.
@@ -67,6 +73,10 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 if level == "site" and len(name) <= 3:
                     continue
                 out.append(Mention(name, PLACE, at, at + len(name), "model", level=level))
+            elif tok.tag == LOC and _other_place(word, lex) and not (nxt is not None and nxt.text[:1] in "村镇乡县区市"):
+                # 英国, 长三角, 白宫: a place the territory grammar has nothing to say about; the model's word
+                # (not when a suffix follows it: 帮扶|村 is no place, so 帮扶 is none either).
+                out.append(Mention(word, PLACE, start, end, "model", level=""))
     for start, end, tok in sent.spans:
         if tok.tag == ORG and tok.text.endswith(("联合", "携手", "会同", "协同", "联手")) \
                 and is_territory(tok.text[:-2], lex):
@@ -76,10 +86,29 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     out.extend(_territories_in_bodies(sent, lex))
     out.extend(_divisions_written(sent, lex))
     out.extend(_numbered_units(text, lex))
+    # 雄安新区市民服务中心: a suffix that begins a word (市民) ends no place.
+    out = [m for m in out if text[m.end - 1: m.end + 1] not in LEVEL_INITIAL_WORDS]
     out = _dedupe(out)
     out.extend(_coordinated(sent, lex, out))
     out.extend(_sites(sent, lex, out))
     return _dedupe([piece for m in _dedupe(out) for piece in _split(m, lex)])
+
+
+_CUT_MODIFIERS = set("小大老新东西南北上下前后左右中")
+_NOT_A_PLACE = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大|公司|集团|部|办|中心|[的了和与及、]")
+
+
+def _other_place(word: str, lex: Lexicon) -> bool:
+    """A word the model reads as a place and nothing in the grammars contradicts: not a kind of
+    body, not a scope (全国, 各地), not a level word alone (自治区)."""
+    simple = to_simplified(word)
+    if place_level(simple, lex) is not None or any(simple.endswith(g) for g in lex.generic_places):
+        return False  # the grammar reads it as a territory it rejected (偏远山村, 美乡村): no place
+    if len(simple) == 2 and simple[-1] not in "国洲岛湾港宫":
+        return False  # 文明, 惠民: two characters the model reads as a place are too often words
+    return len(simple) >= 2 and simple not in lex.generic_bodies and simple not in lex.level_words \
+        and not simple.startswith(("全", "各", "该", "本", "我", "此", "当地", "辖区")) \
+        and not _NOT_A_PLACE.search(simple) and not re.search(r"[0-9a-zA-Z]", simple)
 
 
 def _ends_territory(sent: TaggedSentence, end: int, lex: Lexicon) -> bool:
@@ -165,6 +194,7 @@ def _coordinated(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> l
 # Tags that end the leftward growth of a site's name (punctuation, particles, prepositions,
 # conjunctions, pronouns, adverbs, numbers, time, verbs, people).
 _SITE_STOP_TAGS = {"w", "u", "p", "c", "r", "d", "m", "q", "TIME", "xc", "v", "vd", "PER"}
+_NAME_TAGS = {"LOC", "ORG", "PER", "nz", "ns", "nt", "nr", "nw"}
 _SITE_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "各", "相关", "有关", "全体", "该", "本", "我", "原", "一")
 
 
@@ -196,7 +226,10 @@ def _sites(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Me
             if name.startswith(mod) and len(name) - len(mod) > len(suffix):
                 name, start = name[len(mod):], start + len(mod)
                 break
-        if len(name) > max(3, len(suffix) + 1):
+        named = any(sent.char_tag[i] in _NAME_TAGS for i in range(start, end - len(suffix))) \
+            or any(m.start == start and m.level != "site" for m in places) or text[start] in "省市区县镇乡村"
+        if len(name) > max(3, len(suffix) + 1) and named:
+            # 文化广场, 农业产业园 are kinds of site; 万达广场, 梅岭景区, 区廉政教育基地 are sites.
             out.append(Mention(name, PLACE, start, end, "rule:site", level="site"))
     return out
 

@@ -15,6 +15,10 @@ from govkg.extract.admin import divisions
 from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.normalize import in_script_of, to_simplified
 
+# Words that begin with a level character but are not a territory and a name (市场监督管理局), nor
+# end one (雄安新区市民服务中心 names no 雄安新区市).
+LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县域", "乡镇", "乡村", "村镇", "村民", "镇村",
+                       "省级", "市级", "区级", "县级", "镇级", "乡级", "村级", "州级", "地方", "区位", "市容"}
 # A stem may not hold a body: 县委县 (of 县委县政府) is no territory.
 _BODY_CHARS = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大")
 # Words that begin a phrase about territories but are not part of a name: 全市, 各县, 该区.
@@ -93,8 +97,12 @@ def level_word_ending_at(text: str, end: int, lex: Lexicon, start_limit: int = 0
 def is_territory(name: str, lex: Lexicon) -> bool:
     """A name the territory grammar accepts as a territory (not a site)."""
     level = place_level(name, lex)
-    if level in (None, "site") or name in lex.generic_bodies:
+    if level in (None, "site") or name in lex.generic_bodies or name in lex.generic_places:
         return False
+    generic = next((g for g in lex.generic_places if name.endswith(g) and g not in lex.place_suffixes
+                    and g not in lex.level_words), None)
+    if generic and len(name) - len(generic) <= 2 and not divisions().lookup(name):
+        return False  # 偏远山村, 美丽乡村, 宜居乡村: a kind of place described
     if divisions().lookup(name):
         return True
     suffix = next((s for s in lex.place_suffixes_longest_first if name.endswith(s)), "")

@@ -48,9 +48,7 @@ _ORDINALS = set("第一二三四五六七八九十百〇零两0123456789")
 _MAX_STEM = 14
 # Words before a body's name that are not part of it: 辖区一电子科技商行, 各级党组织, 相关部门.
 _LEADING_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "各", "相关", "有关", "全体", "一家", "一")
-# Words that begin with a level character but are not a territory and a name (市场监督管理局).
-_LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县域", "乡镇", "乡村", "村镇", "村民", "镇村",
-                        "省级", "市级", "区级", "县级", "镇级", "乡级", "村级", "州级", "地方"}
+from govkg.extract.territory import LEVEL_INITIAL_WORDS as _LEVEL_INITIAL_WORDS  # noqa: E402
 _SESSION = re.compile(r"(?:第?[一二三四五六七八九十百〇零0-9]+届)$")
 _PREFIXES = ("中共", "中国共产党", "全国", "中央", "国家")
 _PREFIX_INDEX = suffix_index(_PREFIXES)
