@@ -58,7 +58,10 @@ def sentence_mentions(col: Collector, s: Sentence, lex: Lexicon) -> None:
     """The places, bodies, people and programs of a sentence, and the relations its words state."""
     art = s.article
     for m in s.places:
-        col.mention(col.entity(PLACE, m.canonical, m.text, level=m.level), art)
+        pid = col.entity(PLACE, m.canonical, m.text, level=m.level)
+        if m.compound:
+            col.result.entities[pid].aliases.add(m.compound)
+        col.mention(pid, art)
     for inner, rtype, outer in located_in(s.places):
         col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text,
                    basis="text")

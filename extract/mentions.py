@@ -38,6 +38,8 @@ def find_mentions(page: list[list[Sentence]], lex: Lexicon) -> None:
             s.people = find_people(ts, lex, stems, s.posts)
             # Mentions carry the text as written (traditional stays traditional).
             for m in s.places + s.bodies + s.people + s.programs:
+                if m.compound:
+                    m.compound = s.text[m.end - len(m.compound): m.end]
                 m.text = s.text[m.start:m.end]
 
 

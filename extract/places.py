@@ -127,10 +127,11 @@ def _territories_in_bodies(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                           limit=phrase_limit(sent.text, end))
         if body is None:
             continue
-        for part in body.parts:
-            if part.kind == "territory" and is_territory(part.text, lex):
-                out.append(Mention(part.text, PLACE, part.start, part.end, "rule:body-territory",
-                                   level=part.level or place_level(part.text, lex) or ""))
+        found = [Mention(p.text, PLACE, p.start, p.end, "rule:body-territory", level=p.level or place_level(p.text, lex)
+                         or "") for p in body.parts if p.kind == "territory" and is_territory(p.text, lex)]
+        if len(found) > 1 and all(a.end == b.start for a, b in zip(found, found[1:])):
+            found[-1].compound = sent.text[found[0].start: found[-1].end]  # 江西省抚州市临川县
+        out.extend(found)
     return out
 
 
@@ -267,6 +268,7 @@ def _split(m: Mention, lex: Lexicon) -> list[Mention]:
     for piece in pieces:
         out.append(Mention(piece, PLACE, at, at + len(piece), m.source, level=place_level(piece, lex) or ""))
         at += len(piece)
+    out[-1].compound = m.text  # the address as written is also a name of the place it ends with
     return out
 
 

@@ -79,6 +79,7 @@ class Mention:
     source: str = "model"  # model, rule:<name>
     level: str = ""  # Place: 省, 市, 区, 县, 镇, 乡, 街道, 村, 社区 or site
     canonical: str = ""  # filled in by resolution
+    compound: str = ""  # Place: the whole address this is the last piece of (江西省抚州市临川县)
 
 
 @dataclass
