@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from govkg.extract.lexicon import Lexicon, ending_at, suffix_index
 from govkg.extract.admin import divisions
-from govkg.extract.territory import Span, division_ending_at, is_territory, level_word_ending_at
+from govkg.extract.territory import (Span, cue_and_level, division_ending_at, is_territory, level_word_ending_at,
+                                     place_level)
 
 # Characters a post phrase never crosses.
 BOUNDARY = set("，。、；：！？“”‘’（）()《》〈〉【】「」『』 \t…—·,.;:!?")
@@ -149,6 +150,8 @@ def _territory(r: _Reader, for_body: bool) -> Span | None:
         if p.end == r.pos and p.start >= r.limit and (best is None or p.start < best.start):
             best = p
     div = division_ending_at(r.text, r.pos, r.limit)
+    if div and cue_and_level(div.text, r.lex):
+        div = None  # 曾任县委书记: 任 is the cue, 县 the article's county
     if div and (best is None or div.start < best.start):
         best = div
     if best is None:
