@@ -172,8 +172,9 @@ def _level_fits(word: Span, r: _Reader) -> bool:
     first = r.parts[0]
     if first.kind in ("body", "session"):
         return True
-    core = r.parts[-1].text
-    return word.level in r.lex.titles[core].bare_body
+    # 自治区 stands for a territory of level 省 but has entries of its own (自治区:人民政府 of 主席).
+    bare_body = r.lex.titles[r.parts[-1].text].bare_body
+    return word.level in bare_body or word.text in bare_body
 
 
 def _generic_territory(r: _Reader) -> Span | None:
@@ -200,7 +201,9 @@ def _generic_territory(r: _Reader) -> Span | None:
         if numeric and stem and all(c in _ORDINALS for c in stem):
             return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
         if not numeric and len(stem) >= 2 and is_territory(r.text[i:r.pos], r.lex):
-            return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
+            # The level of the whole name: 经开区 is a zone (its suffix 经开区), not a 区 called 经开.
+            name = r.text[i:r.pos]
+            return Span(i, r.pos, name, "territory", place_level(name, r.lex) or r.lex.place_suffixes[suffix])
     return None
 
 
