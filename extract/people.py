@@ -40,8 +40,12 @@ def _ends_a_name(text: str, end: int) -> bool:
     return text.startswith(_after_name_words(), end)
 
 
-def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon) -> int | None:
-    """The end of the name written at ``start``, right after a title; None if none is there."""
+def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_names: bool = True) -> int | None:
+    """The end of the name written at ``start``, right after a title; None if none is there.
+
+    ``long_names``: whether a name longer than a Han name that the model reads whole may be
+    one (苏和巴特尔); not after a byline's title, where names are a list the layout may have run
+    together (记者曹梦南缪友银)."""
     text = sent.text
     if start >= len(text) or not _CJK.match(text[start]) or text.startswith(_after_name_words(), start):
         return None
@@ -68,7 +72,7 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon) -> int | No
                 return end
         # A longer name the model reads whole (苏和巴特尔, a Mongolian name that starts like a surname).
         word = next(((s, e) for s, e, tok in sent.spans if s == start and tok.tag == PER), None)
-        if word and word[1] - start > surname + 2 and _ends_a_name(text, word[1]):
+        if long_names and word and word[1] - start > surname + 2 and _ends_a_name(text, word[1]):
             return word[1]
         return None
     # A name with no Han surname (尼玛才仁, 达娃): the model's name-like words up to a break.
@@ -132,7 +136,7 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
             continue
         if any(m.start < post.end < m.end for m in out):
             continue
-        end = name_after_title(sent, post.end, lex)
+        end = name_after_title(sent, post.end, lex, long_names=lex.titles[post.core.text].kind != "press")
         if end is None:
             continue
         name = text[post.end:end]
