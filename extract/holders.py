@@ -25,7 +25,9 @@ from govkg.extract.titles import PostPhrase
 
 # Between two posts of one chain: 县委副书记、县长; 常委、秘书长；州委副书记; 党组书记兼主任.
 _CHAIN_GAP = re.compile(r"^(?:[（(][^（）()]{1,8}[）)])?(?:[、，,；;和及与]|兼任?|并任|兼|同时任|，兼任?)?$"
-                        r"|^[、，,][\u4e00-\u9fff]{1,6}$")  # 、县府办系统 + 党委组织员: words the grammar did not read
+                        # 、县府办系统 + 党委组织员: words the grammar did not read (but no cue of a clause
+                        # of its own: ，后转任 + 政法委书记)
+                        r"|^[、，,](?![\u4e00-\u9fff]*(?:任|当选|为)$)[\u4e00-\u9fff]{1,6}$")
 # Between a post and the name it precedes.
 _NAME_GAP = re.compile(r"^(?:[：:]|\s)?$")
 # Between two names of a list: 县委常委陈莉、龚红辉和蒋欧林.
