@@ -233,6 +233,11 @@ def test_a_long_name_the_model_reads_whole_after_a_title():
         ("苏和巴特尔", "rule:after-title")]
 
 
+def test_names_a_byline_runs_together_are_not_one_long_name():
+    """After 记者 names are a list the layout may have run together: 韩冬雪罗青松 is no one name."""
+    assert ("韩冬雪罗青松", "rule:after-title") not in people("（/w 记者/n 韩冬雪罗青松/PER ）/w")
+
+
 @pytest.mark.parametrize("words", [
     "荣获/v 市长/n 质量奖/n 。/w",  # the model's common word after a title is no name
     "主任/n 带头/vn 的/u 工作/n 。/w",
