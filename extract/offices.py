@@ -97,8 +97,9 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             names = [acc]  # 民革 alone
         if [to_simplified(n) for n in names] == ["中央"]:
             names = [in_script_of(sentence, "中共中央")]  # 中央委员: the party's Central Committee
-        if len(names) > 1 and body_kind == "court-organ":
-            names = names[:-1]  # 审判委员会委员 is a post of the court itself
+        if body_kind == "court-organ" and (len(names) > 1 or before is not None and host == before.body):
+            # 审判委员会委员 is a post of the court itself (副院长、审判委员会委员: the court before it)
+            names = names[:-1] or [host]
             body_kind = ""
         body = canonical_org(names[-1], Context(), lex) if names else None
         parents = [canonical_org(n, Context(), lex) for n in reversed(names[:-1])] + \
