@@ -70,14 +70,22 @@ def autonomous_short_form(name: str) -> str | None:
                         break
             if stem.endswith("族") and len(stem) >= 3 and stem == name[: -len(suffix)]:
                 stem = stem[:-1]  # 东乡族自治县: the group is the name (东乡县)
+            elif stem == name[: -len(suffix)] and stem in _ethnic_groups():
+                return stem + suffix[-1]  # 鄂伦春自治旗: the group, written without 族 (鄂伦春旗)
             return stem + suffix[-1] if stem != name[: -len(suffix)] else None
     return None
+
+
+def _rank(code: str) -> int:
+    """0 for a province, 1 for a prefecture-level division, 2 below."""
+    return 0 if code[2:] == "0" * 10 else 1 if code[4:] == "0" * 8 else 2
 
 
 class Divisions:
     def __init__(self, rows: list[tuple[str, str]]):
         self.by_code: dict[str, Division] = {}
         self.by_name: dict[str, list[Division]] = {}
+        stems: list[tuple[str, Division]] = []
         for code, name in rows:
             div = Division(code, name, _level(code, name))
             self.by_code[code] = div
@@ -89,6 +97,13 @@ class Divisions:
             if written:
                 self.by_name.setdefault(written, []).append(div)
                 self.by_name.setdefault(written[:-1], []).append(div)
+                stems.append((written[:-1], div))
+        # The stem of a short form (临夏 of 临夏州) names its division unless a division of a higher
+        # level has that short name: 河南 is 河南省, not 河南县; 海南 is 海南省, not 海南州.
+        for stem, div in stems:
+            hits = self.by_name[stem]
+            if any(_rank(h.code) < _rank(div.code) and h.name != div.name for h in hits):
+                hits.remove(div)
 
     @staticmethod
     def short_name(name: str) -> str:

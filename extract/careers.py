@@ -63,7 +63,8 @@ def iso_date(text: str, article_year: int | None) -> str:
     key = date_key(text, article_year)
     if key is None:
         return ""
-    return f"{key[0]:04d}-{key[1]:02d}" if key[1] else f"{key[0]:04d}"
+    # 近日 sorts after every month of its year (13) but names none: the year alone.
+    return f"{key[0]:04d}-{key[1]:02d}" if 1 <= key[1] <= 12 else f"{key[0]:04d}"
 
 
 def _year_of(holding: PostHolding) -> int | None:

@@ -25,7 +25,9 @@ from govkg.extract.titles import PostPhrase
 
 # Between two posts of one chain: 县委副书记、县长; 常委、秘书长；州委副书记; 党组书记兼主任.
 _CHAIN_GAP = re.compile(r"^(?:[（(][^（）()]{1,8}[）)])?(?:[、，,；;和及与]|兼任?|并任|兼|同时任|，兼任?)?$"
-                        r"|^[、，,][\u4e00-\u9fff]{1,6}$")  # 、县府办系统 + 党委组织员: words the grammar did not read
+                        # 、县府办系统 + 党委组织员: words the grammar did not read (but no cue of a clause
+                        # of its own: ，后转任 + 政法委书记)
+                        r"|^[、，,](?![\u4e00-\u9fff]*(?:任|当选|为)$)[\u4e00-\u9fff]{1,6}$")
 # Between a post and the name it precedes.
 _NAME_GAP = re.compile(r"^(?:[：:]|\s)?$")
 # Between two names of a list: 县委常委陈莉、龚红辉和蒋欧林.
@@ -243,11 +245,8 @@ def _names_after(text: str, post: PostPhrase, names: list[Name]) -> list[Name]:
 def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -> tuple[list[Name], Cue | None]:
     """X 任 Y / 任命 X 为 Y / 免去 X 的 Y: the holder written before the chain, with its cue."""
     start = first.start
-    # A cue after the name: 马秀兰此前任, 王国斌因工作变动辞去, 他跻身.
-    cue = _cue_before(text, start, lex, "after-name")
-    if cue is not None:
-        return _subject_of_clause(text, _cue_start(text, start, cue), st), cue
-    # A cue before the name: 任命严金海为…, 免去王喜良的…, 决定其代理…
+    # A cue before the name: 任命严金海为…, 免去王喜良的…, 决定其代理… It is read first: in
+    # 提名X为Y the 为 after the name is no cue of its own (X 为 Y would make the post current).
     for gap in ("为", "同志为", "的", "同志的", "同志", ""):
         at = start - len(gap)
         if at < 0 or text[at:start] != gap:
@@ -262,6 +261,10 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
         if name is None:
             name = st.passage.topic
         return ([name] if name else []), cue
+    # A cue after the name: 马秀兰此前任, 王国斌因工作变动辞去, 他跻身.
+    cue = _cue_before(text, start, lex, "after-name")
+    if cue is not None:
+        return _subject_of_clause(text, _cue_start(text, start, cue), st), cue
     return [], None
 
 

@@ -80,7 +80,8 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
                 host = before.body
                 parents = [before.body] + before.parents
         elif not _stands_alone(rest[0] if rest else bodies[0], lex):
-            host = _context_committee(ctx, lex) or ""
+            # 组织部部长: the article's committee's; 党支部书记: the article's village's (村:党支部).
+            host = _home_for_body((rest or bodies)[0].text, lex, ctx) or _context_committee(ctx, lex) or ""
         elif before is not None and before.territory and _kind_of((rest or bodies)[0].text, lex) in _TERRITORIAL:
             # 郭店镇党委副书记、镇长、人大主席: the 人大 of the town the chain is about.
             host = before.territory
@@ -96,8 +97,9 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             names = [acc]  # 民革 alone
         if [to_simplified(n) for n in names] == ["中央"]:
             names = [in_script_of(sentence, "中共中央")]  # 中央委员: the party's Central Committee
-        if len(names) > 1 and body_kind == "court-organ":
-            names = names[:-1]  # 审判委员会委员 is a post of the court itself
+        if body_kind == "court-organ" and (len(names) > 1 or before is not None and host == before.body):
+            # 审判委员会委员 is a post of the court itself (副院长、审判委员会委员: the court before it)
+            names = names[:-1] or [host]
             body_kind = ""
         body = canonical_org(names[-1], Context(), lex) if names else None
         parents = [canonical_org(n, Context(), lex) for n in reversed(names[:-1])] + \
@@ -188,7 +190,7 @@ def _home_for_body(body: str, lex: Lexicon, ctx: Context) -> str | None:
     simple = to_simplified(body)
     levels = [lv for t in lex.titles.values() for lv, b in t.bare_body.items() if b == simple]
     kind = _kind_of(simple, lex)
-    if not levels and kind in ("congress", "cppcc", "court", "procuratorate", "government"):
+    if not levels and kind in ("congress", "cppcc", "court", "procuratorate", "government", "military"):
         levels = list(_COUNTY_AND_UP)
     if not levels:
         return None

@@ -40,15 +40,22 @@ def _ends_a_name(text: str, end: int) -> bool:
     return text.startswith(_after_name_words(), end)
 
 
-def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon) -> int | None:
-    """The end of the name written at ``start``, right after a title; None if none is there."""
+def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_names: bool = True) -> int | None:
+    """The end of the name written at ``start``, right after a title; None if none is there.
+
+    ``long_names``: whether a name longer than a Han name that the model reads whole may be
+    one (苏和巴特尔); not after a byline's title, where names are a list the layout may have run
+    together (记者曹梦南缪友银)."""
     text = sent.text
     if start >= len(text) or not _CJK.match(text[start]) or text.startswith(_after_name_words(), start):
         return None
     # A name with a middle dot (杰恩斯·哈德斯, 阿沛·阿旺晋美): up to the next break.
     m = re.match(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+", text[start:])
     if m:
-        return start + m.end()
+        # …where a name can end after its last dot (努尔兰·哈斯木|指出), not at the next break.
+        last_dot = text.rindex("·", start, start + m.end())
+        return next((end for end in range(last_dot + 2, start + m.end()) if _ends_a_name(text, end)),
+                    start + m.end())
     compound = text[start: start + 2] in lex.surnames
     if compound or text[start] in lex.surnames:
         surname = 2 if compound else 1
@@ -63,6 +70,10 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon) -> int | No
             if end <= len(text) and all(_CJK.match(c) for c in text[start:end]) \
                     and _ends_a_name(text, end) and text[end - 1] not in "的了":
                 return end
+        # A longer name the model reads whole (苏和巴特尔, a Mongolian name that starts like a surname).
+        word = next(((s, e) for s, e, tok in sent.spans if s == start and tok.tag == PER), None)
+        if long_names and word and word[1] - start > surname + 2 and _ends_a_name(text, word[1]):
+            return word[1]
         return None
     # A name with no Han surname (尼玛才仁, 达娃): the model's name-like words up to a break.
     end = start
@@ -99,8 +110,12 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
                 name_end = after
         # 沙木沙克·|玉山: a name with a middle dot the model cut at the dot.
         if text[name_end - 1: name_end] == "·":
+            # …up to the end of the model's next word (阿依努尔·|买买提|说), else the next break.
+            nxt = next((e for s, e, _t in spans if s == name_end), None)
             m = re.match(r"[\u4e00-\u9fff]{1,8}", text[name_end:])
-            if m:
+            if nxt is not None and m and nxt <= name_end + m.end():
+                name_end = nxt
+            elif m:
                 name_end += m.end()
         name = text[start:name_end]
         if name.endswith("同志") and len(name) >= 4:
@@ -121,7 +136,7 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
             continue
         if any(m.start < post.end < m.end for m in out):
             continue
-        end = name_after_title(sent, post.end, lex)
+        end = name_after_title(sent, post.end, lex, long_names=lex.titles[post.core.text].kind != "press")
         if end is None:
             continue
         name = text[post.end:end]

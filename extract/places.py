@@ -251,8 +251,8 @@ def split_compound_place(name: str, lex: Lexicon) -> list[str]:
         if suffix is None or len(head) - len(suffix) < 2 or len(rest) < 2:
             continue
         rest_level = place_level(rest, lex)
-        if rest_level in (None, "site"):
-            continue
+        if rest_level in (None, "site") and len(split_compound_place(rest, lex)) < 2:
+            continue  # what follows is neither a territory nor a chain of them (锡林郭勒盟正蓝旗)
         if divisions().lookup(head) or len(rest) >= 3:
             return [head] + split_compound_place(rest, lex)
     return [name]

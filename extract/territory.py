@@ -88,6 +88,13 @@ def division_ending_at(text: str, end: int, start_limit: int = 0) -> Span | None
     return None
 
 
+def cue_and_level(name: str, lex: Lexicon) -> bool:
+    """任县 of 曾任县委书记: a division whose stem is a word that introduces a post (cues.tsv) reads as
+    that word and a level word, not as the division."""
+    simple = to_simplified(name)
+    return len(simple) >= 2 and simple[-1:] in lex.level_words and simple[:-1] in {c.word for c in lex.cues}
+
+
 def level_word_ending_at(text: str, end: int, lex: Lexicon, start_limit: int = 0) -> Span | None:
     """A level word (区, 自治区, 街道, 地…) ending at ``end``: the longest one."""
     word = next(ending_at(lex.level_index, text, end, start_limit), None)

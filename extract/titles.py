@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from govkg.extract.lexicon import Lexicon, ending_at, suffix_index
 from govkg.extract.admin import divisions
-from govkg.extract.territory import Span, division_ending_at, is_territory, level_word_ending_at
+from govkg.extract.territory import (Span, cue_and_level, division_ending_at, is_territory, level_word_ending_at,
+                                     place_level)
 
 # Characters a post phrase never crosses.
 BOUNDARY = set("，。、；：！？“”‘’（）()《》〈〉【】「」『』 \t…—·,.;:!?")
@@ -147,6 +148,8 @@ def _territory(r: _Reader, for_body: bool) -> Span | None:
         if p.end == r.pos and p.start >= r.limit and (best is None or p.start < best.start):
             best = p
     div = division_ending_at(r.text, r.pos, r.limit)
+    if div and cue_and_level(div.text, r.lex):
+        div = None  # 曾任县委书记: 任 is the cue, 县 the article's county
     if div and (best is None or div.start < best.start):
         best = div
     if best is None:
@@ -167,8 +170,9 @@ def _level_fits(word: Span, r: _Reader) -> bool:
     first = r.parts[0]
     if first.kind in ("body", "session"):
         return True
-    core = r.parts[-1].text
-    return word.level in r.lex.titles[core].bare_body
+    # 自治区 stands for a territory of level 省 but has entries of its own (自治区:人民政府 of 主席).
+    bare_body = r.lex.titles[r.parts[-1].text].bare_body
+    return word.level in bare_body or word.text in bare_body
 
 
 def _generic_territory(r: _Reader) -> Span | None:
@@ -195,7 +199,9 @@ def _generic_territory(r: _Reader) -> Span | None:
         if numeric and stem and all(c in _ORDINALS for c in stem):
             return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
         if not numeric and len(stem) >= 2 and is_territory(r.text[i:r.pos], r.lex):
-            return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
+            # The level of the whole name: 经开区 is a zone (its suffix 经开区), not a 区 called 经开.
+            name = r.text[i:r.pos]
+            return Span(i, r.pos, name, "territory", place_level(name, r.lex) or r.lex.place_suffixes[suffix])
     return None
 
 

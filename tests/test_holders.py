@@ -1,0 +1,183 @@
+"""Who holds which post (extract/holders.py), rule by rule, without the NER model: the posts
+come from the title grammar, the names are the words tagged PER by hand (as the model tags
+them), and the cues from cues.tsv. Statuses follow annotation.md: ``former`` for 原, 曾任,
+免去, 不再担任…; ``proposed`` for 拟任, 提名为…, …候选人; current otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.holders import Name, Passage, chains, link, session_number
+from govkg.extract.lexicon import default_lexicon
+from govkg.extract.titles import find_posts
+from support.handtagged import tagged
+
+LEX = default_lexicon()
+
+
+def _read(words: str):
+    s = tagged(words)
+    posts = find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start, token_ends=s.token_end)
+    names = [Name(start, end, tok.text) for start, end, tok in s.spans if tok.tag == "PER"]
+    return s.text, posts, names
+
+
+def holdings(words: str, passage: Passage | None = None, *fields: str):
+    """(person, post, status) of each holding a sentence states, plus any other ``fields``."""
+    text, posts, names = _read(words)
+    out = []
+    for h in link(text, posts, names, LEX, passage):
+        out.append((h.person.text, h.post.text, h.status) + tuple(getattr(h, f) for f in fields))
+    return out
+
+
+# --- Posts before a name ------------------------------------------------------------------------
+
+def test_a_chain_of_posts_before_a_name():
+    assert holdings("会/n 上/f ，/w 县委/ORG 副书记/n 、/w 县长/n 陈晓林/PER 作/v 工作报告/n 。/w") == [
+        ("陈晓林", "县委副书记", "current"), ("陈晓林", "县长", "current")]
+
+
+def test_a_list_of_names_after_one_post():
+    assert holdings("县委/n 常委/n 韩丽娜/PER 、/w 郑国栋/PER 和/c 邵文杰/PER 参加/v 调研/vn 。/w") == [
+        ("韩丽娜", "县委常委", "current"), ("郑国栋", "县委常委", "current"), ("邵文杰", "县委常委", "current")]
+
+
+def test_each_post_its_own_name():
+    """陪同: the one accompanied holds the post before his own name."""
+    assert holdings("县长/n 陈晓林/PER 陪同/v 市委书记/n 林浩然/PER 调研/v 。/w") == [
+        ("陈晓林", "县长", "current"), ("林浩然", "市委书记", "current")]
+
+
+def test_a_former_qualifier():
+    assert holdings("原/a 县委书记/n 黄志远/PER 接受/v 审查/vn 。/w", None, "explicit") == [
+        ("黄志远", "原县委书记", "former", True)]
+
+
+def test_a_session_written_in_the_post():
+    assert holdings("七届/m 州政协/ORG 主席/n 马文清/PER 出席会议/v 。/w", None, "session") == [
+        ("马文清", "七届州政协主席", "current", 7)]
+
+
+def test_a_title_after_a_name():
+    assert holdings("刘振宇/PER 书记/n 在/p 会/n 上/f 强调/v 。/w") == [("刘振宇", "书记", "current")]
+
+
+# --- A name, a cue, the posts ------------------------------------------------------------------
+
+def test_a_career_cue_after_the_name():
+    assert holdings("许建平/PER 此前/r 任/v 望谟县委/ORG 常委/n 、/w 宣传部/ORG 部长/n 。/w", None, "cue",
+                    "explicit") == [("许建平", "望谟县委常委", "former", "此前任", True),
+                                    ("许建平", "宣传部部长", "former", "此前任", True)]
+
+
+@pytest.mark.parametrize("words, status, event", [
+    ("王春燕/PER 当选/v 为/v 县妇联/ORG 主席/n 。/w", "current", "elected"),
+    ("韦秀英/PER 不再/d 担任/v 县政协/ORG 副主席/n 。/w", "former", "removed"),
+    ("罗明义/PER 辞去/v 县人大常委会/ORG 副主任/n 职务/n 。/w", "former", "removed"),
+    ("邓嘉禾/PER 调任/v 岚皋县委/ORG 常委/n 。/w", "current", "moved"),
+    ("邓嘉禾/PER 拟任/v 岚皋县委/ORG 常委/n 。/w", "proposed", "proposed"),
+])
+def test_cues_after_the_name_give_status_and_event(words, status, event):
+    found = holdings(words, None, "event")
+    assert [(h[2], h[3]) for h in found] == [(status, event)]
+
+
+def test_a_candidate_is_proposed():
+    assert holdings("孙立群/PER 被/p 提名/v 为/v 县长/n 候选人/n 。/w", None, "event") == [
+        ("孙立群", "县长", "proposed", "proposed")]
+
+
+def test_an_appointment_notice():
+    """决定任命 X 为 Y: the cue before the name says how the post is held, not the 为 after it."""
+    assert holdings("会议/n 决定/v 任命/v 严海涛/PER 为/v 岚山县人民政府/ORG 副县长/n 。/w", None, "event",
+                    "cue") == [("严海涛", "岚山县人民政府副县长", "current", "appointed", "决定任命")]
+
+
+def test_a_nomination_without_candidate_is_proposed():
+    assert holdings("提名/v 龚雪梅/PER 为/v 岚山县人民政府/ORG 县长/n 。/w", None, "event") == [
+        ("龚雪梅", "岚山县人民政府县长", "proposed", "proposed")]
+
+
+def test_a_removal_notice():
+    assert holdings("会议/n 决定/v 免去/v 何晓东/PER 的/u 岚山县人民政府/ORG 副县长/n 职务/n 。/w", None,
+                    "event") == [("何晓东", "岚山县人民政府副县长", "former", "removed")]
+
+
+def test_an_aside_in_brackets_and_a_career_clause():
+    """焦长海（现任省人大常委会副主任）曾任唐河市委书记: the bracket is current, 曾任 former."""
+    assert holdings("焦长海/PER （/w 现任/v 省人大常委会/ORG 副主任/n ）/w 曾/d 任/v 唐河/LOC 市委书记/n 。/w",
+                    None, "explicit") == [("焦长海", "省人大常委会副主任", "current", True),
+                                          ("焦长海", "唐河市委书记", "former", True)]
+
+
+def test_a_proposed_post_before_the_name_and_a_current_one_after():
+    assert holdings("拟/v 任/v 兰溪市委/ORG 书记/n 的/u 朱明亮/PER ，/w 现任/v 兰溪市委/ORG 副书记/n 、/w 市长/n 。/w"
+                    ) == [("朱明亮", "兰溪市委书记", "proposed"), ("朱明亮", "兰溪市委副书记", "current"),
+                          ("朱明亮", "市长", "current")]
+
+
+def test_the_one_succeeded_held_the_post():
+    assert holdings("杨东升/PER 接替/v 丁文浩/PER 担任/v 县委政法委/ORG 书记/n 。/w", None, "event") == [
+        ("杨东升", "县委政法委书记", "current", ""), ("丁文浩", "县委政法委书记", "former", "succeeded")]
+
+
+def test_a_past_adverb_with_the_subject():
+    assert holdings("此前/r ，/w 丁文浩/PER 为/v 县委/n 常委/n 。/w") == [("丁文浩", "县委常委", "former")]
+
+
+# --- Clauses with no name: the person the passage is about --------------------------------------
+
+def test_a_career_clause_with_no_name_is_the_passages_person():
+    passage = Passage()
+    assert holdings("许建平/PER ，/w 男/a ，/w 1972年5月/TIME 生/v ，/w 贵州/LOC 望谟/LOC 人/n 。/w", passage) == []
+    assert passage.topic.text == "许建平"
+    assert holdings("2018年3月/TIME 任/v 望谟县扶贫开发办公室/ORG 主任/n ，/w 2020年6月/TIME 兼任/v 县/n 乡村/n "
+                    "振兴/vn 局/n 局长/n 。/w", passage, "date_text", "concurrent") == [
+        ("许建平", "望谟县扶贫开发办公室主任", "current", "2018年3月", False),
+        ("许建平", "县乡村振兴局局长", "current", "2020年6月", True)]
+
+
+def test_a_pronoun_is_the_passages_person():
+    passage = Passage()
+    holdings("龚雪梅/PER 出生/v 于/p 1978年/TIME 。/w", passage)
+    assert holdings("2015年/TIME ，/w 她/r 任/v 松桃县/LOC 副县长/n 。/w", passage, "date_text") == [
+        ("龚雪梅", "松桃县副县长", "current", "2015年")]
+
+
+def test_a_birth_date_does_not_date_a_post():
+    assert holdings("陈丽华/PER 出生于/v 1974年3月/TIME ，/w 2016年8月/TIME 任县文联/ORG 主席/n 。/w", None,
+                    "date_text") == [("陈丽华", "县文联主席", "current", "2016年8月")]
+
+
+def test_a_later_move_is_dated_after_the_post_before_it():
+    found = holdings("黎文博/PER 2017年/TIME 调任/v 县委/n 秘书长/n ，/w 后/f 转任/v 县委/n 政法委/n 书记/n 。/w", None,
+                     "date_text")
+    assert found == [("黎文博", "县委秘书长", "current", "2017年"), ("黎文博", "县委政法委书记", "current", "随后")]
+
+
+def test_no_holder_without_a_name_or_a_person_to_refer_to():
+    assert holdings("会/n 上/f ，/w 县委书记/n 强调/v ，/w 要/v 压实/v 责任/n 。/w") == []
+    assert holdings("2018年3月/TIME 任/v 望谟县扶贫开发办公室/ORG 主任/n 。/w", Passage()) == []
+
+
+# --- Chains and sessions ------------------------------------------------------------------------
+
+def test_posts_written_one_after_another_form_one_chain():
+    text, posts, names = _read("县委/ORG 副书记/n 、/w 县长/n 陈晓林/PER ，/w 县委/n 常委/n 、/w 常务/b 副县长/n 孟庆余/PER")
+    assert [[p.text for p in chain] for chain in chains(text, posts, names)] == [
+        ["县委副书记", "县长"], ["县委常委", "常务副县长"]]
+    text, posts, names = _read("党组/n 书记/n 兼/v 主任/n 邵文杰/PER")
+    assert [[p.text for p in chain] for chain in chains(text, posts, names)] == [["党组书记", "主任"]]
+
+
+def test_a_name_between_two_posts_breaks_the_chain():
+    text, posts, names = _read("县长/n 陈晓林/PER 、/w 副县长/n 孟庆余/PER")
+    assert [[p.text for p in chain] for chain in chains(text, posts, names)] == [["县长"], ["副县长"]]
+
+
+@pytest.mark.parametrize("written, number", [
+    ("第十二届", 12), ("七届", 7), ("19届", 19), ("十届", 10), ("二十届", 20), ("第十四屆", 14),
+])
+def test_session_number(written, number):
+    assert session_number(written) == number

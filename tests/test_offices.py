@@ -1,0 +1,221 @@
+"""A post phrase resolved to one post in one body (extract/offices.py), in the context of its
+chain and its article (extract/context.py), without the NER model.
+
+The order of evidence (the module's docstring): what the phrase writes, the post written
+before it in its chain, the territories the sentence has named so far, the article's. The
+article's territories are what ``build_context`` makes of the places it names."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from govkg.extract.context import build_context
+from govkg.extract.holders import chains
+from govkg.extract.lexicon import default_lexicon
+from govkg.extract.normalize import to_simplified
+from govkg.extract.offices import Memory, is_bare_body, resolve_post
+from govkg.graph.schema import ORGANIZATION, PLACE
+from govkg.extract.titles import find_posts
+
+LEX = default_lexicon()
+
+
+def story(**places: tuple[str, int]):
+    """The context of an article naming each place (its level, how often)."""
+    counts = Counter({name: n for name, (_level, n) in places.items()})
+    return build_context(counts, {name: level for name, (level, _n) in places.items()})
+
+
+def resolve(written: str, ctx) -> list:
+    """Each post of a phrase as written, resolved in order, the post before it in its chain passed on."""
+    text = to_simplified(written)
+    memory = Memory()
+    out = []
+    for chain in chains(text, find_posts(text, LEX), []):
+        before = None
+        for phrase in chain:
+            before = resolve_post(phrase, written, LEX, ctx, memory, before)
+            out.append(before)
+    return out
+
+
+def one(written: str, ctx):
+    found = resolve(written, ctx)
+    assert len(found) == 1, [p.title for p in found]
+    return found[0]
+
+
+WANGCHENG = dict(望城区=("区", 3), 长沙市=("市", 1))
+
+
+# --- A district story: level words stand for its territories ------------------------------------
+
+@pytest.mark.parametrize("written, title, body", [
+    ("区委书记", "区委书记", "望城区委"),
+    ("区长", "区长", "望城区人民政府"),
+    ("常务副区长", "常务副区长", "望城区人民政府"),
+    ("区纪委书记", "纪委书记", "望城区纪委"),
+    ("区人大常委会主任", "区人大常委会主任", "望城区人大常委会"),
+    ("区政协副主席", "区政协副主席", "望城区政协"),
+    ("区人民法院院长", "院长", "望城区人民法院"),
+    ("市委书记", "市委书记", "长沙市委"),
+    # the province is not named: it comes from the division data (望城区 lies in 湖南省)
+    ("省委书记", "省委书记", "湖南省委"),
+    # a bare title: the body its core has at the article's lowest level
+    ("副书记", "副书记", "望城区委"),
+])
+def test_a_district_story(written, title, body):
+    post = one(written, story(**WANGCHENG))
+    assert (post.title, post.body, post.body_label) == (title, body, ORGANIZATION)
+
+
+def test_a_territory_written_in_the_post_wins_over_the_articles():
+    post = one("湘潭县委书记", story(**WANGCHENG))
+    assert (post.title, post.body, post.territory, post.level) == ("县委书记", "湘潭县委", "湘潭县", "县")
+
+
+def test_a_government_core_names_its_body_without_writing_it():
+    post = one("区长", story(**WANGCHENG))
+    assert not post.written and post.kind == "gov"
+    assert one("区委书记", story(**WANGCHENG)).written
+
+
+def test_traditional_characters_stay_as_written():
+    ctx = story(望城區=("区", 2))
+    post = one("區委書記", ctx)
+    assert (post.title, post.body) == ("區委書記", "望城區委")
+    assert one("區長", ctx).body == "望城區人民政府"
+
+
+# --- Chains: a post takes the body of the post written before it --------------------------------
+
+def test_a_county_chain_government_committee_department():
+    """Gansu: 临夏县副县长、县委常委、组织部部长 — 组织部 is the 县委's."""
+    posts = resolve("临夏县副县长、县委常委、组织部部长", story(临夏县=("县", 2), 临夏回族自治州=("州", 1)))
+    assert [(p.title, p.body) for p in posts] == [
+        ("副县长", "临夏县人民政府"), ("县委常委", "临夏县委"), ("组织部部长", "临夏县委组织部")]
+    assert posts[2].parents == ["临夏县委"]
+
+
+def test_a_bare_member_after_a_prefecture_committee_post():
+    posts = resolve("甘南藏族自治州委副秘书长、常委", story(合作市=("市", 1)))
+    assert [(p.title, p.body) for p in posts] == [("州委副秘书长", "甘南藏族自治州委"), ("常委", "甘南藏族自治州委")]
+
+
+def test_a_governor_after_a_prefecture_committee_post_heads_its_government():
+    posts = resolve("海北藏族自治州委副书记、州长", story())
+    assert [(p.title, p.body) for p in posts] == [("州委副书记", "海北藏族自治州委"),
+                                                   ("州长", "海北藏族自治州人民政府")]
+
+
+def test_a_department_core_in_a_chain():
+    posts = resolve("县委常委、统战部长", story(岚皋县=("县", 2)))
+    assert [(p.title, p.body) for p in posts] == [("县委常委", "岚皋县委"), ("统战部长", "岚皋县委统战部")]
+    assert posts[1].parents == ["岚皋县委"]
+
+
+def test_a_party_group_and_the_head_of_its_host():
+    posts = resolve("县人民法院党组书记、院长", story(岚皋县=("县", 2)))
+    assert [(p.title, p.body) for p in posts] == [("党组书记", "岚皋县人民法院党组"), ("院长", "岚皋县人民法院")]
+    assert posts[0].parents == ["岚皋县人民法院"]
+
+
+def test_a_court_chain():
+    """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
+    posts = resolve("黔东南州中级人民法院副院长、审判委员会委员、审判员", story())
+    assert [p.body for p in posts] == ["黔东南苗族侗族自治州中级人民法院"] * 3
+    assert [p.title for p in posts] == ["副院长", "审判委员会委员", "审判员"]
+
+
+def test_a_democratic_party_post():
+    post = one("民革四川省委副主委", story())
+    assert (post.title, post.body) == ("副主委", "民革四川省委")
+
+
+def test_national_bodies():
+    assert one("全国政协副主席", story(**WANGCHENG)).body == "全国政协"
+    assert one("中央候补委员", story(**WANGCHENG)).body == "中共中央"
+
+
+# --- Village, street, banner and Corps stories ---------------------------------------------------
+
+GANSU_VILLAGE = dict(高台村=("村", 2), 峡口镇=("镇", 1), 山丹县=("县", 1))
+
+
+@pytest.mark.parametrize("written, title, body", [
+    ("村委会主任", "村委会主任", "高台村村委会"),
+    ("主任", "主任", "高台村村委会"),  # 主任 has a 村 body (titles.tsv)
+    ("第一书记", "第一书记", "高台村党支部"),
+    # a village's branch written without its village is the village's (村:党支部), not the county's
+    ("党支部书记", "党支部书记", "高台村党支部"),
+    ("镇长", "镇长", "峡口镇人民政府"),
+    ("副县长", "副县长", "山丹县人民政府"),
+    ("组织部部长", "组织部部长", "山丹县委组织部"),
+    # the people's armed forces department of the article's county
+    ("武装部长", "武装部长", "山丹县人民武装部"),
+])
+def test_a_village_story(written, title, body):
+    post = one(written, story(**GANSU_VILLAGE))
+    assert (post.title, post.body) == (title, body)
+
+
+def test_a_street_story():
+    ctx = story(南湖街道=("街道", 3), 望城区=("区", 1))
+    assert one("街道办事处主任", ctx).body == "南湖街道办事处"
+    assert one("主任", ctx).body == "南湖街道办事处"
+    assert one("书记", ctx).body == "南湖街道党工委"
+
+
+def test_a_banner_and_gacha_story():
+    ctx = story(巴音嘎查=("嘎查", 2), 正蓝旗=("旗", 2), 锡林郭勒盟=("盟", 1))
+    assert one("旗长", ctx).body == "正蓝旗人民政府"
+    assert one("盟委副书记", ctx).body == "锡林郭勒盟委"
+    assert one("嘎查达", ctx).body == "巴音嘎查嘎查委员会"
+    assert one("嘎查党支部书记", ctx).body == "巴音嘎查党支部"
+    assert one("旗人民检察院检察长", ctx).body == "正蓝旗人民检察院"
+
+
+def test_a_corps_story():
+    ctx = story(一二九团=("团", 2), 第七师=("师", 1))
+    post = one("团党委书记", ctx)
+    assert (post.title, post.body) == ("党委书记", "一二九团党委")
+    assert one("书记", ctx).body == "一二九团党委"
+
+
+def test_an_autonomous_regions_own_bodies():
+    ctx = story(西藏自治区=("省", 2))
+    post = one("自治区副主席", ctx)
+    assert (post.title, post.body) == ("副主席", "西藏自治区人民政府")
+    assert one("自治区党委常委", ctx).body == "西藏自治区党委"
+    assert one("西藏自治区主席", story()).body == "西藏自治区人民政府"
+
+
+# --- Where the article names no territory -------------------------------------------------------
+
+def test_with_no_territory_a_level_word_stays_as_written():
+    assert one("区委书记", story()).body == "区委"
+    assert one("市长", story()).body == "市人民政府"
+
+
+def test_a_byline_title_has_no_body():
+    post = one("记者", story(**WANGCHENG))
+    assert post.body is None and post.kind == "press"
+
+
+@pytest.mark.parametrize("written, title, territory", [
+    ("一二九团团长", "团长", "一二九团"),
+    ("十二连连长", "连长", "十二连"),
+])
+def test_a_post_with_no_body_named_attaches_to_its_territory(written, title, territory):
+    """annotation.md: ROLE_IN goes to the territory when no body is named."""
+    post = one(written, story())
+    assert (post.title, post.body, post.body_label) == (title, territory, PLACE)
+
+
+@pytest.mark.parametrize("name, bare", [
+    ("市人民政府", True), ("区委", True), ("政协党组", True), ("望城区委", False), ("青禾农业发展有限公司", False),
+])
+def test_is_bare_body(name, bare):
+    assert is_bare_body(name, LEX) is bare

@@ -1,0 +1,267 @@
+"""The finders of the mentions pass, each rule on its own: places (extract/places.py), bodies
+(extract/bodies.py) and people (extract/people.py). Sentences are tagged by hand as the NER
+model tags them (tests/support/handtagged.py), so no model runs; the people, villages,
+companies and bodies are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.bodies import find_bodies, outlet_name, territory_of_body
+from govkg.extract.lexicon import default_lexicon
+from govkg.extract.people import find_people, looks_like_name, name_after_title
+from govkg.extract.places import find_places, split_compound_place
+from govkg.extract.territory import Span
+from govkg.extract.titles import find_posts
+from support.handtagged import tagged
+
+LEX = default_lexicon()
+
+
+def places(words: str) -> list[tuple[str, str]]:
+    return [(m.text, m.level) for m in find_places(tagged(words), LEX)]
+
+
+def bodies(words: str) -> list[str]:
+    s = tagged(words)
+    return [m.text for m in find_bodies(s, LEX, find_places(s, LEX))]
+
+
+def people(words: str, place_stems: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(name, how it was found) for the people of a sentence, its posts found as the mentions pass does."""
+    s = tagged(words)
+    territories = [Span(m.start, m.end, m.text, "territory", m.level) for m in find_places(s, LEX)
+                   if m.level not in ("", "site")]
+    posts = find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start, token_ends=s.token_end,
+                       places=territories)
+    return [(m.text, m.source) for m in find_people(s, LEX, set(place_stems), posts)]
+
+
+# --- Places ------------------------------------------------------------------------------------
+
+def test_a_chain_of_territories_the_model_reads_as_one_word_is_split():
+    # Jiangxi: province, city, county, town in two of the model's words, then a village
+    assert places("近日/TIME ，/w 江西省赣州市/LOC 于都县云岭镇党委/LOC 书记/n 严立平/PER 来到/v 石溪村/LOC 调研/v 。/w") == [
+        ("江西省", "省"), ("赣州市", "市"), ("于都县", "县"), ("云岭镇", "镇"), ("石溪村", "村")]
+
+
+def test_words_before_a_territory_are_not_part_of_it():
+    assert places("中共丽水市/LOC 委/n 召开/v 全会/n 。/w") == [("丽水市", "市")]
+    assert places("代表团/n 赴/v 阿拉善盟/LOC 考察/v 。/w") == [("阿拉善盟", "盟")]
+
+
+def test_a_territory_the_model_cut_before_its_suffix():
+    assert places("桂香/LOC 社区/n 开展/v 义诊/vn 。/w") == [("桂香社区", "社区")]
+
+
+def test_a_village_whose_name_the_model_cut():
+    """Guizhou: 黎平县|坝|寨村 — the county before it marks where the village's name starts."""
+    assert places("黎平县/LOC 坝/v 寨村/LOC 的/u 村民/n 吴老四/PER 说/v 。/w") == [("黎平县", "县"), ("坝寨村", "村")]
+
+
+def test_a_division_written_in_full_where_the_model_read_a_conjunction():
+    """Gansu: 和政县, where the model took 和 for 'and'."""
+    assert ("和政县", "县") in places("临夏州/LOC 和/c 政县/n 召开/v 会议/n 。/w")
+
+
+def test_numbered_units_of_the_corps():
+    # Xinjiang Corps: the model reads the numbers as numerals
+    assert places("第十师一八八团/m 党委书记/n 来到/v 十四连/m 。/w") == [
+        ("第十师", "师"), ("一八八团", "团"), ("十四连", "连")]
+    # 三连 alone is too common a word (三连冠)
+    assert places("球队/n 获得/v 三连冠/n 。/w") == []
+
+
+def test_a_word_listed_with_places_and_sharing_their_suffix_is_a_place():
+    assert places("白沙镇/LOC 、/w 柳溪镇/n 和/c 云台镇/LOC 的/u 干部/n 参加/v 培训/vn 。/w") == [
+        ("白沙镇", "镇"), ("柳溪镇", "镇"), ("云台镇", "镇")]
+
+
+def test_named_sites():
+    # a site starts at its territory's level word, not at 参观
+    assert places("参观/v 了/u 区/n 廉政/n 教育基地/n 。/w") == [("区廉政教育基地", "site")]
+    # …and not at an anaphor: 我县 is no part of the scenic area's name
+    assert places("我县/r 凤栖岭/LOC 景区/n 游客/n 增多/v 。/w") == [("凤栖岭景区", "site")]
+
+
+def test_a_territory_with_the_verb_of_a_joint_action():
+    assert places("云湖街道联合/LOC 农业银行/ORG 开展/v 宣传/vn 。/w") == [("云湖街道", "街道")]
+
+
+@pytest.mark.parametrize("words", [
+    "帮扶村/LOC 学校/n 的/u 孩子们/n 收到/v 了/u 图书/n 。/w",  # a kind of village, not one
+    "辖区/n 商场/n 开展/v 检查/vn 。/w",
+    "他/r 来到/v 县/n 西北部/f 大山/n 深处/s 。/w",
+])
+def test_no_place(words):
+    assert places(words) == []
+
+
+@pytest.mark.parametrize("name, pieces", [
+    ("江西省抚州市临川县", ["江西省", "抚州市", "临川县"]),
+    ("甘肃省临夏回族自治州", ["甘肃省", "临夏回族自治州"]),
+    ("内蒙古自治区锡林郭勒盟正蓝旗", ["内蒙古自治区", "锡林郭勒盟", "正蓝旗"]),
+    ("市中区", ["市中区"]),  # one division, whose name holds a suffix
+    ("沙市区", ["沙市区"]),
+    ("桃坪村", ["桃坪村"]),
+])
+def test_split_compound_place(name, pieces):
+    assert split_compound_place(name, LEX) == pieces
+
+
+# --- Bodies ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words, expected", [
+    # Hebei: a department of the province, its name as the model reads it
+    ("河北省住房和城乡建设厅/ORG 召开/v 会议/n 。/w", ["河北省住房和城乡建设厅"]),
+    # 中共 is not part of the name
+    ("中共临潭县委组织部/ORG 召开/v 会议/n 。/w", ["临潭县委组织部"]),
+    # a democratic party, written before its province
+    ("民革/ORG 四川省委/ORG 举办/v 培训班/n 。/w", ["民革四川省委"]),
+    # a court's name starts at its own territory, the last of the chain
+    ("江西省抚州市临川县人民法院/ORG 召开/v 会议/n 。/w", ["临川县人民法院"]),
+    # an association of a community: the community, not the street before it
+    ("云湖街道/LOC 桂香社区爱心服务联盟/ORG 成立/v 。/w", ["桂香社区爱心服务联盟"]),
+    # an enterprise
+    ("青禾农业发展有限公司/ORG 总经理/n 秦山/PER 介绍/v 。/w", ["青禾农业发展有限公司"]),
+    # a task force's name may hold a verb (防控)
+    ("疫情/n 防控/vn 指挥部/n 召开/v 会议/n 。/w", ["疫情防控指挥部"]),
+    # 县委县政府: the county's committee and its government
+    ("县委县政府/ORG 召开/v 专题/n 会议/n 。/w", ["县委", "县政府"]),
+    # a democratic party named alone
+    ("民盟/ORG 盟员/n 积极/ad 建言/v 。/w", ["民盟"]),
+    # an agency the grammar does not read, kept from the model
+    ("据/p 新华社/ORG 兰州/LOC 5月22日/TIME 电/n", ["新华社"]),
+])
+def test_find_bodies(words, expected):
+    assert bodies(words) == expected
+
+
+@pytest.mark.parametrize("words", [
+    "党员/n 干部/n 要/v 发挥/v 带头/vn 作用/n 。/w",  # 干部 ends in 部 but is no body
+    "帮扶村/LOC 学校/n 的/u 孩子们/n 收到/v 了/u 图书/n 。/w",  # the school of an assisted village
+    "各级/r 党委/n 要/v 高度/d 重视/v 。/w",  # a kind of body, of no territory
+    "汇报/v 了/u 工作/n 情况/n 。/w",  # 报 with no stem
+    "开展/v 文明/a 科室/n 创建/vn 活动/n 。/w",
+    "支持/v 配合/v 好/a 巡视/vn 组/n 工作/n 。/w",
+    "他/r 来到/v 县/n 西北部/f 大山/n 深处/s 。/w",  # 部 and 处 of place words
+    "金融机构/n 要/v 加大/v 支持/vn 力度/n 。/w",
+    "委员会/n 各位/r 委员/n 认真/ad 审议/v 了/u 报告/n 。/w",
+])
+def test_no_body(words):
+    assert bodies(words) == []
+
+
+def test_the_congress_in_session_and_a_seat_in_it_are_no_bodies():
+    assert bodies("十二届/m 人大/ORG 四次/m 会议/n 开幕/v 。/w") == []
+    assert "县人大" not in bodies("县/n 人大/ORG 代表/n 韩春生/PER 发言/v 。/w")
+
+
+@pytest.mark.parametrize("name, territory", [
+    ("望城区人民政府", "望城区"),
+    ("临夏州扶贫开发办公室", "临夏州"),
+    ("江西省抚州市临川县人民法院", "临川县"),
+    ("望城區人民政府", "望城區"),  # as written
+    ("青禾农业发展有限公司", None),
+])
+def test_territory_of_body(name, territory):
+    assert territory_of_body(name, LEX) == territory
+
+
+@pytest.mark.parametrize("source, outlet", [
+    ("新华社兰州5月22日电", "新华社"),
+    ("岚山时报讯", "岚山时报"),
+    ("来源：岚山日报", "岚山日报"),
+    ("本报讯", None),
+])
+def test_outlet_name(source, outlet):
+    assert outlet_name(source) == outlet
+
+
+# --- People ------------------------------------------------------------------------------------
+
+def test_the_models_names_are_kept_when_they_read_as_names():
+    assert people("副县长/n 邱明达/PER 讲话/v 。/w") == [("邱明达", "model")]
+    assert people("村民/n 欧阳晓峰/PER 说/v 。/w") == [("欧阳晓峰", "model")]
+
+
+def test_a_name_the_model_cut_short_is_completed():
+    # after a category word, the model stopped before the name's last character
+    assert people("村民/n 龙海/PER 全/d 来到/v 村委会/n 。/w") == [("龙海全", "model")]
+    # …or one character short before a break
+    assert people("柯望/PER 舒/n 、/w 邵文杰/PER 参加/v 。/w") == [("柯望舒", "model"), ("邵文杰", "model")]
+    assert people("白玛次/PER 旦/n ，/w 男/a ，/w 藏族/nz 。/w") == [("白玛次旦", "model")]
+
+
+def test_a_name_the_model_cut_at_its_middle_dot():
+    # …and read the part after it as a verb: the name ends with the model's word
+    assert people("阿依努尔·/PER 买买提/v 说/v 。/w") == [("阿依努尔·买买提", "model")]
+
+
+def test_a_post_inside_the_models_name_cuts_it():
+    # 任代 of 获任代市长, 郭书记: what is left is no name
+    assert people("获/v 任代/PER 市长/n 。/w") == []
+    assert people("郭书记/PER 来/v 了/u 。/w") == []
+
+
+@pytest.mark.parametrize("words", [
+    "刘大哥/PER 笑/v 了/u 。/w",  # a way of addressing someone
+    "岚山/PER 发展/v 很快/d 。/w",  # the short form of a place of the page
+])
+def test_references_and_place_stems_are_no_people(words):
+    assert people(words, frozenset({"岚山"})) == []
+
+
+def test_a_name_after_a_title_is_a_person_even_where_the_model_missed_it():
+    # Hunan county news: the model read the name as a proper noun, not a person's
+    assert people("县长/n 陈小平/nz 出席/v 会议/n 。/w") == [("陈小平", "rule:after-title")]
+    # Tibet: no Han surname, a title before it
+    assert people("院长/n 扎西顿珠/nz 介绍/v ，/w") == [("扎西顿珠", "rule:after-title")]
+    # Xinjiang: a name with a middle dot, up to the word that follows names, even where the
+    # model cut it into pieces
+    assert people("副县长/n 玉苏/LOC 普江/LOC ·/w 艾买提/PER 主持会议/v 。/w") == [
+        ("玉苏普江·艾买提", "rule:after-title")]
+    # a name that is also a common word (白杨, a poplar) is a name in a list of names after a post
+    assert people("委员/n 白杨/n 、/w 谢秀娟/PER 参加/v 。/w") == [("白杨", "rule:after-title"), ("谢秀娟", "model")]
+    assert people("委员/n 白杨/n 参加/v 。/w") == []
+
+
+def test_a_long_name_the_model_reads_whole_after_a_title():
+    """Inner Mongolia: a Mongolian name of five characters, whose first character is also a Han
+    surname, is a person when the model reads it as one and a title stands before it."""
+    assert people("锡林郭勒盟正蓝旗巴音嘎查党支部/ORG 书记/n 苏和巴特尔/PER 介绍/v ，/w") == [
+        ("苏和巴特尔", "rule:after-title")]
+
+
+def test_names_a_byline_runs_together_are_not_one_long_name():
+    """After 记者 names are a list the layout may have run together: 韩冬雪罗青松 is no one name."""
+    assert ("韩冬雪罗青松", "rule:after-title") not in people("（/w 记者/n 韩冬雪罗青松/PER ）/w")
+
+
+@pytest.mark.parametrize("words", [
+    "荣获/v 市长/n 质量奖/n 。/w",  # the model's common word after a title is no name
+    "主任/n 带头/vn 的/u 工作/n 。/w",
+    "县长/n 陈述/v 了/u 理由/n 。/w",
+])
+def test_no_person_after_a_title(words):
+    assert people(words) == []
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("邱明达", True),
+    ("欧阳晓峰", True),  # compound surname
+    ("王家村", False),  # a place ending
+    ("林业局", False),
+    ("扎西", False),  # no Han surname: only a title before it makes it a name
+    ("邱", False),
+    ("邱明达邵文杰", False),  # too long for one Han name
+])
+def test_looks_like_name(name, expected):
+    assert looks_like_name(name, LEX) is expected
+
+
+def test_name_after_title_gives_the_names_end():
+    s = tagged("县长/n 陈小平/n 出席/v")
+    assert name_after_title(s, 2, LEX) == 5
+    s = tagged("县长/n 出席/v 会议/n")
+    assert name_after_title(s, 2, LEX) is None

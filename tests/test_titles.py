@@ -1,0 +1,264 @@
+"""The title/body grammar (extract/titles.py) on its own, without the NER model.
+
+A post is read from its core leftwards: territory · body · sub-body · qualifier · core
+(titles.tsv, bodies.tsv, qualifiers.tsv, levels.tsv, place_suffixes.tsv and the division
+data). Phrases without model tags read every character as a noun and every character as
+a word start; where the model's words matter (a verb that ends a stem, a word the core is
+inside of), the sentence is tagged by hand as the model tags it (tests/support/handtagged.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.lexicon import default_lexicon
+from govkg.extract.normalize import to_simplified
+from govkg.extract.territory import place_level
+from govkg.extract.titles import body_ends, find_posts, parse_body, parse_post, phrase_limit
+from support.handtagged import tagged
+
+LEX = default_lexicon()
+
+
+def pieces(phrase) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in phrase.parts]
+
+
+def post(written: str):
+    """The post phrase that ends a phrase written alone (traditional characters are simplified
+    first, as the pipeline does before the rules read a sentence)."""
+    text = to_simplified(written)
+    return parse_post(text, len(text), LEX)
+
+
+def posts_of(words: str) -> list[str]:
+    """The post phrases of a sentence tagged by hand, as the mentions pass finds them."""
+    s = tagged(words)
+    return [p.text for p in find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start,
+                                       token_ends=s.token_end)]
+
+
+def tagged_post(words: str):
+    s = tagged(words)
+    found = find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start, token_ends=s.token_end)
+    assert len(found) == 1, [p.text for p in found]
+    return found[0]
+
+
+# --- Composition: territory · body · sub-body · qualifier · core ---------------------------
+
+@pytest.mark.parametrize("written, expected", [
+    # Gansu county: prefix, territory, committee, department, deputy, core
+    ("中共临潭县委组织部副部长",
+     [("prefix", "中共"), ("territory", "临潭县"), ("body", "委"), ("body", "组织部"), ("qualifier", "副"),
+      ("core", "部长")]),
+    # Qinghai: two territories, the post is the last one's
+    ("青海省海南藏族自治州委副秘书长",
+     [("territory", "青海省"), ("territory", "海南藏族自治州"), ("body", "委"), ("qualifier", "副"),
+      ("core", "秘书长")]),
+    # the province's congress and its party group, written with the level word only
+    ("省人大常委会党组书记",
+     [("level", "省"), ("body", "人大常委会"), ("body", "党组"), ("core", "书记")]),
+    # democratic parties: the party is written before its territory
+    ("民革四川省委副主委",
+     [("body", "民革"), ("territory", "四川省"), ("body", "委"), ("qualifier", "副"), ("core", "主委")]),
+    ("九三学社福建省委主委",
+     [("body", "九三学社"), ("territory", "福建省"), ("body", "委"), ("core", "主委")]),
+    # the Youth League, written before its city
+    ("共青团遵义市委书记",
+     [("body", "共青团"), ("territory", "遵义市"), ("body", "委"), ("core", "书记")]),
+    # prefecture CPPCC, banner committee, league committee, prefecture committee (地委)
+    ("州政协副主席", [("level", "州"), ("body", "政协"), ("qualifier", "副"), ("core", "主席")]),
+    ("旗委书记", [("level", "旗"), ("body", "委"), ("core", "书记")]),
+    ("盟委委员", [("level", "盟"), ("body", "委"), ("core", "委员")]),
+    ("地委书记", [("body", "地委"), ("core", "书记")]),
+    # township levels of Inner Mongolia: 苏木 and 嘎查
+    ("苏木党委书记", [("level", "苏木"), ("body", "党委"), ("core", "书记")]),
+    ("嘎查党支部书记", [("level", "嘎查"), ("body", "党支部"), ("core", "书记")]),
+    # the Production and Construction Corps: division, regiment, company
+    ("第七师一二九团党委副书记",
+     [("territory", "第七师"), ("territory", "一二九团"), ("body", "党委"), ("qualifier", "副"), ("core", "书记")]),
+    ("十二连党支部书记", [("territory", "十二连"), ("body", "党支部"), ("core", "书记")]),
+    # street office, village committee
+    ("街道办事处主任", [("level", "街道"), ("body", "办事处"), ("core", "主任")]),
+    ("村委会主任", [("body", "村委会"), ("core", "主任")]),
+    # courts and procuratorates
+    ("黔西南州中级人民法院副院长",
+     [("territory", "黔西南州"), ("body", "中级人民法院"), ("qualifier", "副"), ("core", "院长")]),
+    ("县人民检察院代理检察长",
+     [("level", "县"), ("body", "人民检察院"), ("qualifier", "代理"), ("core", "检察长")]),
+    # the people's armed forces department
+    ("县人武部部长", [("level", "县"), ("body", "人武部"), ("core", "部长")]),
+    # a hospital's name has a stem of its own (中医 + 医院)
+    ("县中医医院院长", [("level", "县"), ("body", "中医医院"), ("core", "院长")]),
+    # qualifiers: standing deputy, bracketed acting, former, ranks
+    ("常务副县长", [("qualifier", "常务副"), ("core", "县长")]),
+    ("嵩明县（代）县长", [("territory", "嵩明县"), ("qualifier", "代"), ("core", "县长")]),
+    ("原县委书记", [("qualifier", "原"), ("level", "县"), ("body", "委"), ("core", "书记")]),
+    ("一级巡视员", [("qualifier", "一级"), ("core", "巡视员")]),
+    ("三级主任科员", [("qualifier", "三级"), ("core", "主任科员")]),
+    # a session written before the post
+    ("七届州政协主席", [("session", "七届"), ("level", "州"), ("body", "政协"), ("core", "主席")]),
+    # 现任 between the village and the title says the post is current; 驻村 is a rank
+    ("桃坪村现任驻村第一书记",
+     [("territory", "桃坪村"), ("cue", "现任"), ("qualifier", "驻村"), ("core", "第一书记")]),
+    # an autonomous region's own words
+    ("自治区党委常委", [("level", "自治区"), ("body", "党委"), ("core", "常委")]),
+    ("西藏自治区主席", [("territory", "西藏自治区"), ("core", "主席")]),
+    ("自治区副主席", [("level", "自治区"), ("qualifier", "副"), ("core", "主席")]),
+])
+def test_post_is_read_from_its_core_leftwards(written, expected):
+    assert pieces(post(written)) == expected
+
+
+@pytest.mark.parametrize("traditional, simplified", [
+    ("區委副書記", "区委副书记"),
+    ("黨支部副書記", "党支部副书记"),
+    ("縣人大常委會副主任", "县人大常委会副主任"),
+    ("鎮黨委書記", "镇党委书记"),
+])
+def test_traditional_titles_read_as_the_simplified_ones(traditional, simplified):
+    assert pieces(post(traditional)) == pieces(post(simplified))
+    assert post(traditional).text == simplified
+
+
+def test_levels_of_the_division_data_and_of_level_words():
+    phrase = post("青海省海南藏族自治州委副秘书长")
+    assert [(t.text, t.level) for t in phrase.territories] == [("青海省", "省"), ("海南藏族自治州", "州")]
+    assert [(t.text, t.level) for t in post("自治区党委常委").territories] == [("自治区", "省")]
+    assert [(t.text, t.level) for t in post("旗委书记").territories] == [("旗", "旗")]
+
+
+def test_bare_titles_name_no_body():
+    assert post("副书记").bare
+    assert post("主任").bare
+    assert not post("县委副书记").bare
+    assert not post("村委会主任").bare
+    assert post("常务副县长").qualifier_meanings(LEX) == {"deputy"}
+    assert post("原县委书记").qualifier_meanings(LEX) == {"former"}
+
+
+# --- Names with a stem of their own: the model's words bound them -----------------------------
+
+def test_stems_of_schools_enterprises_and_departments():
+    # Shaanxi: a university and its Youth League committee
+    assert pieces(tagged_post("青岚理工大学/ORG 团委/n 副书记/n 汪若溪/PER 参加/v 活动/n 。")) == [
+        ("body", "青岚理工大学"), ("body", "团委"), ("qualifier", "副"), ("core", "书记")]
+    # an enterprise: its name is its stem and its suffix
+    assert pieces(tagged_post("青禾农业发展有限公司/ORG 总经理/n 秦山/PER 介绍/v 。")) == [
+        ("body", "青禾农业发展有限公司"), ("core", "总经理")]
+    # Hebei: a department whose stem holds a connector (住房和城乡建设)
+    assert pieces(tagged_post("河北省住房和城乡建设厅/ORG 副/a 厅长/n 何清源/PER 一行/m 来到/v 沧县/LOC 调研/v 。")) == [
+        ("territory", "河北省"), ("body", "住房和城乡建设厅"), ("qualifier", "副"), ("core", "厅长")]
+
+
+def test_a_level_word_the_model_keeps_apart_begins_the_stem():
+    assert pieces(post("县应急管理局局长")) == [("level", "县"), ("body", "应急管理局"), ("core", "局长")]
+
+
+@pytest.mark.parametrize("words, body", [
+    ("市场监督管理局/ORG 局长/n 冯子墨/PER 介绍/v 。", "市场监督管理局"),
+    ("市民/n 服务/vn 中心/n 主任/n 蒋一帆/PER 说/v 。", "市民服务中心"),
+])
+def test_a_word_that_starts_with_a_level_character_is_no_level(words, body):
+    """市场监督管理局 and 市民服务中心 start with 市 but name no city."""
+    phrase = tagged_post(words)
+    assert not phrase.territories
+    assert [b.text for b in phrase.bodies] == [body]
+
+
+def test_a_development_zone_is_a_zone_not_a_district():
+    """经开区 and 高新区 have 党工委 and 管委会 (place_suffixes.tsv: level zone), not 区委."""
+    phrase = tagged_post("经开区党工委/ORG 书记/n 滕海峰/PER 主持会议/v 。")
+    assert pieces(phrase) == [("territory", "经开区"), ("body", "党工委"), ("core", "书记")]
+    assert phrase.territories[0].level == place_level("经开区", LEX) == "zone"
+
+
+# --- Where a phrase starts ---------------------------------------------------------------------
+
+def test_a_phrase_starts_after_a_boundary_but_not_at_a_bracketed_qualifier():
+    assert phrase_limit("会上，县委书记", 7) == 3
+    assert phrase_limit("嵩明县（代）县长", 8) == 0
+
+
+@pytest.mark.parametrize("words, expected", [
+    # the verb that introduces the post is not part of it
+    ("近日/TIME ，/w 原/a 副县长/n 邱明达/PER 调任/v 广河县委/ORG 书记/n 。/w", ["原副县长", "广河县委书记"]),
+    # Gansu: the cue 任 stands before 县委, it is not the start of a county called 任县
+    ("2016年/TIME 曾/d 任/v 县委书记/n 。/w", ["县委书记"]),
+    ("韦秀英/PER 不再/d 担任/v 县政协/ORG 副主席/n 。/w", ["县政协副主席"]),
+    ("杨东升/PER 接替/v 丁文浩/PER 担任/v 县委政法委/ORG 书记/n 。/w", ["县委政法委书记"]),
+    # 全体 is not part of a body's name
+    ("全体/n 市政协/ORG 委员/n 出席/v 会议/n 。/w", ["市政协委员"]),
+])
+def test_a_post_does_not_start_with_the_word_before_it(words, expected):
+    assert posts_of(words) == expected
+
+
+def test_a_chain_of_posts_is_one_phrase_each():
+    assert posts_of("会/n 上/f ，/w 县委/ORG 副书记/n 、/w 县长/n 陈晓林/PER 作/v 工作报告/n 。/w") == [
+        "县委副书记", "县长"]
+    assert posts_of("县委/n 常委/n 、/w 常务/b 副县长/n 孟庆余/PER 讲话/v 。/w") == ["县委常委", "常务副县长"]
+
+
+# --- Where the grammar must not fire -----------------------------------------------------------
+
+@pytest.mark.parametrize("words", [
+    "城市/n 长远/a 发展/vn 离不开/v 规划/n 。/w",  # 城市长远 is no 市长
+    "县人大常委会/ORG 召开/v 第十次/m 会议/n 。/w",  # 常委 inside 常委会
+    "大会/n 主席团/n 举行/v 第二次/m 会议/n 。/w",  # 主席 inside 主席团
+    "中央/n 书记处/n 召开/v 会议/n 。/w",  # 书记 inside 书记处
+    "党员/n 干部/n 要/v 发挥/v 带头/vn 作用/n 。/w",
+])
+def test_no_post_where_a_core_is_inside_another_word(words):
+    assert posts_of(words) == []
+
+
+def test_committee_is_no_member():
+    """委员会 holds 委员 but is no post; the 委员 written after it is."""
+    s = tagged("委员会/n 各位/r 委员/n 认真/ad 审议/v 了/u 报告/n 。/w")
+    found = find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start, token_ends=s.token_end)
+    assert [(p.text, p.start) for p in found] == [("委员", 5)]
+
+
+def test_a_reporters_bureau_is_no_reporter():
+    s = tagged("记者/n 站/v 负责人/n 邓嘉禾/PER 说/v 。/w")
+    found = find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start, token_ends=s.token_end)
+    assert all(p.core.text != "记者" for p in found)
+
+
+def test_a_longer_core_wins_over_the_one_inside_it():
+    assert [p.text for p in find_posts("总书记", LEX)] == ["总书记"]
+    assert [p.core.text for p in find_posts("三级主任科员", LEX)] == ["主任科员"]
+
+
+def test_no_post_without_a_core():
+    assert parse_post("县委县政府", 5, LEX) is None
+    assert find_posts("县委县政府召开专题会议", LEX) == []
+
+
+# --- Bodies ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, expected", [
+    ("中共丽水市委统战部", [("prefix", "中共"), ("territory", "丽水市"), ("body", "委"), ("body", "统战部")]),
+    # the level written again after the city
+    ("韶关市市政协", [("territory", "韶关市"), ("level", "市"), ("body", "政协")]),
+    ("滨海新区人大常委会", [("territory", "滨海新区"), ("body", "人大常委会")]),
+    ("民盟贵州省委", [("body", "民盟"), ("territory", "贵州省"), ("body", "委")]),
+    ("县委", [("level", "县"), ("body", "委")]),
+    ("江西省抚州市临川县人民法院",
+     [("territory", "江西省"), ("territory", "抚州市"), ("territory", "临川县"), ("body", "人民法院")]),
+])
+def test_parse_body(written, expected):
+    assert pieces(parse_body(written, len(written), LEX)) == expected
+
+
+def test_parse_body_needs_a_body_word_at_the_end():
+    assert parse_body("城乡建设", 4, LEX) is None
+    assert parse_body("临潭县", 3, LEX) is None
+
+
+def test_body_ends_are_where_body_words_end():
+    # 临潭县委组织部: 委 ends at 4, 组织部 (and 部) at 7
+    assert body_ends("临潭县委组织部", LEX) == [4, 7]
+    assert body_ends("城市长远发展", LEX) == []
