@@ -57,7 +57,9 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
     for start, end, tok in sent.spans:
         if tok.tag != ORG or len(tok.text) < 3 or any(m.start < end and start < m.end for m in out):
             continue  # where the grammar read a body, its reading wins
-        if _model_body(tok.text, lex):
+        if _model_body(tok.text, lex) and not is_bare_body(tok.text, lex) \
+                and next(ending_at(lex.core_index, tok.text, len(tok.text)), None) is None:
+            # (民建阳江市委会主委: a post, read by the title grammar, not a body)
             out.append(Mention(tok.text, ORGANIZATION, start, end, "model"))
     return _dedupe(out)
 
@@ -206,3 +208,18 @@ def outlet_name(source: str) -> str | None:
         if m:
             return run[: m.end()]
     return None
+
+
+def is_bare_body(name: str, lex: Lexicon) -> bool:
+    """市人民政府, 区委, 政协党组, 学校团委: a body named by kinds (and a level word) alone, no owner."""
+    from govkg.extract.normalize import to_simplified
+
+    simple = to_simplified(name)
+    if "中央" in simple and simple != "中央":
+        return False  # 民革中央, 中央组织部: the national bodies are named
+    words = sorted(set(lex.bodies) | set(lex.level_words) | {"中央"}, key=len, reverse=True)
+
+    def made_of_words(rest: str) -> bool:
+        return not rest or any(rest.startswith(w) and made_of_words(rest[len(w):]) for w in words)
+
+    return made_of_words(simple)

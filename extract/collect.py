@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 
-from govkg.extract.bodies import outlet_name
+from govkg.extract.bodies import is_bare_body, outlet_name
 from govkg.extract.careers import iso_date
 from govkg.extract.context import Context
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import in_script_of, strip_quotes
-from govkg.extract.offices import is_bare_body
 from govkg.extract.programs import DOCUMENT_STAGE
 from govkg.extract.records import Article, Entity, Evidence, Mention, PageResult, PostHolding, Relation, Sentence
 from govkg.extract.relations import cooperation, located_in, program_relations

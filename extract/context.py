@@ -86,8 +86,12 @@ class Context:
 
 
 def _most_named(place_counts: Counter[str], levels: dict[str, str], level: str) -> str | None:
-    named = [(n, c) for n, c in place_counts.items() if levels.get(n) == level]
-    return sorted(named, key=lambda x: (-x[1], x[0]))[0][0] if named else None
+    """The territory of a level the article is about: named at least twice as often as any other
+    of that level (a round-up of six provinces is about none of them)."""
+    named = sorted(((n, c) for n, c in place_counts.items() if levels.get(n) == level), key=lambda x: (-x[1], x[0]))
+    if not named or len(named) > 1 and named[0][1] < 2 * named[1][1] and len(named) >= 3:
+        return None
+    return named[0][0]
 
 
 def _ancestors(name: str) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from govkg.extract.context import LEVELS, Context, canonical_org
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
+from govkg.extract.bodies import is_bare_body
 from govkg.extract.records import Post
 from govkg.extract.territory import Span, canonical_place, place_level
 from govkg.extract.titles import PostPhrase
@@ -138,17 +139,6 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
     written = bool(bodies) or (bool(core.implies) and _kind_of(core.implies, lex) == "organ")
     return Post(title, body, body_label, aliases, body_aliases, territory, level, parents, body_kind, core.kind,
                 written=written)
-
-
-def is_bare_body(name: str, lex: Lexicon) -> bool:
-    """市人民政府, 区委, 政协党组, 学校团委: a body named by kinds (and a level word) alone, no owner."""
-    simple = to_simplified(name)
-    words = sorted(set(lex.bodies) | set(lex.level_words) | {"中央"}, key=len, reverse=True)
-
-    def made_of_words(rest: str) -> bool:
-        return not rest or any(rest.startswith(w) and made_of_words(rest[len(w):]) for w in words)
-
-    return made_of_words(simple)
 
 
 def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:
