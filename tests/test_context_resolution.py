@@ -1,0 +1,164 @@
+"""What an article is about (extract/context.py) and the anaphors that refer to it
+(extract/resolution.py), without the NER model. anaphora.tsv is data: a new line works
+without a code change, tested with a lexicon folder of the test's own."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+
+import pytest
+
+from govkg.extract.context import Context, build_context, canonical_org
+from govkg.extract.lexicon import LEXICON_DIR, default_lexicon, load_lexicon
+from govkg.extract.records import Article, Sentence
+from govkg.extract.resolution import find_anaphors
+from govkg.graph.schema import ORGANIZATION, PLACE
+from support.handtagged import tagged
+
+LEX = default_lexicon()
+
+
+def story(**places: tuple[str, int]) -> Context:
+    counts = Counter({name: n for name, (_level, n) in places.items()})
+    return build_context(counts, {name: level for name, (level, _n) in places.items()})
+
+
+# --- The article's territories -----------------------------------------------------------------
+
+def test_the_most_named_territory_of_each_level():
+    ctx = story(望城区=("区", 3), 岳麓区=("区", 1), 桥驿镇=("镇", 2))
+    assert ctx.home("区") == "望城区"
+    assert ctx.home("镇") == "桥驿镇"
+
+
+def test_larger_territories_come_from_the_division_data():
+    ctx = story(积石山保安族东乡族撒拉族自治县=("县", 2))
+    assert ctx.home("州") == "临夏回族自治州"
+    assert ctx.home("省") == "甘肃省"
+
+
+def test_the_countys_own_province_wins_over_one_named_more_only_when_the_county_is_named_as_often():
+    # a Hebei county story that mentions Hong Kong again and again is still a Hebei story…
+    ctx = story(正定县=("县", 4), 河北省=("省", 1), 香港=("省", 4))
+    assert ctx.home("省") == "河北省"
+    # …but not a story about Hong Kong that names the county once
+    ctx = story(正定县=("县", 1), 河北省=("省", 1), 香港=("省", 4))
+    assert ctx.home("省") == "香港"
+
+
+def test_only_the_pages_larger_territories_carry_over_to_its_articles():
+    page = story(望城区=("区", 5), 桃坪村=("村", 3), 长沙市=("市", 2))
+    ctx = build_context(Counter({"桂香社区": 1}), {"桂香社区": "社区"}, page)
+    assert ctx.home("区") == "望城区"
+    assert ctx.home("社区") == "桂香社区"
+    assert ctx.home("村") is None  # a village of one story is not the village of the next
+
+
+def test_a_district_and_a_county_stand_in_for_each_other():
+    ctx = story(岚皋县=("县", 2))
+    assert ctx.home("区") == "岚皋县"
+    assert Context(homes={"区": "望城区"}).home("县") == "望城区"
+
+
+def test_a_municipality_is_its_own_city():
+    assert Context(homes={"省": "重庆市"}).home("市") == "重庆市"
+    assert Context(homes={"省": "甘肃省"}).home("市") is None
+
+
+def test_the_lowest_level_the_article_has():
+    ctx = story(桃坪村=("村", 1), 石门乡=("乡", 1), 岚皋县=("县", 1))
+    assert ctx.lowest(["县", "乡", "村"]) == "村"
+    assert ctx.lowest(["县", "乡"]) == "乡"
+    assert ctx.lowest(["街道"]) is None
+
+
+def test_the_body_named_last():
+    ctx = Context()
+    ctx.named("岚皋县人民法院")
+    ctx.named("岚皋县教育局")
+    assert ctx.last_body("院") == "岚皋县人民法院"
+    assert ctx.last_body("局") == "岚皋县教育局"
+    ctx.named("岚皋县人民检察院")
+    assert ctx.last_body("院") == "岚皋县人民检察院"
+    assert ctx.last_body("院") != "院" and ctx.last_body("行") is None
+
+
+# --- Canonical names of bodies -----------------------------------------------------------------
+
+WANGCHENG = story(望城区=("区", 3), 桥驿镇=("镇", 1))
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("区政府", "望城区人民政府"),  # the level word is the article's district; 政府 is its people's government
+    ("区纪委监委", "望城区纪委监委"),
+    ("区检察院", "望城区人民检察院"),
+    ("区法院", "望城区人民法院"),
+    ("镇政府", "桥驿镇人民政府"),
+    ("中共望城区委", "望城区委"),  # 中共 is not part of the name
+    ("中国共产党望城区委员会", "望城区委员会"),
+    ("望城区人民代表大会常务委员会", "望城区人大常委会"),  # the short name it is known by
+    ("望城区第十二届人大", "望城区人大"),  # a session is no part of a body's name
+    ("十二届区政协", "望城区政协"),
+    ("韶关市市政协", "韶关市政协"),  # the level written again after the city
+    ("浦东新区区委", "浦东新区区委"),  # …but 新区 is the suffix: its 区委 keeps its 区
+    ("长沙市中院", "长沙市中级人民法院"),
+    ("该区教育局", "望城区教育局"),  # an anaphor at the start of a body's name
+    ("金华市团市委", "共青团金华市委"),  # the Youth League's committee of the city
+    ("區政府", "望城區人民政府"),  # traditional: the district keeps the script of the name
+])
+def test_canonical_org(name, canonical):
+    ctx = WANGCHENG if name != "區政府" else story(望城區=("区", 1))
+    assert canonical_org(name, ctx, LEX) == canonical
+
+
+def test_canonical_org_without_a_district_keeps_the_level_word():
+    assert canonical_org("区政府", Context(), LEX) == "区人民政府"
+    assert canonical_org("街道办事处", Context(), LEX) == "街道办事处"
+    assert canonical_org("街道办事处", story(南湖街道=("街道", 1)), LEX) == "南湖街道办事处"
+
+
+# --- Anaphora ----------------------------------------------------------------------------------
+
+def sentence(words: str) -> Sentence:
+    s = tagged(words)
+    return Sentence(Article("anaphora.txt", 1), s.text, s)
+
+
+def anaphors(words: str, ctx: Context, lex=LEX) -> list[tuple[str, str, str]]:
+    return [(m.text, m.label, m.canonical) for m in find_anaphors(sentence(words), ctx, lex)]
+
+
+def test_territory_anaphors_are_the_articles_territories():
+    ctx = story(岚皋县=("县", 2), 桃坪村=("村", 1))
+    assert anaphors("该县/r 今年/TIME 新建/v 公路/n 。/w", ctx) == [("该县", PLACE, "岚皋县")]
+    assert anaphors("我县/r 和/c 该村/r 签约/v 。/w", ctx) == [("我县", PLACE, "岚皋县"), ("该村", PLACE, "桃坪村")]
+    # a district anaphor in a county story: 区 and 县 stand in for each other
+    assert anaphors("全区/n 上下/f", ctx) == [("全区", PLACE, "岚皋县")]
+
+
+def test_no_anaphor_inside_a_longer_word_or_without_a_territory():
+    ctx = story(望城区=("区", 2))
+    assert anaphors("该区域/n 内/f 禁止/v 捕捞/v 。/w", ctx) == []
+    assert anaphors("全区县/n 统一/v 部署/v 。/w", ctx) == []
+    assert anaphors("该镇/r 召开/v 会议/n 。/w", ctx) == []  # the article names no town
+
+
+def test_a_body_anaphor_is_the_body_named_last():
+    ctx = story(望城区=("区", 2))
+    ctx.named("望城区人民法院")
+    assert anaphors("该院/r 去年/TIME 审结/v 案件/n 三千件/m 。/w", ctx) == [("该院", ORGANIZATION, "望城区人民法院")]
+
+
+def test_a_new_anaphor_is_a_line_of_anaphora_tsv(tmp_path):
+    """该行 (the bank) and 该旗 (the banner) work once anaphora.tsv says what they stand for."""
+    folder = tmp_path / "lexicons"
+    shutil.copytree(LEXICON_DIR, folder)
+    with (folder / "anaphora.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("该行\t行\n该旗\t旗\n")
+    lex = load_lexicon(folder)
+    ctx = story(正蓝旗=("旗", 2))
+    ctx.named("青禾农村商业银行")
+    words = "该行/r 向/p 该旗/r 牧民/n 发放/v 贷款/n 。/w"
+    assert anaphors(words, ctx, LEX) == []  # not in the shipped lexicon
+    assert anaphors(words, ctx, lex) == [("该行", ORGANIZATION, "青禾农村商业银行"), ("该旗", PLACE, "正蓝旗")]
