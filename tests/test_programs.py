@@ -1,0 +1,79 @@
+"""Programs (extract/programs.py): named policies, campaigns, systems, honours and documents,
+found in quotes, in book-title marks, by a head word (program_heads.tsv) or after an award
+verb. Sentences are tagged by hand as the NER model tags them; no model runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.lexicon import default_lexicon
+from govkg.extract.programs import DOCUMENT_STAGE, find_programs
+from support.handtagged import tagged
+
+LEX = default_lexicon()
+
+
+def programs(words: str) -> list[str]:
+    return [m.text for m in find_programs(tagged(words), LEX)]
+
+
+def test_numbered_slogans_in_quotes():
+    assert programs("该区/r 按照/p 开工/v 一批/m 、/w 竣工/v 一批/m “/w 四个/m 一批/m ”/w 工作/vn 思路/n ，/w "
+                    "全力/d 抓/v ‘/w 六稳/m ’/w 、/w 促/v ‘/w 六保/n ’/w 。/w") == ["四个一批", "六稳", "六保"]
+
+
+def test_a_marker_outside_the_quotes_belongs_to_the_name():
+    assert programs("岚皋县/LOC 推行/v “/w 茶桌/n 说事/v ”/w 制度/n ，/w 群众/n 满意度/n 明显/ad 提升/v 。/w") == [
+        "茶桌说事制度"]
+
+
+def test_an_honour_in_quotes_and_after_an_award_verb():
+    assert programs("岚皋县人民检察院/ORG 荣获/v “/w 全省/n 文明/a 单位/n 标兵/n ”/w 荣誉/n 称号/n 。/w") == [
+        "全省文明单位标兵"]
+    assert programs("石门镇/LOC 被/p 评为/v 省级/a 卫生/an 乡镇/n 称号/n 。/w") == ["省级卫生乡镇"]
+
+
+def test_unquoted_names_ended_by_a_head_word():
+    assert programs("以/p 网格化/vn 管理/vn 制度/n 为/v 抓手/n ，/w 推进/v 基层/n 治理/vn 。/w") == ["网格化管理制度"]
+    assert "安全生产专项整治三年行动" in programs("开展/v 安全/a 生产/vn 专项/a 整治/vn 三年/TIME 行动/n 。/w")
+    assert programs("深入/ad 开展/v 党史/n 学习/vn 教育/vn 。/w") == ["党史学习教育"]
+    # a body of thought: the model's words include a person's name
+    assert programs("以/p 邓小平/PER 理论/n 为/v 指导/vn 。/w") == ["邓小平理论"]
+
+
+def test_a_count_is_not_part_of_an_honours_name():
+    assert programs("全县/n 评出/v 17个/m 巾帼/n 建功/vn 先进集体/n 。/w") == ["巾帼建功先进集体"]
+
+
+def test_documents_in_book_title_marks():
+    found = programs("审议/v 《/w 岚皋县/LOC 乡村/n 振兴/vn 促进/v 条例/n （/w 修订/v 草案/n ）/w 》/w 。/w")
+    assert found == ["岚皋县乡村振兴促进条例（修订草案）"]
+    # the document's stage is no part of its name (the graph's canonical name drops it)
+    assert DOCUMENT_STAGE.sub("", found[0]) == "岚皋县乡村振兴促进条例"
+
+
+def test_an_inspection_round():
+    assert programs("十九届/m 省委/ORG 第三轮/m 巡视/v 反馈/vn 会/v 召开/v 。/w") == ["十九届省委第三轮巡视"]
+
+
+@pytest.mark.parametrize("words", [
+    # a nickname and a manner of speaking in quotes
+    "被/p 乡亲们/n 誉为/v “/w 美容师/n ”/w 的/u 村委会/n 主任/n 说/v ，/w “/w 零距离/n ”/w 感受/v 警示/vn 教育/vn 。/w",
+    # 两委 alone is the village's two committees, not a program; 一把手 is the head of a unit
+    "村/n “/w 两委/n ”/w 班子/n 成员/n 参加/v 培训/vn 。/w",
+    "他/r 是/v 单位/n 的/u “/w 一把手/n ”/w 。/w",
+    # a number alone
+    "推进/v “/w 三八/m ”/w 红旗手/n 评选/v 。/w",
+    # a newspaper and a session's paperwork are no programs
+    "据/p 《/w 岚山日报/nw 》/w 报道/v 。/w",
+    "会议/n 通过/v 了/u 《/w 主席团/nw 成员/n 名单/n 》/w 。/w",
+    # a generic activity
+    "做好/v 疫情/n 防控/vn 工作/n 。/w",
+])
+def test_no_program(words):
+    assert programs(words) == []
+
+
+def test_a_numbered_word_is_a_slogan_with_a_programs_verb():
+    """“两委” alone is no program; with the verb of a program (开展“两委”…) the quotes make it one."""
+    assert programs("开展/v “/w 两委/n ”/w 换届/vn 。/w") == ["两委"]
