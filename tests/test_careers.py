@@ -144,7 +144,7 @@ def test_an_earlier_post_ends_even_when_the_later_one_has_ended_too():
 
 def test_currently_makes_the_other_posts_of_its_sentence_former():
     sentence = "焦长海（现任省人大常委会副主任）曾任唐河市委书记、市长。"
-    hs = [held("焦长海", "省人大常委会副主任", "河北省人大常委会", 1, explicit=True, sentence=sentence),
+    hs = [held("焦长海", "省人大常委会副主任", "陕西省人大常委会", 1, explicit=True, sentence=sentence),
           held("焦长海", "市长", "唐河市人民政府", 2, sentence=sentence, kind="gov")]
     settle(hs)
     assert [h.status for h in hs] == ["current", "former"]

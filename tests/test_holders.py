@@ -112,9 +112,9 @@ def test_an_aside_in_brackets_and_a_career_clause():
 
 
 def test_a_proposed_post_before_the_name_and_a_current_one_after():
-    assert holdings("拟/v 任/v 兰溪市委/ORG 书记/n 的/u 朱明亮/PER ，/w 现任/v 兰溪市委/ORG 副书记/n 、/w 市长/n 。/w"
-                    ) == [("朱明亮", "兰溪市委书记", "proposed"), ("朱明亮", "兰溪市委副书记", "current"),
-                          ("朱明亮", "市长", "current")]
+    assert holdings("拟/v 任/v 桐庐县委/ORG 书记/n 的/u 朱明亮/PER ，/w 现任/v 桐庐县委/ORG 副书记/n 、/w 县长/n 。/w"
+                    ) == [("朱明亮", "桐庐县委书记", "proposed"), ("朱明亮", "桐庐县委副书记", "current"),
+                          ("朱明亮", "县长", "current")]
 
 
 def test_the_one_succeeded_held_the_post():

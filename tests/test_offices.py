@@ -92,11 +92,11 @@ def test_traditional_characters_stay_as_written():
 # --- Chains: a post takes the body of the post written before it --------------------------------
 
 def test_a_county_chain_government_committee_department():
-    """Gansu: 临夏县副县长、县委常委、组织部部长 — 组织部 is the 县委's."""
-    posts = resolve("临夏县副县长、县委常委、组织部部长", story(临夏县=("县", 2), 临夏回族自治州=("州", 1)))
+    """Gansu: 广河县副县长、县委常委、组织部部长 — 组织部 is the 县委's."""
+    posts = resolve("广河县副县长、县委常委、组织部部长", story(广河县=("县", 2), 临夏回族自治州=("州", 1)))
     assert [(p.title, p.body) for p in posts] == [
-        ("副县长", "临夏县人民政府"), ("县委常委", "临夏县委"), ("组织部部长", "临夏县委组织部")]
-    assert posts[2].parents == ["临夏县委"]
+        ("副县长", "广河县人民政府"), ("县委常委", "广河县委"), ("组织部部长", "广河县委组织部")]
+    assert posts[2].parents == ["广河县委"]
 
 
 def test_a_bare_member_after_a_prefecture_committee_post():
@@ -105,9 +105,9 @@ def test_a_bare_member_after_a_prefecture_committee_post():
 
 
 def test_a_governor_after_a_prefecture_committee_post_heads_its_government():
-    posts = resolve("海北藏族自治州委副书记、州长", story())
-    assert [(p.title, p.body) for p in posts] == [("州委副书记", "海北藏族自治州委"),
-                                                   ("州长", "海北藏族自治州人民政府")]
+    posts = resolve("果洛藏族自治州委副书记、州长", story())
+    assert [(p.title, p.body) for p in posts] == [("州委副书记", "果洛藏族自治州委"),
+                                                   ("州长", "果洛藏族自治州人民政府")]
 
 
 def test_a_department_core_in_a_chain():
@@ -124,8 +124,8 @@ def test_a_party_group_and_the_head_of_its_host():
 
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
-    posts = resolve("黔东南州中级人民法院副院长、审判委员会委员、审判员", story())
-    assert [p.body for p in posts] == ["黔东南苗族侗族自治州中级人民法院"] * 3
+    posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())
+    assert [p.body for p in posts] == ["黔西南布依族苗族自治州中级人民法院"] * 3
     assert [p.title for p in posts] == ["副院长", "审判委员会委员", "审判员"]
 
 
@@ -185,11 +185,11 @@ def test_a_corps_story():
 
 
 def test_an_autonomous_regions_own_bodies():
-    ctx = story(西藏自治区=("省", 2))
+    ctx = story(宁夏回族自治区=("省", 2))
     post = one("自治区副主席", ctx)
-    assert (post.title, post.body) == ("副主席", "西藏自治区人民政府")
-    assert one("自治区党委常委", ctx).body == "西藏自治区党委"
-    assert one("西藏自治区主席", story()).body == "西藏自治区人民政府"
+    assert (post.title, post.body) == ("副主席", "宁夏回族自治区人民政府")
+    assert one("自治区党委常委", ctx).body == "宁夏回族自治区党委"
+    assert one("宁夏回族自治区主席", story()).body == "宁夏回族自治区人民政府"
 
 
 # --- Where the article names no territory -------------------------------------------------------

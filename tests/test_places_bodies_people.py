@@ -60,14 +60,14 @@ def test_a_village_whose_name_the_model_cut():
 
 
 def test_a_division_written_in_full_where_the_model_read_a_conjunction():
-    """Gansu: 和政县, where the model took 和 for 'and'."""
-    assert ("和政县", "县") in places("临夏州/LOC 和/c 政县/n 召开/v 会议/n 。/w")
+    """Xinjiang: 和静县, where the model took 和 for 'and'."""
+    assert ("和静县", "县") in places("巴州/LOC 和/c 静县/n 召开/v 会议/n 。/w")
 
 
 def test_numbered_units_of_the_corps():
     # Xinjiang Corps: the model reads the numbers as numerals
-    assert places("第十师一八八团/m 党委书记/n 来到/v 十四连/m 。/w") == [
-        ("第十师", "师"), ("一八八团", "团"), ("十四连", "连")]
+    assert places("第十师一八八团/m 党委书记/n 来到/v 十六连/m 。/w") == [
+        ("第十师", "师"), ("一八八团", "团"), ("十六连", "连")]
     # 三连 alone is too common a word (三连冠)
     assert places("球队/n 获得/v 三连冠/n 。/w") == []
 
@@ -79,7 +79,7 @@ def test_a_word_listed_with_places_and_sharing_their_suffix_is_a_place():
 
 def test_named_sites():
     # a site starts at its territory's level word, not at 参观
-    assert places("参观/v 了/u 区/n 廉政/n 教育基地/n 。/w") == [("区廉政教育基地", "site")]
+    assert places("参观/v 了/u 区/n 法治/n 文化基地/n 。/w") == [("区法治文化基地", "site")]
     # …and not at an anaphor: 我县 is no part of the scenic area's name
     assert places("我县/r 凤栖岭/LOC 景区/n 游客/n 增多/v 。/w") == [("凤栖岭景区", "site")]
 
@@ -112,8 +112,8 @@ def test_split_compound_place(name, pieces):
 # --- Bodies ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("words, expected", [
-    # Hebei: a department of the province, its name as the model reads it
-    ("河北省住房和城乡建设厅/ORG 召开/v 会议/n 。/w", ["河北省住房和城乡建设厅"]),
+    # Shanxi: a department of the province, its name as the model reads it
+    ("山西省住房和城乡建设厅/ORG 召开/v 会议/n 。/w", ["山西省住房和城乡建设厅"]),
     # 中共 is not part of the name
     ("中共临潭县委组织部/ORG 召开/v 会议/n 。/w", ["临潭县委组织部"]),
     # a democratic party, written before its province
@@ -131,7 +131,7 @@ def test_split_compound_place(name, pieces):
     # a democratic party named alone
     ("民盟/ORG 盟员/n 积极/ad 建言/v 。/w", ["民盟"]),
     # an agency the grammar does not read, kept from the model
-    ("据/p 新华社/ORG 兰州/LOC 5月22日/TIME 电/n", ["新华社"]),
+    ("据/p 青岚通讯社/ORG 兰州/LOC 5月22日/TIME 电/n", ["青岚通讯社"]),
 ])
 def test_find_bodies(words, expected):
     assert bodies(words) == expected
@@ -159,7 +159,7 @@ def test_the_congress_in_session_and_a_seat_in_it_are_no_bodies():
 
 @pytest.mark.parametrize("name, territory", [
     ("望城区人民政府", "望城区"),
-    ("临夏州扶贫开发办公室", "临夏州"),
+    ("甘南州扶贫开发办公室", "甘南州"),
     ("江西省抚州市临川县人民法院", "临川县"),
     ("望城區人民政府", "望城區"),  # as written
     ("青禾农业发展有限公司", None),
@@ -169,7 +169,7 @@ def test_territory_of_body(name, territory):
 
 
 @pytest.mark.parametrize("source, outlet", [
-    ("新华社兰州5月22日电", "新华社"),
+    ("青岚社兰州5月22日电", "青岚社"),
     ("岚山时报讯", "岚山时报"),
     ("来源：岚山日报", "岚山日报"),
     ("本报讯", None),
@@ -199,13 +199,13 @@ def test_a_name_the_model_cut_at_its_middle_dot():
 
 
 def test_a_post_inside_the_models_name_cuts_it():
-    # 任代 of 获任代市长, 郭书记: what is left is no name
-    assert people("获/v 任代/PER 市长/n 。/w") == []
-    assert people("郭书记/PER 来/v 了/u 。/w") == []
+    # 任代 of 获任代县长, 钟书记: what is left is no name
+    assert people("获/v 任代/PER 县长/n 。/w") == []
+    assert people("钟书记/PER 来/v 了/u 。/w") == []
 
 
 @pytest.mark.parametrize("words", [
-    "刘大哥/PER 笑/v 了/u 。/w",  # a way of addressing someone
+    "王大姐/PER 笑/v 了/u 。/w",  # a way of addressing someone
     "岚山/PER 发展/v 很快/d 。/w",  # the short form of a place of the page
 ])
 def test_references_and_place_stems_are_no_people(words):
@@ -214,7 +214,7 @@ def test_references_and_place_stems_are_no_people(words):
 
 def test_a_name_after_a_title_is_a_person_even_where_the_model_missed_it():
     # Hunan county news: the model read the name as a proper noun, not a person's
-    assert people("县长/n 陈小平/nz 出席/v 会议/n 。/w") == [("陈小平", "rule:after-title")]
+    assert people("县长/n 陈晓安/nz 出席/v 会议/n 。/w") == [("陈晓安", "rule:after-title")]
     # Tibet: no Han surname, a title before it
     assert people("院长/n 扎西顿珠/nz 介绍/v ，/w") == [("扎西顿珠", "rule:after-title")]
     # Xinjiang: a name with a middle dot, up to the word that follows names, even where the
@@ -222,7 +222,7 @@ def test_a_name_after_a_title_is_a_person_even_where_the_model_missed_it():
     assert people("副县长/n 玉苏/LOC 普江/LOC ·/w 艾买提/PER 主持会议/v 。/w") == [
         ("玉苏普江·艾买提", "rule:after-title")]
     # a name that is also a common word (白杨, a poplar) is a name in a list of names after a post
-    assert people("委员/n 白杨/n 、/w 谢秀娟/PER 参加/v 。/w") == [("白杨", "rule:after-title"), ("谢秀娟", "model")]
+    assert people("委员/n 白杨/n 、/w 闵秀娟/PER 参加/v 。/w") == [("白杨", "rule:after-title"), ("闵秀娟", "model")]
     assert people("委员/n 白杨/n 参加/v 。/w") == []
 
 
@@ -261,7 +261,7 @@ def test_looks_like_name(name, expected):
 
 
 def test_name_after_title_gives_the_names_end():
-    s = tagged("县长/n 陈小平/n 出席/v")
+    s = tagged("县长/n 陈晓安/n 出席/v")
     assert name_after_title(s, 2, LEX) == 5
     s = tagged("县长/n 出席/v 会议/n")
     assert name_after_title(s, 2, LEX) is None

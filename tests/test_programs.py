@@ -18,8 +18,8 @@ def programs(words: str) -> list[str]:
 
 
 def test_numbered_slogans_in_quotes():
-    assert programs("该区/r 按照/p 开工/v 一批/m 、/w 竣工/v 一批/m “/w 四个/m 一批/m ”/w 工作/vn 思路/n ，/w "
-                    "全力/d 抓/v ‘/w 六稳/m ’/w 、/w 促/v ‘/w 六保/n ’/w 。/w") == ["四个一批", "六稳", "六保"]
+    assert programs("该区/r 按照/p 开工/v 一批/m 、/w 竣工/v 一批/m “/w 五个/m 一批/m ”/w 工作/vn 思路/n ，/w "
+                    "全力/d 抓/v ‘/w 三稳/m ’/w 、/w 促/v ‘/w 四保/n ’/w 。/w") == ["五个一批", "三稳", "四保"]
 
 
 def test_a_marker_outside_the_quotes_belongs_to_the_name():
@@ -38,11 +38,11 @@ def test_unquoted_names_ended_by_a_head_word():
     assert "安全生产专项整治三年行动" in programs("开展/v 安全/a 生产/vn 专项/a 整治/vn 三年/TIME 行动/n 。/w")
     assert programs("深入/ad 开展/v 党史/n 学习/vn 教育/vn 。/w") == ["党史学习教育"]
     # a body of thought: the model's words include a person's name
-    assert programs("以/p 邓小平/PER 理论/n 为/v 指导/vn 。/w") == ["邓小平理论"]
+    assert programs("以/p 邵文杰/PER 育种/vn 理论/n 为/v 指导/vn 。/w") == ["邵文杰育种理论"]
 
 
 def test_a_count_is_not_part_of_an_honours_name():
-    assert programs("全县/n 评出/v 17个/m 巾帼/n 建功/vn 先进集体/n 。/w") == ["巾帼建功先进集体"]
+    assert programs("全县/n 评出/v 17个/m 平安/a 创建/vn 先进集体/n 。/w") == ["平安创建先进集体"]
 
 
 def test_documents_in_book_title_marks():
@@ -58,7 +58,7 @@ def test_an_inspection_round():
 
 @pytest.mark.parametrize("words", [
     # a nickname and a manner of speaking in quotes
-    "被/p 乡亲们/n 誉为/v “/w 美容师/n ”/w 的/u 村委会/n 主任/n 说/v ，/w “/w 零距离/n ”/w 感受/v 警示/vn 教育/vn 。/w",
+    "被/p 乡亲们/n 誉为/v “/w 活地图/n ”/w 的/u 村委会/n 主任/n 说/v ，/w “/w 心贴心/n ”/w 感受/v 警示/vn 教育/vn 。/w",
     # 两委 alone is the village's two committees, not a program; 一把手 is the head of a unit
     "村/n “/w 两委/n ”/w 班子/n 成员/n 参加/v 培训/vn 。/w",
     "他/r 是/v 单位/n 的/u “/w 一把手/n ”/w 。/w",

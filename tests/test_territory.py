@@ -28,7 +28,7 @@ LEX = default_lexicon()
     ("鄂伦春自治旗", "旗"),
     ("长白朝鲜族自治县", "县"),
     ("望城区", "区"),
-    ("衛東區", "区"),  # traditional characters
+    ("望城區", "区"),  # traditional characters
     # the suffix grammar: invented villages, streets, communities, gachas, sumu
     ("桃坪村", "村"),
     ("南湖街道", "街道"),
@@ -42,11 +42,11 @@ LEX = default_lexicon()
     ("一二九团", "团"),
     ("十二连", "连"),
     # development zones and named sites
-    ("滨海新区", "zone"),
+    ("两江新区", "zone"),
     ("经开区", "zone"),
     ("高新区", "zone"),
     ("凤鸣湖产业园", "site"),
-    ("区廉政教育基地", "site"),
+    ("区法治文化基地", "site"),
 ])
 def test_place_level(name, level):
     assert place_level(name, LEX) == level
@@ -77,7 +77,7 @@ def test_territories(name):
     "各县",
     "贫困村",  # a kind of village (generic_bodies.txt), not one
     "中心村",
-    "区廉政教育基地",  # a site, not a territory
+    "区法治文化基地",  # a site, not a territory
     "自治区",
 ])
 def test_not_territories(name):
