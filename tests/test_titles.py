@@ -89,8 +89,11 @@ def tagged_post(words: str):
      [("level", "县"), ("body", "人民检察院"), ("qualifier", "代理"), ("core", "检察长")]),
     # the people's armed forces department
     ("县人武部部长", [("level", "县"), ("body", "人武部"), ("core", "部长")]),
-    # a hospital's name has a stem of its own (中医 + 医院)
+    # a hospital's and a school's name have a stem of their own (中医 + 医院, 第一 + 中学)
     ("县中医医院院长", [("level", "县"), ("body", "中医医院"), ("core", "院长")]),
+    ("县第一中学校长", [("level", "县"), ("body", "第一中学"), ("core", "校长")]),
+    # the head of a county's Women's Federation (a mass organisation)
+    ("县妇联主席", [("level", "县"), ("body", "妇联"), ("core", "主席")]),
     # qualifiers: standing deputy, bracketed acting, former, ranks
     ("常务副县长", [("qualifier", "常务副"), ("core", "县长")]),
     ("嵩明县（代）县长", [("territory", "嵩明县"), ("qualifier", "代"), ("core", "县长")]),
