@@ -18,10 +18,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from govkg.extract.admin import divisions
 from govkg.extract.lexicon import Lexicon, default_lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
+
+if TYPE_CHECKING:
+    from govkg.extract.records import Sentence
 
 # A territory of one level stands in for the other when the text says 区 of a 县 and so on.
 _SAME_RANK = {"区": "县", "县": "区"}
@@ -50,6 +54,9 @@ class Context:
 
     # How often the article has named each body: 委员 alone in a 政协 story is a seat in that 政协.
     body_counts: Counter = field(default_factory=Counter)
+    # The congress or CPPCC session the article reports, as first written in full with its
+    # territory (深圳市坪山区第一届人民代表大会第五次会议): 大会主席团 and 执行主席 are its.
+    session: str = ""
 
     def named(self, body: str) -> None:
         if body in self.recent:
@@ -137,6 +144,33 @@ def build_context(place_counts: Counter[str], levels: dict[str, str],
     return ctx
 
 
+_NUMBER = "[一二三四五六七八九十百〇零0-9]+"
+_SESSION_MEETING = re.compile(rf"第{_NUMBER}[届屆](人民代表大[会會]|委[员員][会會])第{_NUMBER}次[会會][议議]")
+_CPPCC = ("中国人民政治协商会议", "政协")
+
+
+def article_session(sentences: list["Sentence"]) -> str:
+    """The meeting of a people's congress or a CPPCC the article reports, as the article writes it
+    most often (first if tied) with its territory: 深圳市坪山区第一届人民代表大会第五次会议,
+    中国人民政治协商会议黔东南苗族侗族自治州第十届委员会第三次会议.
+
+    The territory must be written (十届四次会议 names no meeting of its own), and a 委员会 is a CPPCC
+    only after 政协: 中共X县第十四届委员会第三次全体会议 is a party plenum, which has no presidium."""
+    written: Counter[str] = Counter()
+    for s in sentences:
+        text = s.tagged.text
+        ends = {p.end: p.start for p in s.places if p.level != "site"}
+        for m in _SESSION_MEETING.finditer(text):
+            start = m.start()
+            while start in ends:
+                start = ends[start]  # 深圳市 + 坪山区
+            cppcc = next((c for c in _CPPCC if text[:start].endswith(c)), "")
+            if start == m.start() or m.group(1)[0] == "委" and not cppcc:
+                continue
+            written[s.text[start - len(cppcc): m.end()]] += 1
+    return max(written, key=written.get) if written else ""  # max keeps the first of a tie
+
+
 def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     """Full canonical name of a body: 区政府 → 卫东区人民政府, 中共河南省委 → 河南省委.
 
@@ -144,8 +178,10 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     characters it was written in.
     """
     name = re.sub(r"\s+", "", name)
-    # A session is not part of a body's name: 郑州市第十一届人大, 十二届市政协.
-    name = re.sub(r"第?[一二三四五六七八九十百〇零0-9]+[届屆]", "", name) or name
+    # A session is not part of a body's name (郑州市第十一届人大, 十二届市政协), except the
+    # presidium of one meeting of it (…第一届人民代表大会第五次会议主席团).
+    if not re.search(r"次[会會][议議]", name):
+        name = re.sub(r"第?[一二三四五六七八九十百〇零0-9]+[届屆]", "", name) or name
     # 海宁团市委 is 共青团海宁市委: the Youth League's committee of the territory.
     m = re.match(r"^(.+?[市县区])?(.*?)团([市县区])委", name)
     if m and m.group(2) and not m.group(1):

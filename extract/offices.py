@@ -178,8 +178,10 @@ _COUNTY_AND_UP = ("县", "区", "旗", "市", "州", "地区", "盟", "省")
 def _home_for_body(body: str, lex: Lexicon, ctx: Context) -> str | None:
     """The article's territory whose body ``body`` is: 办事处 → its 街道, 村委会 → its 村."""
     simple = to_simplified(body)
-    levels = [lv for t in lex.titles.values() for lv, b in t.bare_body.items() if b == simple]
     kind = _kind_of(simple, lex)
+    if kind == "presidium":
+        return ctx.session or None  # 大会主席团: the meeting's the article reports
+    levels = [lv for t in lex.titles.values() for lv, b in t.bare_body.items() if b == simple]
     if not levels and kind in ("congress", "cppcc", "court", "procuratorate", "government", "military"):
         levels = list(_COUNTY_AND_UP)
     if not levels:
@@ -259,6 +261,7 @@ def _home_for_word(word: str, level: str, memory: Memory, ctx: Context) -> str |
 
 
 _ASSEMBLIES = ("政协", "人大常委会", "人大")
+_MEETING = "会议"  # the bare_body key of a post of the meeting the article reports (titles.tsv)
 _ASSEMBLY_KIND = {"政协": "政协", "委会": "人大常委会", "人大": "人大"}
 
 
@@ -290,6 +293,12 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
         body = ctx.main_body(_ASSEMBLIES)
         if body:
             return body, ORGANIZATION, [], _kind_of(_ASSEMBLY_KIND.get(to_simplified(body)[-2:], ""), lex)
+    if _MEETING in core.bare_body:
+        # 执行主席 alone: a post of the presidium of the meeting the article reports.
+        if not ctx.session:
+            return None, ORGANIZATION, [], ""
+        body = in_script_of(ctx.session, core.bare_body[_MEETING])
+        return canonical_org(ctx.session + body, Context(), lex), ORGANIZATION, [], "presidium"
     # The smallest territory the sentence has named so far, then the article's.
     for level in reversed(LEVELS):
         if level in core.bare_body and memory.by_level.get(level):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from govkg.extract.context import LEVELS, Context, build_context, canonical_org
+from govkg.extract.context import LEVELS, Context, article_session, build_context, canonical_org
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention, PageResult, Sentence
@@ -35,7 +35,10 @@ def page_contexts(page: list[list[Sentence]]) -> list[Context]:
                     c[m.canonical] += 1
         counts.append(c)
     page_ctx = build_context(sum(counts, Counter()), levels)
-    return [build_context(c, levels, page_ctx) for c in counts]
+    contexts = [build_context(c, levels, page_ctx) for c in counts]
+    for ctx, sentences in zip(contexts, page):
+        ctx.session = article_session(sentences)
+    return contexts
 
 
 def resolve_sentence(s: Sentence, ctx: Context, lex: Lexicon) -> None:

@@ -9,9 +9,9 @@ from collections import Counter
 
 import pytest
 
-from govkg.extract.context import Context, build_context, canonical_org
+from govkg.extract.context import Context, article_session, build_context, canonical_org
 from govkg.extract.lexicon import LEXICON_DIR, default_lexicon, load_lexicon
-from govkg.extract.records import Article, Sentence
+from govkg.extract.records import Article, Mention, Sentence
 from govkg.extract.resolution import find_anaphors
 from govkg.graph.schema import ORGANIZATION, PLACE
 from support.handtagged import tagged
@@ -162,3 +162,52 @@ def test_a_new_anaphor_is_a_line_of_anaphora_tsv(tmp_path):
     words = "该行/r 向/p 该旗/r 牧民/n 发放/v 贷款/n 。/w"
     assert anaphors(words, ctx, LEX) == []  # not in the shipped lexicon
     assert anaphors(words, ctx, lex) == [("该行", ORGANIZATION, "青禾农村商业银行"), ("该旗", PLACE, "正蓝旗")]
+
+
+# --- The meeting an article reports ------------------------------------------------------------
+
+def reported(*sentences: tuple[str, list[str]]) -> str:
+    """article_session of sentences written in words, each with the words that are places."""
+    out = []
+    for words, places in sentences:
+        s = sentence(words)
+        at = 0
+        for w in words.split():
+            text = w.rsplit("/", 1)[0] if "/" in w[1:] else w
+            if text in places:
+                s.places.append(Mention(text, PLACE, at, at + len(text), level="区"))
+            at += len(text)
+        out.append(s)
+    return article_session(out)
+
+
+def test_the_meeting_is_written_with_its_territory():
+    assert reported(("岳阳市/LOC 君山区/LOC 第三届/m 人民代表大会/ORG 第四次/m 会议/n 开幕/v 。/w",
+                     ["岳阳市", "君山区"])) == "岳阳市君山区第三届人民代表大会第四次会议"
+
+
+def test_a_cppcc_meeting_keeps_its_prefix():
+    assert reported(("政协/ORG 湘西州/LOC 第十二届/m 委员会/n 第二次/m 会议/n 闭幕/v 。/w", ["湘西州"])) \
+        == "政协湘西州第十二届委员会第二次会议"
+
+
+def test_the_form_the_article_writes_most_is_the_meetings_name():
+    # 重庆市綦江区… once, 綦江区… twice: the same meeting, named as the article names it most.
+    meeting = ("綦江区/LOC 第二届/m 人民代表大会/ORG 第三次/m 会议/n 开幕/v 。/w", ["綦江区"])
+    assert reported(("重庆市/LOC 綦江区/LOC 第二届/m 人民代表大会/ORG 第三次/m 会议/n 召开/v 。/w",
+                     ["重庆市", "綦江区"]), meeting, meeting) == "綦江区第二届人民代表大会第三次会议"
+
+
+@pytest.mark.parametrize("words, places", [
+    # no territory written: 十届四次会议 names no meeting of its own
+    ("在/p 第十届/m 人民代表大会/ORG 第四次/m 会议/n 上/f", []),
+    # a party committee's plenum is a 委员会 without 政协: it has no presidium
+    ("中共/ORG 攸县/LOC 第十四届/m 委员会/n 第三次/m 会议/n 召开/v 。/w", ["攸县"]),
+])
+def test_no_meeting(words, places):
+    assert reported((words, places)) == ""
+
+
+def test_a_meetings_presidium_keeps_its_session_in_the_name():
+    assert canonical_org("君山区第三届人民代表大会第四次会议主席团", Context(), LEX) \
+        == "君山区第三届人民代表大会第四次会议主席团"

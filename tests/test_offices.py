@@ -219,3 +219,37 @@ def test_a_post_with_no_body_named_attaches_to_its_territory(written, title, ter
 ])
 def test_is_bare_body(name, bare):
     assert is_bare_body(name, LEX) is bare
+
+
+# --- A congress in session: the presidium of the meeting the article reports --------------------
+
+MEETING = "君山区第三届人民代表大会第四次会议"
+
+
+def meeting_story():
+    ctx = story(君山区=("区", 3), 岳阳市=("市", 1))
+    ctx.session = MEETING
+    return ctx
+
+
+def test_an_executive_chair_alone_is_the_meetings_presidiums():
+    post = one("执行主席", meeting_story())
+    assert (post.title, post.body, post.body_kind) == ("执行主席", MEETING + "主席团", "presidium")
+
+
+def test_the_presidium_written_before_the_title_is_the_meetings():
+    first, second = resolve("主席团常务主席、执行主席", meeting_story())
+    assert (first.title, first.body) == ("主席团常务主席", MEETING + "主席团")
+    assert second.body == MEETING + "主席团"
+
+
+def test_an_executive_chair_with_no_meeting_has_no_body():
+    # a story that reports no meeting: nothing says whose 执行主席 this is
+    assert one("执行主席", story(**WANGCHENG)).body is None
+
+
+def test_a_towns_standing_presidium_is_not_a_meetings():
+    # even in a story of a meeting: 人大主席团 is the town congress's own presidium
+    ctx = story(君山区=("区", 1), 良心堡镇=("镇", 2))
+    ctx.session = MEETING
+    assert one("镇人大主席团主席", ctx).body == "良心堡镇人大主席团"
