@@ -19,12 +19,20 @@ from dataclasses import dataclass
 from govkg.extract.normalize import CLOSERS, CJK, SENTENCE_END, join_lines, normalize_line, to_simplified
 from govkg.extract.records import Article, Byline
 
-# A lead marker opens a report: 本报讯, 本报6月3日讯, 新华社郑州6月3日电, 【本报讯】…
+# The words a medium's name ends with, longest first: 桑植县融媒体中心, 岚山新闻网, 星沙时报, 新华社.
+MEDIUM_END = "融媒体中心|新闻中心|新闻网|日报|晚报|晨报|商报|时报|客户端|融媒|新闻|频道|报|网|社|台"
+_ROLE_WORDS = "本报记者|本报通讯员|特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|摄影记者|摄影|编辑"
+# A lead marker opens a report: 本报讯, 本报6月3日讯, 新华社郑州6月3日电, 【本报讯】, and an outlet's
+# dispatch, its place and date optional (东南网12月1日讯, 中国经济网北京6月30日讯, 拉萨融媒讯), or its
+# name just before the reporters' byline (阿勒泰地区融媒体中心（记者…）). 电 is always dated, so
+# 国家电网公司供电 opens nothing.
+_DISPATCH_DATE = rf"[{CJK}]{{0,6}}?\d{{1,2}}月\d{{1,2}}[日号]"
 LEAD = re.compile(
     r"^[【\[]?(本报讯|本报[^，。（(]{1,12}[讯电]|(新华社|中新社|人民网|新华网|央视网)[^，。（(]{0,16}电|"
-    r"[^，。（(]{2,8}(日报|晚报|时报)讯)[】\]]?"
+    rf"[^，。（(\s]{{1,10}}?(?:{MEDIUM_END})(?:{_DISPATCH_DATE})?讯|"
+    rf"[^，。（(\s]{{1,10}}?(?:{MEDIUM_END}){_DISPATCH_DATE}电|"
+    rf"[^，。（(\s]{{1,24}}?(?:{MEDIUM_END})(?=[（(]\s*[^（）()，。]{{0,8}}?(?:{_ROLE_WORDS})))[】\]]?"
 )
-_ROLE_WORDS = "本报记者|本报通讯员|特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|摄影记者|摄影|编辑"
 BYLINE_ROLE = re.compile(_ROLE_WORDS)
 # (记者王孟鹤 通讯员苗广垒) right after the lead marker; (祁阳分站记者…): a desk may come first.
 LEAD_BYLINE = re.compile(rf"^[（(]\s*((?:[^（）()，。]{{0,8}}?)(?:{_ROLE_WORDS})[^（）()]{{1,60}})[）)]")
@@ -35,7 +43,9 @@ _NAME = f"[{CJK}·]{{2,5}}"
 CREDIT = re.compile(
     # Names are separated (张三 李四 摄): a separator between each keeps the
     # pattern linear, where an optional one backtracks exponentially on long runs.
-    rf"(?:^|(?<=[{SENTENCE_END}{CLOSERS}\s]))[（(]?({_NAME}(?:[ 、]{_NAME})*)\s*[/／]?\s*摄(?:影)?[）)]?$"
+    # A reporter's desk and role may come first (吉林日报记者 宋锴 摄): the names hold that post too.
+    rf"(?:^|(?<=[{SENTENCE_END}{CLOSERS}\s]))[（(]?(?:(?P<desk>[{CJK}]{{0,8}}?(?:{_ROLE_WORDS}))\s*)?"
+    rf"({_NAME}(?:[ 、]{_NAME})*)\s*[/／]?\s*摄(?:影)?[）)]?$"
     rf"|(?:^|(?<=[{SENTENCE_END}{CLOSERS}\s]))[（(]?(?:摄影|图)[:：/／ ]\s*({_NAME}(?:[ 、]{_NAME})*)[）)]?$"
 )
 DATE_MD = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
@@ -55,7 +65,7 @@ META_LINE = re.compile(rf"^[【\[（(]?{_DATE_CHARS}*(?:{_META_KEYS})\s*[:：][^
 # A byline on a line of its own, before a feature: "□记者 林晓舟 通讯员 邱雅琴", "本报记者 林晓舟".
 # A desk may come first (兵团日报全媒体记者 张美玲).
 BYLINE_LINE = re.compile(
-    rf"^[□■◇◆○●◎▲△]?\s*[{CJK}]{{0,8}}?(?:{_ROLE_WORDS})[\s/／]*[{CJK}·]{{2,5}}"
+    rf"^[□■◇◆○●◎▲△]?\s*[{CJK}·\-—]{{0,14}}?(?:{_ROLE_WORDS})[\s/／]*[{CJK}·]{{2,5}}"
     rf"(?:[\s、，,/／]+(?:(?:{_ROLE_WORDS})[\s/／]*)?[{CJK}·]{{2,5}}){{0,6}}$"
 )
 # A brief (简讯) opens with a bullet; the bullet is layout, not text.
@@ -133,7 +143,30 @@ def credit_names(line: str) -> list[str]:
     m = CREDIT.search(line)
     if not m:
         return []
-    return [n for n in re.split(r"[ 、]+", (m.group(1) or m.group(2)).strip()) if n]
+    return [n for n in re.split(r"[ 、]+", (m.group(2) or m.group(3)).strip()) if n]
+
+
+_MEDIUM_NAME = re.compile(MEDIUM_END)
+# A site, an app or a channel is its publisher's: the posts are in the publisher.
+_PUBLISHED_ON = ("网", "客户端", "频道")
+
+
+def outlet_name(source: str) -> str | None:
+    """The medium a source line, a lead or a byline's desk names: 新华社石家庄5月22日电 → 新华社,
+    星沙时报讯 → 星沙时报, 岚山新闻网 → 岚山新闻网, 河北日报客户端 → 河北日报; 本报 names none.
+
+    Of two media written together the publisher is the outlet, not its site or app:
+    山东商报·速豹新闻网 → 山东商报, 阿勒泰新闻网-阿勒泰地区融媒体中心 → 阿勒泰地区融媒体中心."""
+    found = []
+    for run in re.findall(rf"[{CJK}·]{{2,}}", source or ""):
+        for part in run.split("·"):
+            simple = to_simplified(part)
+            if simple.startswith(("本报", "本网")):
+                continue
+            m = next((m for m in _MEDIUM_NAME.finditer(simple) if m.end() >= 2), None)
+            if m:
+                found.append(part[: m.end()])
+    return next((f for f in found if not to_simplified(f).endswith(_PUBLISHED_ON)), found[0]) if found else None
 
 
 def parse_byline(text: str, split_names: Callable[[str], list[str]] | None = None,
@@ -146,14 +179,17 @@ def parse_byline(text: str, split_names: Callable[[str], list[str]] | None = Non
     simple = simplified if simplified is not None else text
     out: list[Byline] = []
     marks = list(BYLINE_ROLE.finditer(simple))
+    # The desk written before the first role (兵团日报全媒体记者, 大公报 记者, 祁阳分站记者).
+    desk = text[: marks[0].start()].strip(" \t（(【[-—·") if marks else ""
     for k, mark in enumerate(marks):
         word = mark.group()
-        role = "摄影" if word == "摄影" else "记者" if "记者" in word else word
+        role = word.removeprefix("本报")  # 本报记者 is a 记者; 实习记者, 特约记者 stay as written
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
         for chunk in re.split(r"[\s、,，/]+", text[mark.end(): end].strip()):
             if not chunk:
                 continue
-            out.extend(Byline(person=n, role=role) for n in byline_names(chunk, split_names) if 2 <= len(n) <= 5)
+            out.extend(Byline(person=n, role=role, desk=desk) for n in byline_names(chunk, split_names)
+                       if 2 <= len(n) <= 5)
     return out
 
 
@@ -528,11 +564,12 @@ def _build(item: _Item, simple: _Item, source: str, number: int, year: int | Non
         start = m.end()
         while start < end and twin[start].isspace():
             start += 1
-        bm = LEAD_BYLINE.match(twin[start:])
-        if bm:
-            article.bylines += parse_byline(text[start + bm.start(1): start + bm.end(1)], split_names,
-                                            twin[start + bm.start(1): start + bm.end(1)])
-            start += bm.end()
+    # The reporters' byline opens the text, after a lead or alone ((大公报 记者 卢冶、林凯)距离…).
+    bm = LEAD_BYLINE.match(twin[start:])
+    if bm:
+        article.bylines += parse_byline(text[start + bm.start(1): start + bm.end(1)], split_names,
+                                        twin[start + bm.start(1): start + bm.end(1)])
+        start += bm.end()
     # Byline or photo credit at the end.
     if twins:
         last = twins[-1]
@@ -545,8 +582,12 @@ def _build(item: _Item, simple: _Item, source: str, number: int, year: int | Non
             b0 = end + em.start(1)
             article.bylines += parse_byline(text[b0: b0 + len(em.group(1))], split_names, em.group(1))
         elif cm:
-            group = 1 if cm.group(1) else 2
+            group = 2 if cm.group(2) else 3
             names = text[offset + cm.start(group): offset + cm.end(group)]
+            if cm.group("desk"):
+                desk = text[offset + cm.start("desk"): offset + cm.end("desk")]
+                article.bylines += parse_byline(desk + " " + names, split_names,
+                                                cm.group("desk") + " " + cm.group(group))
             for n in re.split(r"[ 、]+", names.strip()):
                 role = BYLINE_ROLE.match(to_simplified(n))
                 if role and len(n) > role.end():  # 通讯员王翠 摄: a correspondent's photo

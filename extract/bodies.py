@@ -190,26 +190,6 @@ def territory_of_body(name: str, lex: Lexicon) -> str | None:
     return name[span[0]: span[1]] if span else None
 
 
-# What names a medium at the end of its name (the shortest such prefix of a source is the outlet).
-_MEDIUM_END = re.compile(r"(?:日报|晚报|晨报|商报|时报|报|网|社|台|新闻|客户端|融媒|融媒体中心|新闻中心|频道)")
-
-
-def outlet_name(source: str) -> str | None:
-    """The medium a source line or a lead names: 新华社石家庄5月22日电 → 新华社, 星沙时报讯 →
-    星沙时报, NEWS.SOHU.COM 新华网 → 新华网; 本报 names none."""
-    from govkg.extract.normalize import to_simplified
-
-    runs = re.findall(r"[\u4e00-\u9fff·]{2,}", source or "")
-    for run in runs:
-        simple = to_simplified(run)
-        if simple.startswith("本报"):
-            continue
-        m = next((m for m in _MEDIUM_END.finditer(simple) if m.end() >= 2), None)
-        if m:
-            return run[: m.end()]
-    return None
-
-
 def is_bare_body(name: str, lex: Lexicon) -> bool:
     """市人民政府, 区委, 政协党组, 学校团委: a body named by kinds (and a level word) alone, no owner."""
     from govkg.extract.normalize import to_simplified

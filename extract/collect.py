@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from govkg.extract.bodies import is_bare_body, outlet_name
+from govkg.extract.articles import outlet_name
+from govkg.extract.bodies import is_bare_body
 from govkg.extract.careers import iso_date
 from govkg.extract.context import Context
 from govkg.extract.lexicon import Lexicon
-from govkg.extract.normalize import in_script_of, strip_quotes
+from govkg.extract.normalize import in_script_of, strip_quotes, to_simplified
 from govkg.extract.programs import DOCUMENT_STAGE
 from govkg.extract.records import Article, Entity, Evidence, Mention, PageResult, PostHolding, Relation, Sentence
 from govkg.extract.relations import cooperation, located_in, program_relations
@@ -168,10 +169,13 @@ def bylines(col: Collector, articles: list[Article], lex: Lexicon) -> None:
             pid = col.entity(PERSON, b.person)
             col.mention(pid, art)
             col.relate(pid, AUTHORED, art.id, art, None, credit=b.role)
-            title = lex.titles.get(b.role)
+            core = next((b.role[len(q):] for q in lex.qualifiers if b.role.startswith(q) and len(b.role) > len(q)),
+                        b.role)  # 实习记者 is a 记者
+            title = lex.titles.get(core)
             if title is None or title.kind != "press" or b.role == "摄影":
                 continue  # a photo credit (高鸿勋 摄) credits the picture, it is no post
-            outlet = (dispatch or site) if b.role in ("记者", "通讯员") else (site or dispatch)
+            outlet = (_full_outlet(dispatch, site) if core in ("记者", "通讯员") else site or dispatch)
+            outlet = _desk_outlet(b.desk, outlet)
             written = in_script_of(art.body or art.title, b.role)  # 編輯 on a page in traditional characters
             rid = role_id(written, outlet, scope=None if outlet else art.id)
             col.entity(ROLE, written, eid=rid, title=written)
@@ -181,6 +185,27 @@ def bylines(col: Collector, articles: list[Article], lex: Lexicon) -> None:
                 oid = col.entity(ORGANIZATION, outlet)
                 col.mention(oid, art)
                 col.relate(rid, ROLE_IN, oid, None, None)
+
+
+def _desk_outlet(desk: str, outlet: str | None) -> str | None:
+    """Where a byline's desk puts its people: the medium it names (兵团日报全媒体记者 → 兵团日报),
+    a station of the article's outlet (祁阳分站记者 under 红网…讯 → 红网祁阳分站), else the outlet."""
+    named = outlet_name(desk)
+    if named:
+        return named
+    if outlet and to_simplified(desk).endswith("站") and len(desk) >= 3:
+        return outlet + desk
+    return outlet
+
+
+def _full_outlet(dispatch: str | None, site: str | None) -> str | None:
+    """The lead's outlet, by its full name when the source line spells it out: 桑植融媒…讯 under
+    来源：桑植县融媒体中心 is that centre (the short name's characters, in order, in the full one)."""
+    if dispatch and site and len(site) > len(dispatch) and dispatch[0] == site[0]:
+        rest = iter(to_simplified(site))
+        if all(c in rest for c in to_simplified(dispatch)):
+            return site
+    return dispatch or site
 
 
 def _name(written: str) -> str:

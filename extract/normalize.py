@@ -133,8 +133,17 @@ def _s2t():
 def in_script_of(reference: str, text: str) -> str:
     """``text`` (simplified) in traditional characters when ``reference`` is written so.
 
-    Names composed by the rules (衛東區 + 党工委) then stay in one script.
+    Names composed by the rules (衛東區 + 党工委) then stay in one script. A long text is
+    traditional when a good share of its characters are (a quarter in real traditional text): one
+    variant character (啟 in a simplified story) does not make it so.
     """
-    if reference and to_simplified(reference) != reference:
+    if not reference:
+        return text
+    changed = sum(a != b for a, b in zip(reference, to_simplified(reference)))
+    if changed and (len(reference) < _SHORT_REFERENCE or changed >= _TRADITIONAL_SHARE * len(reference)):
         return _s2t().convert(text)
     return text
+
+
+_SHORT_REFERENCE = 30  # a name or a phrase: one traditional character says how it is written
+_TRADITIONAL_SHARE = 0.03

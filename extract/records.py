@@ -33,6 +33,7 @@ class Byline:
 
     person: str
     role: str  # 记者, 通讯员, 摄影
+    desk: str = ""  # what the byline writes before the role: 兵团日报全媒体 (记者), 祁阳分站 (记者)
 
 
 @dataclass(slots=True)

@@ -56,14 +56,15 @@ class TaggedSentence:
 
 
 def tag_page(articles, backend) -> list[list["Sentence"]]:
-    """Every sentence of every article (headlines first: they name bodies and places too),
-    tagged by the model in one call. Returns one list of sentences per article."""
+    """Every sentence of every article (headlines first: they name bodies and places too; then
+    a dateline lead, whose place says where the story is: 东北网双鸭山8月7日电), tagged by the
+    model in one call. Returns one list of sentences per article."""
     from govkg.extract.normalize import to_simplified
     from govkg.extract.records import Sentence
 
     texts, owners = [], []
     for number, art in enumerate(articles):
-        for raw in [h for h in (art.kicker, art.title) if h] + split_sentences(art.body):
+        for raw in [h for h in (art.kicker, art.title, art.lead) if h] + split_sentences(art.body):
             texts.append(to_simplified(raw))
             owners.append((number, art, raw))
     tagged = backend.tag(texts) if texts else []

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from govkg.errors import GovkgError
-from govkg.extract.articles import credit_names, find_date, is_headline_candidate, parse_byline, split_page
+from govkg.extract.articles import credit_names, find_date, is_headline_candidate, outlet_name, parse_byline, split_page
 from govkg.extract.normalize import join_lines, normalize_line, squeeze_spaces, to_simplified
 from govkg.extract.reading import SkippedInput, decode, discover, read_source
 from govkg.extract.sentences import split_sentences
@@ -192,3 +192,89 @@ def test_names_written_together_in_a_byline_are_cut_at_surnames():
     assert byline_names("程俐张灿", one) == ["程俐", "张灿"]
     assert byline_names("欧阳晓明", one) == ["欧阳晓明"]  # one name, a two-character surname
     assert byline_names("林晓舟", one) == ["林晓舟"]
+
+
+# --- Leads, desks and outlets ------------------------------------------------------------------
+
+@pytest.mark.parametrize("opening, lead", [
+    ("澄江网5月6日讯(本网记者 林晓舟)5月6日，", "澄江网5月6日讯"),  # an outlet's dispatch, dated
+    ("岚山融媒讯(记者 邱雅琴)8日上午，", "岚山融媒讯"),  # …or not
+    ("澄湖新闻网北京6月30日讯 (记者葛明远) 今天，", "澄湖新闻网北京6月30日讯"),  # with its place
+    ("青岚社兰州5月22日电 (记者葛明远) 22日，", "青岚社兰州5月22日电"),
+    ("澄湖区融媒体中心(记者 林晓舟 实习记者 邱雅琴)1月18日，", "澄湖区融媒体中心"),  # the name before the byline
+])
+def test_an_outlets_dispatch_opens_the_report(opening, lead):
+    [article] = split_page(f"澄湖区召开推进会\n{opening}澄湖区召开推进会。\n", "page.txt")
+    assert article.lead == lead
+    assert article.bylines and "记者" not in article.body and article.body.endswith("澄湖区召开推进会。")
+
+
+@pytest.mark.parametrize("opening", [
+    "国家电网公司供电所(记者 林晓舟)",  # 电 opens a dispatch only with its date
+    "澄湖区委召开会议，",
+])
+def test_no_dispatch(opening):
+    [article] = split_page(f"澄湖区召开推进会\n{opening}澄湖区召开推进会。\n", "page.txt")
+    assert article.lead == ""
+
+
+def test_a_byline_opening_the_text_without_a_lead():
+    [article] = split_page("石桥村的新路\n(澄江晚报 记者 林晓舟、邱雅琴)距离县城三十公里的石桥村里，新路修通了。\n", "p.txt")
+    assert [(b.person, b.role, b.desk) for b in article.bylines] == [
+        ("林晓舟", "记者", "澄江晚报"), ("邱雅琴", "记者", "澄江晚报")]
+    assert article.body.startswith("距离县城")
+
+
+def test_a_bylines_role_is_as_written_without_the_papers_own_word():
+    assert [(b.person, b.role) for b in parse_byline("本报记者 林晓舟 实习记者 邱雅琴 特约记者 葛明远")] == [
+        ("林晓舟", "记者"), ("邱雅琴", "实习记者"), ("葛明远", "特约记者")]
+
+
+def test_a_reporters_photo_credit_with_a_desk():
+    text = "澄湖区召开推进会\n澄湖区召开推进会。\n5月6日，区长孟庆安在会上讲话。澄江日报记者 林晓舟 摄\n"
+    [article] = split_page(text, "p.txt")
+    credits = {(b.person, b.role, b.desk) for b in article.bylines}
+    assert ("林晓舟", "记者", "澄江日报") in credits and ("林晓舟", "摄影", "") in credits
+    assert "林晓舟" not in article.body
+
+
+@pytest.mark.parametrize("source, outlet", [
+    ("澄江日报客户端", "澄江日报"),  # the paper's app is the paper's
+    ("澄江商报·岚山新闻网", "澄江商报"),  # of a publisher and its site, the publisher
+    ("岚山新闻网-澄湖区融媒体中心", "澄湖区融媒体中心"),
+    ("澄湖区融媒体中心", "澄湖区融媒体中心"),  # the whole centre, not 澄湖区融媒
+    ("岚山新闻网", "岚山新闻网"),
+    ("本网", None),
+])
+def test_outlet_of_a_source(source, outlet):
+    assert outlet_name(source) == outlet
+
+
+def press_posts(text: str) -> set[tuple[str, str, str | None]]:
+    """(person, post, the body it is in) for each press post the bylines of a page give."""
+    from govkg.extract.collect import Collector, bylines
+    from govkg.extract.lexicon import default_lexicon
+    from govkg.extract.records import PageResult
+
+    col = Collector(PageResult("p.txt"))
+    bylines(col, split_page(text, "p.txt"), default_lexicon())
+    names = {e.id: e.name for e in col.result.entities.values()}
+    body = {r.source: names[r.target] for r in col.result.relations if r.type == "ROLE_IN"}
+    return {(names[r.source], names[r.target], body.get(r.target)) for r in col.result.relations
+            if r.type == "HOLDS_ROLE"}
+
+
+def test_a_press_post_is_in_the_medium_its_byline_names():
+    text = "石桥村的新路\n澄江日报全媒体记者 林晓舟\n距离县城三十公里的石桥村里，新路修通了。\n"
+    assert press_posts(text) == {("林晓舟", "记者", "澄江日报")}
+
+
+def test_a_station_of_the_leads_outlet():
+    text = "石桥村的新路\n澄江网5月6日讯(岚山分站记者 林晓舟)石桥村里，新路修通了。\n"
+    assert press_posts(text) == {("林晓舟", "记者", "澄江网岚山分站")}
+
+
+def test_the_leads_short_name_is_the_source_lines_full_one():
+    text = ("石桥村的新路\n2023-03-08 10:55:23 来源：澄湖县融媒体中心 作者：林晓舟\n"
+            "澄湖融媒3月8日讯(记者 林晓舟 实习记者 邱雅琴)石桥村里，新路修通了。\n")
+    assert press_posts(text) == {("林晓舟", "记者", "澄湖县融媒体中心"), ("邱雅琴", "实习记者", "澄湖县融媒体中心")}

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.extract.bodies import find_bodies, outlet_name, territory_of_body
+from govkg.extract.articles import outlet_name
+from govkg.extract.bodies import find_bodies, territory_of_body
 from govkg.extract.lexicon import default_lexicon
 from govkg.extract.people import find_people, looks_like_name, name_after_title
 from govkg.extract.places import find_places, split_compound_place
