@@ -154,11 +154,11 @@ def main() -> int:
     if not os.environ.get("NEO4J_PASSWORD"):
         parser.error('set NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD (set -a; eval "$(scripts/neo4j-local start)"; set +a)')
 
-    from govkg.graph.neo4j_load import Neo4jTarget, load_graph
-    from govkg.queries import cypher
+    from govkg.queries.neo4j.load import Neo4jTarget, load_graph
+    from govkg.queries.neo4j import cypher
     from govkg.queries.local import LocalQueries
-    from govkg.queries.output import plan_text
-    from govkg.queries.server import Neo4jQueries
+    from govkg.queries.neo4j.values import plan_text
+    from govkg.queries.neo4j.helpers import Neo4jQueries
 
     started = time.perf_counter()
     graph = build(opts.scale)

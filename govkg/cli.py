@@ -164,7 +164,7 @@ def evaluate(
 
 
 def _neo4j_target(uri: str, user: str, password: str | None, database: str):
-    from govkg.graph.neo4j_load import Neo4jTarget
+    from govkg.queries.neo4j.connection import Neo4jTarget
 
     if password is None:
         raise GovkgError(f"no password for Neo4j at {uri}: set --password or NEO4J_PASSWORD")
@@ -188,7 +188,7 @@ def load(
     """
     import logging
 
-    from govkg.graph.neo4j_load import load_file
+    from govkg.queries.neo4j.load import load_file
 
     # The driver logs each retry of a failing transaction; the final error says it all.
     logging.getLogger("neo4j").addHandler(logging.NullHandler())
@@ -273,12 +273,12 @@ def view(
     if (graph_file is None) == (cypher is None):
         raise GovkgError("give a graph file or --cypher QUERY (one of the two)")
     if cypher is not None:
-        from govkg.graph.neo4j_load import connect
-        from govkg.graph.view_cypher import run_cypher
+        from govkg.queries.neo4j.connection import connect
+        from govkg.queries.neo4j.view import view_query
 
         driver = connect(_neo4j_target(uri, user, password, database))
         try:
-            result = run_cypher(driver, cypher, database)
+            result = view_query(driver, cypher, database, uri)
         finally:
             driver.close()
         graph, articles, origin = result.graph, result.articles, f"Neo4j query at {uri}"
@@ -347,7 +347,7 @@ def query(
 
             records = run_helper(LocalQueries.from_file(graph_file), helper, args)
         else:
-            from govkg.queries.server import Neo4jQueries
+            from govkg.queries.neo4j.helpers import Neo4jQueries
 
             with Neo4jQueries.connect(_neo4j_target(uri, user, password, database)) as queries:
                 records = run_helper(queries, helper, args)
@@ -370,9 +370,9 @@ def query(
                 err.print(f"{len(found.rows)} row{'s' if len(found.rows) != 1 else ''}",
                           markup=False, highlight=False)
             return
-        from govkg.graph.neo4j_load import connect
         from govkg.queries.dialect import neo4j_hint
-        from govkg.queries.run import run_cypher
+        from govkg.queries.neo4j.connection import connect
+        from govkg.queries.neo4j.run import run_cypher
 
         driver = connect(_neo4j_target(uri, user, password, database))
         try:
@@ -389,7 +389,7 @@ def query(
                                             for k, v in result.counters.items()),
                       markup=False, highlight=False, soft_wrap=True)
         if result.plan is not None:  # the statement began with PROFILE or EXPLAIN
-            from govkg.queries.output import plan_text
+            from govkg.queries.neo4j.values import plan_text
 
             err.print(plan_text(result.plan), markup=False, highlight=False, soft_wrap=True)
     render(fmt, columns, rows, out)

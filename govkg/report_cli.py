@@ -61,7 +61,7 @@ def build_report_app(uri_option, user_option, password_option, database_option,
 
         chosen = output_format(output, fmt)
         if neo4j:
-            from govkg.queries.report_source import Neo4jSource
+            from govkg.queries.neo4j.source import Neo4jSource
 
             source = Neo4jSource.connect(neo4j_target(uri, user, password, database))
         else:

@@ -1,8 +1,8 @@
 """The query helpers' API: one set of questions, asked of networkx or of Neo4j.
 
 ``GraphQueries`` declares the helpers; ``queries.local.LocalQueries`` answers
-them on a graph file in memory, ``queries.server.Neo4jQueries`` with the
-Cypher in ``queries.cypher``. Both return the records of ``queries.records``,
+them on a graph file in memory, ``queries.neo4j.helpers.Neo4jQueries`` with the
+Cypher in ``queries.neo4j.cypher``. Both return the records of ``queries.records``,
 de-duplicated and sorted the same way, so for one graph they give equal
 answers (tests/test_queries.py checks this on the sample graph).
 

@@ -1,7 +1,7 @@
 """The query helpers on a graph file in memory (networkx), no server needed.
 
 Each method answers the same question as its Cypher twin in
-``queries.cypher`` and builds the same records; comments name the Cypher
+``queries.neo4j.cypher`` and builds the same records; comments name the Cypher
 pattern being mirrored where the correspondence is not obvious.
 """
 

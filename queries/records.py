@@ -1,6 +1,6 @@
 """The records the query helpers return, the same from networkx and from Neo4j.
 
-Both backends (``queries.local`` and ``queries.server``) build these frozen
+Both backends (``queries.local`` and ``queries.neo4j.helpers``) build these frozen
 data classes and pass them through ``finish``: duplicates dropped, then
 sorted by the record's own ``sort_key``. So the two backends give equal
 lists for the same graph, and a test can compare them with ``==``.
@@ -207,7 +207,7 @@ def evidence_of(value: Any) -> tuple[Evidence, ...]:
 
     The graph file keeps evidence as a list of dicts; in Neo4j it is
     ``evidence_json``, a list with one JSON string per item (see
-    graph/neo4j_load.py). Sorted and de-duplicated so both sides compare equal.
+    queries/neo4j/load.py). Sorted and de-duplicated so both sides compare equal.
     """
     if value is None:
         return ()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from govkg.graph.export import neo4j_admin_command
-from govkg.graph.neo4j_load import Neo4jTarget, load_file
+from govkg.queries.neo4j.load import Neo4jTarget, load_file
 
 from conftest import NEO4J_LOCAL, _parse_env_lines
 

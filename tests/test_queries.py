@@ -20,7 +20,7 @@ from govkg.graph.schema import (
     ARTICLE, AUTHORED, COOPERATES_WITH, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, ORGANIZATION,
     PART_OF, PERSON, PLACE, PROGRAM, RECEIVED, ROLE, ROLE_IN, RUNS, article_id, node_id, role_id,
 )
-from govkg.queries import cypher
+from govkg.queries.neo4j import cypher
 from govkg.queries.helpers import run_helper
 from govkg.queries.local import LocalQueries
 from govkg.queries.output import parse_params
@@ -270,8 +270,8 @@ def toy_file(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(neo4j_connection, neo4j_driver, toy_file):
-    from govkg.graph.neo4j_load import Neo4jTarget, load_file
-    from govkg.queries.server import Neo4jQueries
+    from govkg.queries.neo4j.load import Neo4jTarget, load_file
+    from govkg.queries.neo4j.helpers import Neo4jQueries
 
     target = Neo4jTarget(*neo4j_connection)
     load_file(toy_file, target, wipe_first=True)

@@ -17,8 +17,8 @@ from govkg.queries.local import LocalQueries
 @pytest.fixture(scope="module")
 def both(sample_file, neo4j_connection, neo4j_driver):
     """(networkx helpers, Neo4j helpers) over the same sample graph file."""
-    from govkg.graph.neo4j_load import Neo4jTarget, load_file
-    from govkg.queries.server import Neo4jQueries
+    from govkg.queries.neo4j.load import Neo4jTarget, load_file
+    from govkg.queries.neo4j.helpers import Neo4jQueries
 
     load_file(sample_file, Neo4jTarget(*neo4j_connection), wipe_first=True)
     return LocalQueries.from_file(sample_file), Neo4jQueries(neo4j_driver, neo4j_connection.database)

@@ -341,9 +341,9 @@ def test_cli_user_errors_are_one_line(ambiguous_file):
 @pytest.fixture(scope="module")
 def server_source(sample_file, neo4j_connection, neo4j_driver):
     """The sample graph loaded into the real Neo4j (emptied first), read through the helpers."""
-    from govkg.graph.neo4j_load import Neo4jTarget, load_file
-    from govkg.queries.report_source import Neo4jSource
-    from govkg.queries.server import Neo4jQueries
+    from govkg.queries.neo4j.load import Neo4jTarget, load_file
+    from govkg.queries.neo4j.source import Neo4jSource
+    from govkg.queries.neo4j.helpers import Neo4jQueries
 
     load_file(sample_file, Neo4jTarget(*neo4j_connection), wipe_first=True)
     return Neo4jSource(Neo4jQueries(neo4j_driver, neo4j_connection.database))

@@ -344,7 +344,7 @@ def test_unwritable_output_keeps_nothing_half_written(graph_file, tmp_path):
 # -- from Neo4j -----------------------------------------------------------------------------
 
 def test_cypher_view_renders_the_query_result(neo4j_db, neo4j_connection, browser, tmp_path):
-    from govkg.graph.neo4j_load import Neo4jTarget, load_graph
+    from govkg.queries.neo4j.load import Neo4jTarget, load_graph
 
     conn = neo4j_connection
     load_graph(sample_graph(), Neo4jTarget(uri=conn.uri, user=conn.user, password=conn.password,

@@ -8,17 +8,9 @@ How the graph file maps to Neo4j:
 - An edge becomes a relationship of its ``type``, MERGEd by
   (source, type, target): parallel edges of one type between the same two
   nodes in a file become one relationship (their properties combined).
-- Strings, numbers and booleans are stored as they are; a list of strings
-  (or of numbers, or of booleans) stays a list property (``aliases``).
-- Anything nested cannot be a Neo4j property. ``evidence`` (a list of
-  ``{article, sentence}`` maps) is stored as ``evidence_json``: a list of
-  strings, each one evidence item as canonical JSON (sorted keys, no spaces,
-  UTF-8). One string per item rather than one JSON document per relationship
-  is deliberate: the database can then merge evidence from two graph files
-  itself, as a union of strings, without duplicates and without a plugin.
-  Read it back with ``[json.loads(s) for s in r.evidence_json]``. Any other
-  nested value ``k`` follows the same rule as ``k_json`` (a map becomes one
-  JSON string).
+- Attributes become properties as ``queries/neo4j/properties.py`` says:
+  scalars and lists of scalars as they are, ``evidence`` as
+  ``evidence_json`` (read it back with ``[json.loads(s) for s in r.evidence_json]``).
 
 Loading again is safe: MERGE finds the existing nodes and relationships,
 scalar properties take the newer file's values, list properties become the
@@ -30,11 +22,10 @@ error says so, with how many batches were already written.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 import networkx as nx
@@ -42,25 +33,14 @@ import networkx as nx
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import read_graph
 from govkg.graph.schema import NODE_LABELS, RELATION_TYPES, label_of_id
-from govkg.queries import cypher
+from govkg.queries.neo4j import cypher
+from govkg.queries.neo4j.connection import Neo4jTarget, connect, connection_error, server_message
+from govkg.queries.neo4j.properties import split_properties
 
-DEFAULT_URI = "bolt://localhost:7687"
-DEFAULT_USER = "neo4j"
-DEFAULT_DATABASE = "neo4j"
 DEFAULT_BATCH_SIZE = 10_000  # measured: 2000 was ~2x slower (bench/neo4j_load.py)
 
 _NODE_KEYS = ("id", "label")
 _EDGE_KEYS = ("source", "target", "type", "key")
-
-
-@dataclass(frozen=True)
-class Neo4jTarget:
-    """Where to load: the password is left out of ``repr`` so it never reaches a log."""
-
-    uri: str = DEFAULT_URI
-    user: str = DEFAULT_USER
-    password: str = field(default="", repr=False)
-    database: str = DEFAULT_DATABASE
 
 
 @dataclass(frozen=True)
@@ -93,57 +73,6 @@ class LoadResult:
 
 
 # --- graph file -> rows ------------------------------------------------------
-
-def canonical_json(value: Any) -> str:
-    """One spelling per value, so equal evidence items are equal strings."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-
-
-def _is_scalar(value: Any) -> bool:
-    return isinstance(value, (str, bool, int, float))
-
-
-def split_properties(attrs: dict[str, Any], skip: tuple[str, ...]) -> tuple[dict, dict]:
-    """Split attributes into scalar ``props`` and list ``lists``, per the rules above.
-
-    ``None`` values are dropped (Neo4j has no null property; sending one
-    would delete the property that an earlier file set).
-    """
-    props: dict[str, Any] = {}
-    lists: dict[str, list] = {}
-    for key, value in attrs.items():
-        if key in skip or value is None:
-            continue
-        if _is_scalar(value):
-            props[key] = value
-        elif isinstance(value, (list, tuple)):
-            kinds = {type(item) for item in value}
-            if len(kinds) <= 1 and all(_is_scalar(item) for item in value):
-                lists[key] = list(value)
-            else:
-                lists[f"{key}_json"] = [canonical_json(item) for item in value]
-        else:
-            props[f"{key}_json"] = canonical_json(value)
-    return props, lists
-
-
-def decode_properties(props: dict[str, Any]) -> dict[str, Any]:
-    """The inverse of ``split_properties``: ``k_json`` (a string or a list of strings) back to ``k``.
-
-    A value that is not valid JSON is kept under its stored name.
-    """
-    out: dict[str, Any] = {}
-    for key, value in props.items():
-        if key.endswith("_json"):
-            try:
-                value = [json.loads(v) for v in value] if isinstance(value, list) else json.loads(value)
-            except (TypeError, ValueError):
-                out[key] = value
-                continue
-            key = key[: -len("_json")]
-        out[key] = value
-    return out
-
 
 def _union(old: list, new: list) -> list:
     return old + [item for item in new if item not in old]
@@ -221,63 +150,6 @@ def _by_lists(rows: list[dict[str, Any]]) -> list[tuple[bool, list[dict[str, Any
     return [(flag, group) for flag, group in ((True, with_lists), (False, without)) if group]
 
 
-# --- talking to the server ---------------------------------------------------
-
-def _fix_hint() -> str:
-    return ("set --uri/--user/--password or NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD "
-            "(scripts/neo4j-local start runs a local Neo4j)")
-
-
-def _server_message(exc: Exception) -> str:
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return " ".join(str(message).split())
-
-
-def _connection_error(target: Neo4jTarget, exc: Exception) -> GovkgError:
-    """The one-line error for a server that cannot be used at all."""
-    from neo4j import exceptions as neo
-
-    if isinstance(exc, neo.AuthError):
-        return GovkgError(f"Neo4j at {target.uri} refused user '{target.user}': wrong user or "
-                          f"password; {_fix_hint()}")
-    if isinstance(exc, neo.ClientError) and "DatabaseNotFound" in (exc.code or ""):
-        return GovkgError(f"Neo4j at {target.uri} has no database '{target.database}' "
-                          f"(set --database or NEO4J_DATABASE; Neo4j Community has only 'neo4j')")
-    if isinstance(exc, (neo.ConfigurationError, ValueError)):
-        return GovkgError(f"cannot use Neo4j URI '{target.uri}': {_server_message(exc)} "
-                          f"(expected e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io)")
-    return GovkgError(f"cannot reach Neo4j at {target.uri}: {_server_message(exc)}; {_fix_hint()}")
-
-
-#: The URI schemes of Bolt, the protocol the loader speaks (``+s``: TLS, ``+ssc``: self-signed TLS).
-BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-
-
-def connect(target: Neo4jTarget, retry_seconds: float = 15.0):
-    """An open, verified driver, or a GovkgError naming the URI and the fix."""
-    from neo4j import GraphDatabase
-    from neo4j import exceptions as neo
-
-    scheme = target.uri.split("://", 1)[0].lower() if "://" in target.uri else ""
-    if scheme not in BOLT_SCHEMES:
-        raise GovkgError(f"cannot use Neo4j URI '{target.uri}': expected a Bolt URI such as "
-                         f"bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io")
-    try:
-        driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password),
-                                      max_transaction_retry_time=retry_seconds,
-                                      connection_timeout=10.0)
-    except (neo.ConfigurationError, ValueError) as exc:
-        raise _connection_error(target, exc) from None
-    try:
-        driver.verify_connectivity()
-        # Also proves the database exists (verify_connectivity alone does not).
-        driver.execute_query(cypher.PING, database_=target.database)
-    except (neo.DriverError, neo.Neo4jError, OSError) as exc:
-        driver.close()
-        raise _connection_error(target, exc) from None
-    return driver
-
-
 def count_database(driver, database: str) -> tuple[int, int]:
     """(nodes, relationships) now in the database."""
     nodes = driver.execute_query(cypher.COUNT_NODES, database_=database).records[0]["count"]
@@ -339,18 +211,18 @@ def write_batches(batches: list[Batch], target: Neo4jTarget, *, wipe_first: bool
                     on_batch(Progress(done, len(batches), nodes, rels))
             in_db = count_database(driver, target.database)
         except neo.AuthError as exc:
-            raise _connection_error(target, exc) from None
+            raise connection_error(target, exc) from None
         except (neo.ServiceUnavailable, neo.SessionExpired, neo.IncompleteCommit,
                 neo.DriverError, OSError) as exc:
             raise GovkgError(
                 f"lost Neo4j at {target.uri} after {done} of {len(batches)} batches "
-                f"({nodes} nodes, {rels} relationships written): {_server_message(exc)}; "
+                f"({nodes} nodes, {rels} relationships written): {server_message(exc)}; "
                 f"run the same load again to complete it (it MERGEs, so nothing is duplicated)"
             ) from None
         except neo.Neo4jError as exc:
             raise GovkgError(
                 f"Neo4j at {target.uri} refused the load after {done} of {len(batches)} batches: "
-                f"{_server_message(exc)}") from None
+                f"{server_message(exc)}") from None
     finally:
         driver.close()
     return LoadResult(nodes=nodes, relationships=rels, batches=done,

@@ -37,7 +37,11 @@ def one_line(message: str | None) -> str:
     return lines[0] if lines else "unknown error"
 
 
-def cypher_error(exc: Exception, uri: str | None = None) -> GovkgError:
+#: What a refused write in a read-only statement tells the user to do (``govkg query``).
+WRITE_HINT = "add --write to allow writes"
+
+
+def cypher_error(exc: Exception, uri: str | None = None, write_hint: str = WRITE_HINT) -> GovkgError:
     """The one-line ``GovkgError`` for an exception raised by the driver."""
     from neo4j import exceptions as neo
 
@@ -48,8 +52,7 @@ def cypher_error(exc: Exception, uri: str | None = None) -> GovkgError:
         code = exc.code or ""
         message = one_line(exc.message)
         if code.endswith("Statement.AccessMode"):
-            return GovkgError(f"Neo4j refused a write in a read-only query ({message}); "
-                              f"add --write to allow writes")
+            return GovkgError(f"Neo4j refused a write in a read-only query ({message}); {write_hint}")
         if "DatabaseNotFound" in code:
             return GovkgError(f"Neo4j{where}: {message} (set --database or NEO4J_DATABASE)")
         if code.startswith("Neo.ClientError"):
@@ -62,8 +65,11 @@ def cypher_error(exc: Exception, uri: str | None = None) -> GovkgError:
 
 def run_cypher(driver, query: str, parameters: Mapping[str, Any] | None = None, *,
                database: str | None = None, write: bool = False,
-               uri: str | None = None) -> CypherResult:
-    """Run one statement; read-only unless ``write``. Errors become GovkgError."""
+               uri: str | None = None, write_hint: str = WRITE_HINT) -> CypherResult:
+    """Run one statement; read-only unless ``write``. Errors become GovkgError.
+
+    ``write_hint`` ends the message of a write refused in read-only mode.
+    """
     import neo4j
     from neo4j import exceptions as neo
 
@@ -86,7 +92,7 @@ def run_cypher(driver, query: str, parameters: Mapping[str, Any] | None = None, 
                     if not k.startswith("_") and isinstance(v, int) and not isinstance(v, bool) and v}
         return CypherResult(columns, records, counters, plan=summary.profile or summary.plan)
     except (neo.Neo4jError, neo.DriverError, OSError) as exc:
-        raise cypher_error(exc, uri) from None
+        raise cypher_error(exc, uri, write_hint) from None
 
 
 def read_rows(driver, query: str, parameters: Mapping[str, Any] | None = None, *,

@@ -1,8 +1,8 @@
-"""The query helpers on a Neo4j server, with the statements in ``queries.cypher``.
+"""The query helpers on a Neo4j server, with the statements in ``queries.neo4j.cypher``.
 
-The graph is as ``graph/neo4j_load.py`` stores it: one label per node, ``id``
+The graph is as ``queries/neo4j/load.py`` stores it: one label per node, ``id``
 unique per label, evidence as ``evidence_json`` (one JSON string per item).
-Every statement runs read-only (``queries.run``). Rows come back as plain
+Every statement runs read-only (``queries.neo4j.run``). Rows come back as plain
 values and become the same records as ``queries.local`` builds, passed
 through the same ``records.finish``.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from govkg.queries import cypher
+from govkg.queries.neo4j import cypher
 from govkg.queries.helpers import (
     MAX_PATH_LENGTH, GraphQueries, check_entity_label, per_label_limit,
 )
@@ -19,7 +19,8 @@ from govkg.queries.records import (
     CoMention, Connection, EdgeRef, EntityCount, EntityMatch, NodeRef, Post, ProgramLink,
     edges_along, evidence_of, finish, match_kind,
 )
-from govkg.queries.run import read_rows
+from govkg.queries.neo4j.connection import connect
+from govkg.queries.neo4j.run import read_rows
 
 
 class Neo4jQueries(GraphQueries):
@@ -31,9 +32,7 @@ class Neo4jQueries(GraphQueries):
 
     @classmethod
     def connect(cls, target) -> "Neo4jQueries":
-        """Open and verify a driver for a ``graph.neo4j_load.Neo4jTarget``; ``close()`` it after."""
-        from govkg.graph.neo4j_load import connect
-
+        """Open and verify a driver for a ``queries.neo4j.connection.Neo4jTarget``; ``close()`` it after."""
         return cls(connect(target), target.database)
 
     def close(self) -> None:
