@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import networkx as nx
 
 from govkg.graph.graphfile import read_graph
+from govkg.graph.merge import collapse_parallel_edges
 from govkg.graph.schema import (
     ARTICLE, AUTHORED, ENTITY_LABELS, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, PART_OF, PERSON,
     RECEIVED, RELATION_TYPES, ROLE_IN, RUNS,
@@ -31,15 +32,18 @@ class LocalQueries(GraphQueries):
     """Helpers over a ``networkx.MultiDiGraph`` as read by ``graph.graphfile.read_graph``."""
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
-        self.graph = graph
+        # Parallel edges of one type become one, as the Neo4j loader stores
+        # them (graph.merge's rule): every reader of ``self.graph`` (the
+        # helpers here, reports' LocalSource) then sees what Neo4j would.
+        self.graph = graph = collapse_parallel_edges(graph)
         self._nodes: dict[str, dict[str, Any]] = dict(graph.nodes(data=True))
         # One pass over the edges builds what every helper looks up: edges by
-        # type and end, as Neo4j's relationship chains give them; parallel
-        # edges of one type already merged, as the loader merges them.
+        # type and end, as Neo4j's relationship chains give them.
         self._outs: dict[str, dict[str, list[tuple[str, dict]]]] = {t: {} for t in RELATION_TYPES}
         self._ins: dict[str, dict[str, list[tuple[str, dict]]]] = {t: {} for t in RELATION_TYPES}
         self._between: dict[tuple[str, str], list[tuple[str, dict]]] = {}
-        for (source, target, rel), attrs in merge_parallel_edges(graph).items():
+        for source, target, attrs in graph.edges(data=True):
+            rel = attrs.get("type")
             if rel not in self._outs:
                 continue
             self._outs[rel].setdefault(source, []).append((target, attrs))
@@ -266,31 +270,3 @@ class LocalQueries(GraphQueries):
 def _count(value: Any) -> int:
     """An edge's ``count`` (Cypher ``coalesce(m.count, 1)``)."""
     return 1 if value is None else int(value)
-
-
-def merge_parallel_edges(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict[str, Any]]:
-    """One edge per (source, target, type), as the Neo4j loader stores them.
-
-    The loader MERGEs a relationship per (source, type, target): scalar
-    properties of later edges overwrite earlier ones, list properties (aliases,
-    evidence) are united, None is dropped. Doing the same here keeps both
-    backends' answers equal when a graph file holds parallel edges of one type.
-    The graph's own attribute dicts are shared, never changed.
-    """
-    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for u, v, attrs in graph.edges(data=True):
-        key = (u, v, attrs.get("type"))
-        into = merged.get(key)
-        if into is None:
-            merged[key] = attrs
-            continue
-        into = dict(into)
-        for name, value in attrs.items():
-            if value is None:
-                continue
-            if isinstance(value, list) and isinstance(into.get(name), list):
-                into[name] = into[name] + [x for x in value if x not in into[name]]
-            else:
-                into[name] = value
-        merged[key] = into
-    return merged

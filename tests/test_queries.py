@@ -461,3 +461,20 @@ def test_profile_prints_the_plan(govkg):
     assert "王芳" in done.stdout
     assert "NodeUniqueIndexSeek  rows=1" in done.stderr
     assert "UNIQUE p:Person(id) WHERE id = $id" in done.stderr
+
+
+def test_report_reads_see_parallel_edges_as_neo4j_does(server, toy_file):
+    """刘玉萍 holds her post through two parallel HOLDS_ROLE edges in the file: one
+    relationship in Neo4j, so one link (with both sentences) in the local reads too."""
+    from govkg.queries.neo4j.source import Neo4jSource
+    from govkg.queries.report_source import IN, OUT, LocalSource
+
+    local = LocalSource(LocalQueries.from_file(toy_file))
+    remote = Neo4jSource(server)
+    (link,) = local.links(LIU, [HOLDS_ROLE], OUT)
+    assert [e.article for e in link.evidence] == [A1, A3]
+    assert remote.links(LIU, [HOLDS_ROLE], OUT) == [link]
+    assert remote.links(R_VILLAGE, [HOLDS_ROLE], IN) == local.links(R_VILLAGE, [HOLDS_ROLE], IN)
+    assert remote.edges([HOLDS_ROLE]) == local.edges([HOLDS_ROLE])
+    assert remote.type_counts() == local.type_counts()
+    assert local.type_counts()[HOLDS_ROLE] == 6  # seven edges in the file, one pair twice

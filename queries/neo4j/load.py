@@ -32,6 +32,7 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import read_graph
+from govkg.graph.merge import collapse_parallel_edges
 from govkg.graph.schema import NODE_LABELS, RELATION_TYPES, label_of_id
 from govkg.queries.neo4j import cypher
 from govkg.queries.neo4j.connection import Neo4jTarget, connect, connection_error, server_message
@@ -74,10 +75,6 @@ class LoadResult:
 
 # --- graph file -> rows ------------------------------------------------------
 
-def _union(old: list, new: list) -> list:
-    return old + [item for item in new if item not in old]
-
-
 def _label(graph: nx.MultiDiGraph, node_id: str) -> str:
     label = graph.nodes[node_id].get("label") or label_of_id(str(node_id))
     if label not in NODE_LABELS:
@@ -97,28 +94,20 @@ def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
 def edge_rows(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """Rows per (type, source label, target label), one per (source, type, target).
 
-    Parallel edges of one type between the same nodes are combined here, as
-    MERGE would combine them in the database: scalars from the last one,
-    lists united.
+    Parallel edges of one type between the same nodes are combined first, by
+    the rule every part of govkg uses (``graph.merge.collapse_parallel_edges``).
     """
-    combined: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for source, target, attrs in graph.edges(data=True):
-        rel_type = attrs.get("type")
+    for source, target, rel_type in graph.edges(data="type"):
         if rel_type not in RELATION_TYPES:
             raise GovkgError(f"edge {source} -> {target} has an unknown type {rel_type!r} "
                              f"(one of {', '.join(RELATION_TYPES)})")
-        props, lists = split_properties(attrs, _EDGE_KEYS)
-        key = (str(source), rel_type, str(target))
-        row = combined.get(key)
-        if row is None:
-            combined[key] = {"source": key[0], "target": key[2], "props": props, "lists": lists}
-        else:
-            row["props"].update(props)
-            for name, items in lists.items():
-                row["lists"][name] = _union(row["lists"].get(name, []), items)
     rows: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for (source, rel_type, target), row in sorted(combined.items()):
-        rows[(rel_type, _label(graph, source), _label(graph, target))].append(row)
+    edges = sorted(collapse_parallel_edges(graph).edges(data=True),
+                   key=lambda e: (str(e[0]), e[2]["type"], str(e[1])))
+    for source, target, attrs in edges:
+        props, lists = split_properties(attrs, _EDGE_KEYS)
+        rows[(attrs["type"], _label(graph, source), _label(graph, target))].append(
+            {"source": str(source), "target": str(target), "props": props, "lists": lists})
     return dict(rows)
 
 
