@@ -17,8 +17,8 @@ import time
 
 from govkg.graph.graphfile import read_graph
 from govkg.graph.schema import ORGANIZATION, PERSON, PLACE, PROGRAM
-from govkg.queries.report_render import render_html, render_markdown, view_page
-from govkg.queries.report_source import LocalSource
+from govkg.queries.reports.render import render_html, render_markdown, view_page
+from govkg.queries.reports.source import LocalSource
 from govkg.queries.reports import build_report
 
 

@@ -1,6 +1,8 @@
-"""Node labels, relation types and the id scheme: declared once, used everywhere."""
+"""Node labels, relation types, the id scheme and evidence: declared once, used everywhere."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 PERSON = "Person"
 ROLE = "Role"
@@ -38,6 +40,17 @@ _PREFIX = {
 _LABEL_OF_PREFIX = {v: k for k, v in _PREFIX.items()}
 
 SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Evidence:
+    """Where a relation was read: the Article node id and the sentence (graph-json.md ``evidence``)."""
+
+    article: str
+    sentence: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"article": self.article, "sentence": self.sentence}
 
 
 def node_id(label: str, key: str) -> str:

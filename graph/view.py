@@ -37,6 +37,7 @@ import networkx as nx
 from govkg.errors import GovkgError
 from govkg.graph import schema
 from govkg.graph.graphfile import write_text_atomic
+from govkg.graph.names import display_name, match_kind
 
 ASSETS = Path(__file__).with_name("view_assets")
 VIS_VERSION = "9.1.2"  # the vis-network build inside the installed pyvis package
@@ -121,13 +122,6 @@ def parse_types(text: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def display_name(attrs: dict[str, Any], node_id: str) -> str:
-    if attrs.get("label") == schema.ARTICLE:
-        # An untitled article (a brief, a photo caption) is known by its place in its page.
-        return str(attrs.get("title") or attrs.get("name") or node_id.split(":", 1)[-1])
-    return str(attrs.get("name") or attrs.get("title") or node_id)
-
-
 def mention_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
     """Mentions per node: the summed ``count`` of its MENTIONED_IN edges (either end)."""
     counts = dict.fromkeys(graph.nodes, 0)
@@ -141,16 +135,17 @@ def mention_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
 
 
 def find_nodes(graph: nx.MultiDiGraph, name: str) -> list[str]:
-    """Nodes named ``name`` (name, alias or id); failing that, those whose name contains it."""
+    """Nodes with the id, name or alias ``name``; failing that, those whose name or an alias
+    contains it (``graph.names.match_kind``, as the query helpers match names)."""
     wanted = name.strip()
     if not wanted:
         return []
     exact, partial = [], []
     for nid, attrs in graph.nodes(data=True):
-        names = [display_name(attrs, nid), *(attrs.get("aliases") or [])]
-        if nid == wanted or wanted in names:
+        kind = match_kind(wanted, display_name(attrs, nid), attrs.get("aliases") or [])
+        if nid == wanted or kind in ("name", "alias"):
             exact.append(nid)
-        elif any(wanted.lower() in str(n).lower() for n in names):
+        elif kind == "partial":
             partial.append(nid)
     return sorted(exact) if exact else sorted(partial)
 

@@ -67,7 +67,7 @@ def test_output_is_deterministic(sample_graph, tmp_path):
 
 
 def test_eval_agrees_with_the_shared_scorer(sample_graph):
-    ours = govkg("eval", str(sample_graph), *map(str, GOLD), "--json")
+    ours = govkg("eval", *map(str, GOLD), "--graph", str(sample_graph), "--format", "json")
     assert ours.returncode == 0, ours.stderr.decode()
     theirs = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(sample_graph),
                              *map(str, GOLD), "--json"], capture_output=True, check=True)
@@ -84,7 +84,7 @@ def test_eval_agrees_with_the_shared_scorer(sample_graph):
 def test_example_page_in_the_repo_against_its_gold(tmp_path):
     out = tmp_path / "g.json"
     assert govkg("extract", str(EXAMPLE), "-o", str(out), "-q").returncode == 0
-    scores = json.loads(govkg("eval", str(out), str(EXAMPLE.with_suffix(".gold.json")), "--json").stdout)
+    scores = json.loads(govkg("eval", str(EXAMPLE.with_suffix(".gold.json")), "-g", str(out), "-f", "json").stdout)
     assert scores["Person"]["f1"] >= 0.9 and scores["HOLDS_ROLE"]["f1"] >= 0.8
 
 

@@ -11,7 +11,7 @@ from govkg.graph.schema import HOLDS_ROLE, MENTIONED_IN, PERSON, ROLE
 from govkg.extract.records import Article, Entity, Evidence, PageResult, Relation
 from govkg.queries.local import LocalQueries
 from govkg.queries.neo4j.load import edge_rows
-from govkg.queries.report_source import OUT, LocalSource
+from govkg.queries.reports.source import OUT, LocalSource
 
 ZHANG, ROLE_ID, ART1, ART2 = "person:张伟", "role:卫东区人民政府/代区长", "article:a.txt#1", "article:b.txt#1"
 E1 = {"article": ART1, "sentence": "卫东区代区长张伟表示。"}

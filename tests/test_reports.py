@@ -15,8 +15,8 @@ import pytest
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import read_graph, write_graph
 from govkg.graph.schema import HOLDS_ROLE, MENTIONED_IN, PERSON, ROLE, ROLE_IN
-from govkg.queries.report_render import render_html, render_json, render_markdown, to_data, view_page
-from govkg.queries.report_source import LocalSource
+from govkg.queries.reports.render import render_html, render_json, render_markdown, to_data, view_page
+from govkg.queries.reports.source import LocalSource
 from govkg.queries.reports import build_report
 
 ARTICLE_8 = "article:pingdingshan-weidong-2020-06.txt#8"  # 建设路街道双管齐下促经济复苏
@@ -81,13 +81,17 @@ def test_person_report_bodies_programs_people_articles(source):
     bodies = section(report, "Bodies and places").items
     part_of = next(i for i in bodies if i.data.get("relation") == "PART_OF")
     assert (part_of.data["source"], part_of.data["target"]) == ("org:建设路街道党工委", "org:卫东区委")
-    assert part_of.level == 1 and part_of.evidence
+    # 街道党工委 → the district's 区委 is a naming rule (basis "name"): said, not cited
+    assert part_of.level == 1 and not part_of.evidence and "inferred from the name" in part_of.note
     # up the chain to the district: read (LOCATED_IN) or, failing that, inferred from the name
     assert any(i.data.get("target") == "place:卫东区" for i in bodies)
-    programs = {i.data.get("program") for i in section(report, "Programs").items}
-    assert "首席服务官制度" in programs
-    chief = next(i for i in section(report, "Programs").items if i.data.get("program") == "首席服务官制度")
-    assert any("首席服务官" in s and "刘建国" in s for s in sentences(chief))
+    # 建设路街道党工委 runs no program; 首席服务官制度 is named with him in one sentence, a co-mention
+    own = section(report, "Programs of their bodies")
+    assert own.items == [] and own.note
+    together = section(report, "named in a sentence")
+    chief = next(i for i in together.items if i.data.get("program") == "首席服务官制度")
+    assert chief.data["relation"] == "CO_MENTIONED" and "co-mention" in chief.note
+    assert all("首席服务官" in s and "刘建国" in s for s in sentences(chief))
     people = {i.data["person"]: i for i in section(report, "People mentioned").items}
     assert "杨秀民" in people and people["杨秀民"].data["articles"] == [ARTICLE_8]
     assert all(c.article.id == ARTICLE_8 for c in people["杨秀民"].evidence)
@@ -97,8 +101,10 @@ def test_person_report_bodies_programs_people_articles(source):
     assert "mentioned" in articles[0].text and articles[0].evidence[0].sentence
 
 
-def test_every_relation_claim_carries_evidence(source):
-    """Claims read from relations come with at least one sentence and its article."""
+def test_every_relation_claim_carries_evidence_or_says_how_it_was_found(source):
+    """Claims read from relations come with at least one sentence and its article; a
+    relation inferred (its basis: a name, the division data, the article's territory)
+    says so instead, and cites no sentence that does not say it."""
     for kind, names in (("person", ["刘建国"]), ("org", ["建设路街道党工委"]), ("place", ["卫东区"]),
                         ("program", ["首席服务官制度"]), ("path", ["刘建国", "王迎波"]),
                         ("path", ["刘建国", "张伟"])):
@@ -107,6 +113,9 @@ def test_every_relation_claim_carries_evidence(source):
                   if i.data.get("relation") not in (None, "NAMED_AFTER")]
         assert claims, kind
         for item in claims:
+            if item.data.get("basis") in ("name", "administrative divisions", "article territory"):
+                assert item.note and not item.evidence, item.text
+                continue
             assert item.evidence, f"{kind}: '{item.text}' has no evidence"
             assert all(c.article.id.startswith("article:") for c in item.evidence), item.text
             if item.data["relation"] not in ("MENTIONED_IN", "AUTHORED"):  # read from a sentence
@@ -321,7 +330,7 @@ def test_cli_prints_markdown_and_writes_files(sample_file, tmp_path):
     assert md.read_text("utf-8").startswith("# 关系路径 How 刘建国 and 张伟 are connected")
     assert "## 路径 Path 1:" in md.read_text("utf-8")
     done = govkg("report", "org", "卫东区委", "-g", str(sample_file), "-o", str(tmp_path / "x.txt"))
-    assert done.returncode == 1 and "name it .md, .html or .json" in done.stderr
+    assert done.returncode == 1 and "name it .md, .json or .html, or give --format" in done.stderr
 
 
 def test_cli_user_errors_are_one_line(ambiguous_file):

@@ -80,8 +80,8 @@ def page_data(html_path: Path) -> dict:
     return json.loads(match.group(1))
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, timeout=300)
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, timeout=300, cwd=cwd)
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def graph_file(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def html_file(graph_file: Path) -> Path:
     out = graph_file.with_name("sample.html")
-    done = run_cli("view", str(graph_file), "-o", str(out))
+    done = run_cli("view", "--graph", str(graph_file), "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert f"wrote {out}: 9 nodes and 16 edges" in done.stdout
     return out
@@ -230,7 +230,7 @@ def test_xss_probe_shows_as_text_and_runs_nothing(page):
 
 def test_ego_view_in_the_browser(browser, graph_file, tmp_path):
     out = tmp_path / "ego.html"
-    done = run_cli("view", str(graph_file), "--focus", "张伟", "--depth", "1", "-o", str(out))
+    done = run_cli("view", "--graph", str(graph_file), "--focus", "张伟", "--depth", "1", "-o", str(out))
     assert done.returncode == 0, done.stderr
     page = browser.open_file(out)
     page.wait_for("window.govkgView && window.govkgView.stable")
@@ -273,7 +273,7 @@ def test_file_is_self_contained_and_escaped(html_file):
 
 def test_same_graph_gives_the_same_file(graph_file, html_file, tmp_path):
     again = tmp_path / "again.html"
-    assert run_cli("view", str(graph_file), "-o", str(again)).returncode == 0
+    assert run_cli("view", "--graph", str(graph_file), "-o", str(again)).returncode == 0
     assert again.read_bytes() == html_file.read_bytes()
 
 
@@ -310,7 +310,7 @@ def test_size_limit_keeps_the_most_mentioned_and_says_so():
 
 
 def test_cli_reports_what_it_left_out(graph_file, tmp_path):
-    done = run_cli("view", str(graph_file), "--max-nodes", "4", "-o", str(tmp_path / "cut.html"))
+    done = run_cli("view", "--graph", str(graph_file), "--max-nodes", "4", "-o", str(tmp_path / "cut.html"))
     assert done.returncode == 0
     assert "4 nodes" in done.stdout and "(of 9 and 16)" in done.stdout
     assert "govkg: left out 5 of 9 nodes" in done.stderr and "--min-mentions" in done.stderr
@@ -323,17 +323,19 @@ def test_cli_reports_what_it_left_out(graph_file, tmp_path):
 ])
 def test_cli_user_errors_are_one_line(graph_file, tmp_path, args, message):
     out = tmp_path / "x.html"
-    done = run_cli("view", str(graph_file), *args, "-o", str(out))
+    done = run_cli("view", "--graph", str(graph_file), *args, "-o", str(out))
     assert done.returncode == 1
     assert done.stderr.strip() == f"govkg: {message}" or done.stderr.startswith(f"govkg: {message}")
     assert "Traceback" not in done.stderr and not out.exists()
 
 
 def test_cli_missing_file_and_no_input(tmp_path):
-    done = run_cli("view", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.html"))
+    done = run_cli("view", "--graph", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.html"))
     assert done.returncode == 1 and "not found" in done.stderr
-    done = run_cli("view", "-o", str(tmp_path / "x.html"))
-    assert done.returncode == 1 and "give a graph file or --cypher" in done.stderr
+    done = run_cli("view", "-o", str(tmp_path / "x.html"), cwd=tmp_path)  # the default graph.json
+    assert done.returncode == 1 and "graph file 'graph.json' not found" in done.stderr
+    done = run_cli("view", "--cypher", "MATCH (n) RETURN n", "-o", str(tmp_path / "x.html"))
+    assert done.returncode == 1 and "--cypher runs on Neo4j: add --neo4j" in done.stderr
 
 
 def test_unwritable_output_keeps_nothing_half_written(graph_file, tmp_path):
@@ -352,7 +354,7 @@ def test_cypher_view_renders_the_query_result(neo4j_db, neo4j_connection, browse
     out = tmp_path / "roles.html"
     env_args = ["--uri", conn.uri, "--user", conn.user, "--password", conn.password,
                 "--database", conn.database]
-    done = run_cli("view", "--cypher",
+    done = run_cli("view", "--neo4j", "--cypher",
                    "MATCH p=(:Person)-[:HOLDS_ROLE]->(:Role)-[:ROLE_IN]->(:Organization) RETURN p",
                    *env_args, "-o", str(out))
     assert done.returncode == 0, done.stderr
@@ -373,13 +375,13 @@ def test_cypher_view_renders_the_query_result(neo4j_db, neo4j_connection, browse
     assert page.blocked_requests == [] and page.errors == []
 
     # A view never writes: a query that would is refused, and nothing changed.
-    done = run_cli("view", "--cypher", "CREATE (n:Person {id: 'person:新人', name: '新人'}) RETURN n",
+    done = run_cli("view", "--neo4j", "--cypher", "CREATE (n:Person {id: 'person:新人', name: '新人'}) RETURN n",
                    *env_args, "-o", str(tmp_path / "w.html"))
     assert done.returncode == 1 and "read-only" in done.stderr, done.stderr
     count = neo4j_db.execute_query("MATCH (n:Person {id: 'person:新人'}) RETURN count(n) AS c",
                                    database_=conn.database).records[0]["c"]
     assert count == 0
-    done = run_cli("view", "--cypher", "RETURN 1 AS x", *env_args, "-o", str(tmp_path / "e.html"))
+    done = run_cli("view", "--neo4j", "--cypher", "RETURN 1 AS x", *env_args, "-o", str(tmp_path / "e.html"))
     assert done.returncode == 1 and "no nodes, relationships or paths" in done.stderr
 
 

@@ -9,11 +9,15 @@ to ``Neo4jTarget``). Anything that stops the server from being used at all
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from govkg.errors import GovkgError
 from govkg.queries.neo4j import cypher
 
+# The driver logs retries and the server's notifications as multi-line dumps;
+# govkg reports what matters itself, in one line (run.warnings_of, the errors here).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"

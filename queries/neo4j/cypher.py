@@ -10,7 +10,7 @@ by a user. ``_check_label`` / ``_check_type`` enforce that.
 from __future__ import annotations
 
 from govkg.graph.schema import (
-    AUTHORED, ENTITY_LABELS, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, NODE_LABELS, ORGANIZATION,
+    ARTICLE, AUTHORED, ENTITY_LABELS, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, NODE_LABELS, ORGANIZATION,
     PART_OF, PERSON, PLACE, RECEIVED, RELATION_TYPES, ROLE_IN, RUNS,
 )
 
@@ -131,7 +131,7 @@ def lookup_by_id(label: str) -> str:
 # as `:Organization|Place`), which the planner turns into seeks on the
 # uniqueness constraints' indexes. Names and labels as users see them are
 # computed the same way as queries/records.py does on the networkx side:
-# name = coalesce(n.name, n.title, n.id), label = the node's one label.
+# name = graph.names.display_name (``_name``), label = the node's one label.
 # Ordering and de-duplication happen in Python (records.finish), identically
 # for both backends, so the statements have no ORDER BY.
 # ---------------------------------------------------------------------------
@@ -142,7 +142,11 @@ _BODY = f"{ORGANIZATION}|{PLACE}"
 
 
 def _name(var: str) -> str:
-    return f"coalesce({var}.name, {var}.title, {var}.id)"
+    """A node's name as ``graph.names.display_name`` gives it."""
+    return (f"CASE WHEN {var}.name IS NOT NULL AND {var}.name <> '' THEN {var}.name "
+            f"WHEN {var}.title IS NOT NULL AND {var}.title <> '' THEN {var}.title "
+            f"WHEN {var}:{ARTICLE} AND {var}.id STARTS WITH 'article:' THEN substring({var}.id, 8) "
+            f"ELSE {var}.id END")
 
 
 def _types(types) -> str:
@@ -155,7 +159,7 @@ RETURN n.id AS id, head(labels(n)) AS label, {_name("n")} AS name
 """
 
 # The WHERE clause only narrows the candidates; how each one matched (name,
-# alias, partial) is decided in Python by records.match_kind, as on networkx.
+# alias, partial) is decided in Python by graph.names.match_kind, as on networkx.
 FIND_ENTITIES = f"""
 MATCH (n:{_ENTITY})
 WHERE ($labels IS NULL OR head(labels(n)) IN $labels)
@@ -214,26 +218,31 @@ RETURN x.id AS actor_id, {_name("x")} AS actor, head(labels(x)) AS actor_label,
 """
 
 
-def _connections(types, max_length: int) -> str:
-    """All shortest undirected paths; the caller drops paths over its own max length."""
+def connections(types, max_length: int, skip_press: bool) -> str:
+    """All shortest undirected paths of ``types`` relations, at most ``max_length`` steps.
+
+    With ``skip_press``, no node in between is a byline post (``$press``: the
+    titles of queries.helpers.press_titles); the predicate is on the path's
+    nodes alone, so the planner checks it during the search.
+    """
+    where = ("WHERE none(n IN nodes(path) WHERE n:Role AND n.title IN $press AND n <> a AND n <> b)"
+             if skip_press else "")
     return f"""
 MATCH (a:{_ANY_NODE} {{id: $a}}), (b:{_ANY_NODE} {{id: $b}})
 MATCH path = allShortestPaths((a)-[:{_types(types)}*..{int(max_length)}]-(b))
+{where}
 RETURN [n IN nodes(path) | {{id: n.id, label: head(labels(n)), name: {_name("n")}}}] AS nodes,
        [rel IN relationships(path) | {{source: startNode(rel).id, type: type(rel),
-                                      target: endNode(rel).id, evidence: rel.evidence_json}}] AS edges
+                                      target: endNode(rel).id, evidence: rel.evidence_json,
+                                      basis: rel.basis}}] AS edges
 """
 
 
-def connections(via_articles: bool, max_length: int) -> str:
-    """The shortest-paths statement, with or without the Article relations."""
-    types = [t for t in RELATION_TYPES if via_articles or t not in (MENTIONED_IN, AUTHORED)]
-    return _connections(types, max_length)
-
-
+# A byline (AUTHORED) is not a mention in the text: unless $via_bylines, an
+# article either person wrote does not count.
 CO_MENTIONS = f"""
 MATCH (p:{PERSON} {{id: $id}})-[:{MENTIONED_IN}]->(a:Article)<-[:{MENTIONED_IN}]-(o:{PERSON})
-WHERE o <> p
+WHERE o <> p AND ($via_bylines OR NOT (EXISTS {{ (p)-[:{AUTHORED}]->(a) }} OR EXISTS {{ (o)-[:{AUTHORED}]->(a) }}))
 WITH o, collect(DISTINCT a.id) AS articles
 WHERE size(articles) >= $min_count
 RETURN o.id AS person_id, {_name("o")} AS person, size(articles) AS count, articles
@@ -296,7 +305,7 @@ OUT_LINKS = f"""
 MATCH (n:{_ANY_NODE} {{id: $id}})-[r]->(m)
 WHERE type(r) IN $types
 RETURN type(r) AS type, m.id AS id, head(labels(m)) AS label, {_name("m")} AS name,
-       r.status AS status, r.count AS count, r.evidence_json AS evidence
+       r.status AS status, r.count AS count, r.evidence_json AS evidence, r.basis AS basis
 """
 
 #: Relationships arriving at the node.
@@ -304,7 +313,7 @@ IN_LINKS = f"""
 MATCH (n:{_ANY_NODE} {{id: $id}})<-[r]-(m)
 WHERE type(r) IN $types
 RETURN type(r) AS type, m.id AS id, head(labels(m)) AS label, {_name("m")} AS name,
-       r.status AS status, r.count AS count, r.evidence_json AS evidence
+       r.status AS status, r.count AS count, r.evidence_json AS evidence, r.basis AS basis
 """
 
 #: Every relationship of the given types (the overview's trees and rankings).
@@ -314,7 +323,7 @@ WHERE type(r) IN $types
 RETURN a.id AS source, head(labels(a)) AS source_label, {_name("a")} AS source_name,
        type(r) AS type,
        b.id AS target, head(labels(b)) AS target_label, {_name("b")} AS target_name,
-       r.status AS status, r.count AS count, r.evidence_json AS evidence
+       r.status AS status, r.count AS count, r.evidence_json AS evidence, r.basis AS basis
 """
 
 #: Title, date, source and text of articles (evidence is cited by article id).

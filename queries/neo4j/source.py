@@ -1,4 +1,4 @@
-"""The reads of a report (``queries.report_source.ReportSource``) on a Neo4j server, read-only."""
+"""The reads of a report (``queries.reports.source.ReportSource``) on a Neo4j server, read-only."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from govkg.queries.neo4j.helpers import Neo4jQueries
 from govkg.queries.neo4j.properties import decode_properties
 from govkg.queries.neo4j.run import read_rows
 from govkg.queries.records import NodeRef, evidence_of
-from govkg.queries.report_source import (
-    OUT, VIEW_DROP, ArticleInfo, EdgeRow, Link, NameEntry, ReportSource, aliases_of, article_info,
-    int_or_none, sorted_records,
+from govkg.queries.reports.source import (
+    OUT, VIEW_DROP, ArticleInfo, EdgeRow, Link, ReportSource, article_info, int_or_none,
+    sorted_records, str_or_none,
 )
 
 
@@ -39,23 +39,19 @@ class Neo4jSource(ReportSource):
         rows = self._rows(statement, id=node_id, types=list(types))
         return sorted_records(Link(r["type"], NodeRef(r["id"], r["label"], r["name"]), direction == OUT,
                             None if r["status"] is None else str(r["status"]),
-                            int_or_none(r["count"]), evidence_of(r["evidence"])) for r in rows)
+                            int_or_none(r["count"]), evidence_of(r["evidence"]), str_or_none(r["basis"]))
+                              for r in rows)
 
     def edges(self, types: Sequence[str]) -> list[EdgeRow]:
         rows = self._rows(rc.EDGES_OF_TYPES, types=list(types))
         return sorted_records(EdgeRow(NodeRef(r["source"], r["source_label"], r["source_name"]), r["type"],
                                NodeRef(r["target"], r["target_label"], r["target_name"]),
                                None if r["status"] is None else str(r["status"]),
-                               evidence_of(r["evidence"])) for r in rows)
+                               evidence_of(r["evidence"]), str_or_none(r["basis"])) for r in rows)
 
     def articles(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
         rows = self._rows(rc.ARTICLES, ids=sorted(set(ids)))
         return {r["id"]: article_info(r["id"], r) for r in sorted(rows, key=lambda r: r["id"])}
-
-    def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
-        rows = self._rows(rc.ENTITY_NAMES, labels=list(labels) if labels else None)
-        entries = [NameEntry(r["id"], r["label"], r["name"], aliases_of(r["aliases"])) for r in rows]
-        return sorted(entries, key=lambda e: (e.label, e.name, e.id))
 
     def label_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(NODE_LABELS, 0)

@@ -14,13 +14,14 @@ from typing import Any
 
 
 def _node_text(node) -> str:
-    """A node's name, title or id; ``()`` for a relationship's end the query did not return."""
-    if node is None:
+    """A node's name (``graph.names.display_name``); ``()`` for a relationship's end the
+    query did not return (no properties, no labels)."""
+    from govkg.graph.names import display_name
+
+    if node is None or (node.get("id") is None and not dict(node)):
         return "()"
-    for key in ("name", "title", "id"):
-        if node.get(key) is not None:
-            return str(node.get(key))
-    return "()"
+    label = next(iter(sorted(node.labels)), None)
+    return display_name({**dict(node), "label": label}, str(node.get("id") or node.element_id))
 
 
 def _rel_text(rel, forward: bool = True) -> str:

@@ -18,7 +18,7 @@ import json
 import re
 from typing import Any
 
-from govkg.queries.reports import Citation, Item, Report, Section
+from govkg.queries.reports.model import Citation, Item, Report, Section
 
 MAX_SHOWN = 3
 

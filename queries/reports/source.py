@@ -21,9 +21,10 @@ from typing import Any, Iterable, Sequence
 
 import networkx as nx
 
-from govkg.graph.schema import ARTICLE, ENTITY_LABELS, NODE_LABELS
+from govkg.graph.schema import ARTICLE, NODE_LABELS
 from govkg.queries.helpers import GraphQueries
-from govkg.queries.records import Evidence, NodeRef, display_name, evidence_of
+from govkg.graph.names import display_name
+from govkg.queries.records import Evidence, NameEntry, NodeRef, evidence_of
 
 IN, OUT = "in", "out"
 
@@ -41,6 +42,7 @@ class Link:
     status: str | None
     count: int | None
     evidence: tuple[Evidence, ...]
+    basis: str | None = None  # how the relation was found when not read in a sentence (graph-json.md)
 
     def sort_key(self) -> tuple:
         return (self.type, not self.outgoing, self.other.name, self.other.id, self.evidence)
@@ -55,6 +57,7 @@ class EdgeRow:
     target: NodeRef
     status: str | None
     evidence: tuple[Evidence, ...]
+    basis: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.type, self.source.name, self.source.id, self.target.name, self.target.id)
@@ -71,16 +74,6 @@ class ArticleInfo:
     text: str = field(default="", compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class NameEntry:
-    """An entity's name and aliases, for suggestions."""
-
-    id: str
-    label: str
-    name: str
-    aliases: tuple[str, ...]
-
-
 def sorted_records(records: Iterable[Any]) -> list[Any]:
     return sorted(set(records), key=lambda r: r.sort_key())
 
@@ -91,8 +84,8 @@ def article_info(node_id: str, props: dict[str, Any]) -> ArticleInfo:
                        str(props.get("text") or ""))
 
 
-def aliases_of(value: Any) -> tuple[str, ...]:
-    return tuple(a for a in value if isinstance(a, str)) if isinstance(value, (list, tuple)) else ()
+def str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def int_or_none(value: Any) -> int | None:
@@ -116,9 +109,9 @@ class ReportSource(ABC):
     def articles(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
         """The Article nodes among ``ids`` (unknown ids are left out)."""
 
-    @abstractmethod
     def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
-        """Every entity of these labels with its name and aliases."""
+        """Every entity of these labels with its name and aliases (the query helpers')."""
+        return self.queries.entity_names(labels)
 
     @abstractmethod
     def label_counts(self) -> dict[str, int]:
@@ -174,7 +167,8 @@ class LocalSource(ReportSource):
                 status = attrs.get("status")
                 found.append(Link(attrs["type"], self._ref(other), outgoing,
                                   None if status is None else str(status),
-                                  int_or_none(attrs.get("count")), evidence_of(attrs.get("evidence"))))
+                                  int_or_none(attrs.get("count")), evidence_of(attrs.get("evidence")),
+                                  str_or_none(attrs.get("basis"))))
         return sorted_records(found)
 
     def edges(self, types: Sequence[str]) -> list[EdgeRow]:
@@ -185,7 +179,7 @@ class LocalSource(ReportSource):
                 status = attrs.get("status")
                 rows.append(EdgeRow(self._ref(u), attrs["type"], self._ref(v),
                                     None if status is None else str(status),
-                                    evidence_of(attrs.get("evidence"))))
+                                    evidence_of(attrs.get("evidence")), str_or_none(attrs.get("basis"))))
         return sorted_records(rows)
 
     def articles(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
@@ -195,12 +189,6 @@ class LocalSource(ReportSource):
             if props is not None and props.get("label") == ARTICLE:
                 out[aid] = article_info(aid, props)
         return out
-
-    def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
-        wanted = set(labels or ENTITY_LABELS)
-        entries = [NameEntry(n, p["label"], display_name(p, n), aliases_of(p.get("aliases")))
-                   for n, p in self.graph.nodes(data=True) if p.get("label") in wanted]
-        return sorted(entries, key=lambda e: (e.label, e.name, e.id))
 
     def label_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(NODE_LABELS, 0)
