@@ -379,28 +379,32 @@ QUERY_FORMATS = {"table": (".txt",), "json": (".json",), "csv": (".csv",)}
 
 
 def _query_help() -> str:
+    """``govkg query --help``: the docstring of a command, with the helpers and their arguments
+    listed from ``queries.helpers.HELPERS`` (so the list cannot fall out of step)."""
+    from rich.markup import escape
+
     from govkg.queries.helpers import HELPERS
 
-    helpers = "\n\n".join(f"{spec.usage()}: {spec.summary}" for spec in HELPERS.values())
+    helpers = "\n\n".join(escape(f"{spec.usage()}: {spec.summary}") for spec in HELPERS.values())
     return f"""Run Cypher on Neo4j (read-only unless --write), or a named helper, and print the rows.
 
-    Cypher runs on Neo4j (--neo4j); a helper reads --graph (default graph.json), or Neo4j with
-    --neo4j, with the same answer. A PROFILE or EXPLAIN statement also prints its plan on stderr.
+Cypher runs on Neo4j (--neo4j). A helper reads --graph (default graph.json), or Neo4j with
+--neo4j, with the same answer. A PROFILE or EXPLAIN statement also prints its plan on stderr.
 
-    Helpers (--helper NAME --arg key=value; [key=default]):
+{escape("Helpers (--helper NAME --arg key=value …; [key=default] is optional):")}
 
-    {helpers}
+{helpers}
 
-    Examples:
+Examples:
 
-    govkg query --helper person --arg name=孟庆安
+govkg query --helper person --arg name=孟庆安
 
-    govkg query --helper connect --arg a=夏宏亮 --arg b=邵文博 --format json -o paths.json
+govkg query --helper connect --arg a=夏宏亮 --arg b=邵文博 --format json -o paths.json
 
-    govkg query --neo4j 'MATCH (p:Person {{name: $name}})-[:HOLDS_ROLE]->(r) RETURN p, r.title' --param name=孟庆安
+govkg query --neo4j 'MATCH (p:Person {{name: $name}})-[:HOLDS_ROLE]->(r) RETURN p, r.title' --param name=孟庆安
 
-    govkg query --neo4j 'MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n' --format csv
-    """
+govkg query --neo4j 'MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n' --format csv
+"""
 
 
 @app.command(help=_query_help())

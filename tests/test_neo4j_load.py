@@ -309,6 +309,7 @@ def _local(command: str, env: dict) -> dict:
     return _parse_env_lines(proc.stdout)
 
 
+@pytest.mark.neo4j
 def test_interrupted_load_reports_progress_and_a_rerun_completes_it(tmp_path):
     env = {**os.environ, "NEO4J_LOCAL_STATE": str(tmp_path / "state"),
            "NEO4J_LOCAL_DATA": str(tmp_path / "data"), "NEO4J_LOCAL_HEAP": "512m"}

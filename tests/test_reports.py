@@ -396,21 +396,18 @@ def test_cli_neo4j(server_source, neo4j_connection):
 
 # ----------------------------------------------------------------- HTML in a browser
 
-def test_html_report_embeds_a_working_view(sample_file, tmp_path):
+def test_html_report_embeds_a_working_view(sample_file, tmp_path, browser):
     """In headless Chromium: the report shows, the embedded ego network draws the
     person's neighbourhood centred on them, and nothing leaves the page."""
-    from govkg.graph.browser import Chromium
-
     out = tmp_path / "liu.html"
     done = govkg("report", "person", "刘建国", "-g", str(sample_file), "-o", str(out))
     assert done.returncode == 0, done.stderr
     view = "document.querySelector('iframe.view').contentWindow.govkgView"
-    with Chromium(width=1280, height=900) as browser:
-        page = browser.open_file(out)
-        assert page.evaluate("document.querySelector('h1').textContent") == "人物报告 Person report: 刘建国"
-        page.wait_for(f"(() => {{ try {{ return {view}.stable; }} catch (e) {{ return false; }} }})()")
-        ids = page.evaluate(f"{view}.nodes.getIds()")
-        assert {"person:刘建国", "role:建设路街道党工委/党工委书记", "org:建设路街道党工委", ARTICLE_8} <= set(ids)
-        assert page.evaluate(f"{view}.network.getSelectedNodes()") == ["person:刘建国"]
-        assert page.errors == [] and page.blocked_requests == []
-        assert page.requests == [out.as_uri()]
+    page = browser.open_file(out)
+    assert page.evaluate("document.querySelector('h1').textContent") == "人物报告 Person report: 刘建国"
+    page.wait_for(f"(() => {{ try {{ return {view}.stable; }} catch (e) {{ return false; }} }})()")
+    ids = page.evaluate(f"{view}.nodes.getIds()")
+    assert {"person:刘建国", "role:建设路街道党工委/党工委书记", "org:建设路街道党工委", ARTICLE_8} <= set(ids)
+    assert page.evaluate(f"{view}.network.getSelectedNodes()") == ["person:刘建国"]
+    assert page.errors == [] and page.blocked_requests == []
+    assert page.requests == [out.as_uri()]

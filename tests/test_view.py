@@ -1,7 +1,7 @@
 """govkg view: the HTML page driven in a real headless Chromium, with the network off.
 
 The browser is Debian's chromium (scripts/install-chromium), driven over the
-DevTools protocol by govkg.graph.browser, which fails and records every
+DevTools protocol by tests/support/browser.py, which fails and records every
 request that is not for a file:// URL.
 """
 
@@ -17,10 +17,9 @@ import pytest
 
 from govkg.errors import GovkgError
 from govkg.graph import schema
-from govkg.graph.browser import Chromium
 from govkg.graph.graphfile import new_graph, read_graph, write_graph
 from govkg.graph.view import ViewOptions, parse_types, select, write_view
-from govkg.graph.view_synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 
 GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 
@@ -98,12 +97,6 @@ def html_file(graph_file: Path) -> Path:
     assert done.returncode == 0, done.stderr
     assert f"wrote {out}: 9 nodes and 16 edges" in done.stdout
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with Chromium(width=1280, height=800) as chromium:
-        yield chromium
 
 
 @pytest.fixture()
