@@ -203,7 +203,7 @@ def main() -> int:
         ("programs (with parts)", [(p, True) for p in places], cypher.PROGRAMS,
          lambda a: {"id": a[0], "deep": True}),
         ("connections", pairs, cypher.connections(path_types(False, False), 10, skip_press=True),
-         lambda a: {"a": a[0], "b": a[1], "press": list(press_titles())}),
+         lambda a: {"a": a[0], "b": a[1], "press": list(press_titles()), "bylined": []}),
         ("co_mentions", [(p,) for p in people], cypher.CO_MENTIONS,
          lambda a: {"id": a[0], "min_count": 1, "via_bylines": False}),
         ("entities_by_type (Person, top 10)", [(PERSON, 10)] * 3, cypher.entities_by_type(PERSON),

@@ -115,11 +115,17 @@ class GraphQueries(ABC):
 
         Paths through Articles (MENTIONED_IN) only with ``via_articles``:
         otherwise any two people in one article are "connected". Paths through
-        bylines (AUTHORED edges, press posts such as 记者: ``press_titles``)
-        only with ``via_bylines``: otherwise every reporter joins every story.
+        bylines only with ``via_bylines``, otherwise every reporter joins every
+        story: no AUTHORED edge, no press post (记者: ``press_titles``) in
+        between, and through articles no credited person (``bylined_people``)
+        in between, since a byline also counts as a mention of its author.
         No path, or only paths longer than ``max_length``: an empty list.
         The first ``limit`` paths in order of their node ids.
         """
+
+    @abstractmethod
+    def bylined_people(self) -> set[str]:
+        """Ids of the people some article credits (an AUTHORED edge): reporters, photographers."""
 
     @abstractmethod
     def co_mentions(self, person_id: str, min_count: int = 1,

@@ -194,8 +194,12 @@ class LocalQueries(GraphQueries):
         if a_id == b_id or not self._has(a_id) or not self._has(b_id):
             return []
         types = path_types(via_articles, via_bylines)
-        # Cypher: WHERE none(n IN nodes(path) WHERE n:Role AND n.title IN $press AND n <> a AND n <> b)
-        blocked = set() if via_bylines else self._press_roles() - {a_id, b_id}
+        # Cypher: WHERE none(n IN nodes(path) WHERE n <> a AND n <> b
+        #                    AND (n:Role AND n.title IN $press OR n.id IN $bylined))
+        blocked: set[str] = set()
+        if not via_bylines:
+            blocked = self._press_roles() | (self.bylined_people() if via_articles else set())
+            blocked -= {a_id, b_id}
         paths = sorted(self._shortest_paths(a_id, b_id, types, max_length, blocked))
         result = []
         for path in paths:
@@ -209,6 +213,10 @@ class LocalQueries(GraphQueries):
                                                    _basis(attrs.get("basis"))))
             result.append(Connection(nodes, edges_along(path, edges)))
         return finish(result)[:limit]
+
+    def bylined_people(self) -> set[str]:
+        return {n for n, p in self._nodes.items()
+                if p.get("label") == PERSON and self._outs[AUTHORED].get(n)}
 
     def _press_roles(self) -> set[str]:
         """Roles that are byline posts (记者, 通讯员): ``helpers.press_titles``."""

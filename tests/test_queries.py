@@ -343,7 +343,7 @@ def _plan_operators(plan) -> set[str]:
     (cypher.TERRITORY_POSTS, {"id": WEIDONG, "deep": True}),
     (cypher.PROGRAMS, {"id": WEIDONG, "deep": True}),
     (cypher.connections(path_types(False, False), 10, skip_press=True),
-     {"a": ZHANG, "b": WANG, "press": list(press_titles())}),
+     {"a": ZHANG, "b": WANG, "press": list(press_titles()), "bylined": []}),
     (cypher.CO_MENTIONS, {"id": ZHANG, "min_count": 1, "via_bylines": False}),
 ], ids=["get_node", "person_posts", "body_members", "territory_posts", "programs", "connections",
         "co_mentions"])

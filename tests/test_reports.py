@@ -411,3 +411,44 @@ def test_html_report_embeds_a_working_view(sample_file, tmp_path, browser):
     assert page.evaluate(f"{view}.network.getSelectedNodes()") == ["person:刘建国"]
     assert page.errors == [] and page.blocked_requests == []
     assert page.requests == [out.as_uri()]
+
+
+# ----------------------------------------------------------------- bylines and headings
+
+BYLINE_NODES = {"person:王孟鹤", "role:记者", "role:通讯员"}  # the sample's reporter and press posts
+
+
+def test_paths_and_rankings_do_not_run_through_bylines_unless_asked(source):
+    # 刘玉萍 and 苗广垒 share no article: the only short way between them is a byline
+    # (苗广垒 is a 通讯员 credited on 《小店村的蝶变》, which names 刘玉萍).
+    report = build_report(source, "path", ["刘玉萍", "苗广垒"])
+    used = {i.data[end] for s in report.sections for i in s.items for end in ("source", "target")}
+    assert used and not used & BYLINE_NODES
+    assert not any(i.data["relation"] == "AUTHORED" for s in report.sections for i in s.items)
+    asked = build_report(source, "path", ["刘玉萍", "苗广垒"], via_bylines=True)
+    used_asked = {i.data[end] for s in asked.sections for i in s.items for end in ("source", "target")}
+    assert used_asked & BYLINE_NODES and asked.summary[0].startswith("1 shortest path of 3 steps")
+    # the reporter is mentioned in every story he wrote, so with bylines he ranks first
+    top = lambda r: section(r, "Most connected people").items[0].data["name"]  # noqa: E731
+    assert top(build_report(source, "overview", via_bylines=True)) == "王孟鹤"
+    ranked = [i.data["name"] for i in section(build_report(source, "overview"), "Most connected people").items]
+    assert "王孟鹤" not in ranked[:3]
+
+
+def _headings(section, path=()):
+    yield (*path, section.title), section
+    for sub in section.sections:
+        yield from _headings(sub, (*path, section.title))
+
+
+@pytest.mark.parametrize("kind,names", REPORTS, ids=[f"{k}-{'-'.join(n)}" for k, n in REPORTS])
+def test_no_heading_stands_empty(source, kind, names):
+    """A section either lists something or says, in its note, why it lists nothing."""
+    for report in (build_report(source, kind, names),):
+        for path, sec in (h for top in report.sections for h in _headings(top)):
+            assert sec.items or sec.sections or sec.note, f"{kind} {names}: empty heading {' › '.join(path)}"
+        rendered = render_markdown(report).split("\n")
+        for i, line in enumerate(rendered):
+            if line.startswith("#"):
+                following = next((n for n in rendered[i + 1:] if n.strip()), "#")
+                assert not following.startswith("#") or following.count("#") > line.count("#"), line

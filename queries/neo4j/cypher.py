@@ -222,11 +222,12 @@ def connections(types, max_length: int, skip_press: bool) -> str:
     """All shortest undirected paths of ``types`` relations, at most ``max_length`` steps.
 
     With ``skip_press``, no node in between is a byline post (``$press``: the
-    titles of queries.helpers.press_titles); the predicate is on the path's
-    nodes alone, so the planner checks it during the search.
+    titles of queries.helpers.press_titles) or a credited person (``$bylined``,
+    their ids); the predicate is on the path's nodes alone, so the planner
+    checks it during the search.
     """
-    where = ("WHERE none(n IN nodes(path) WHERE n:Role AND n.title IN $press AND n <> a AND n <> b)"
-             if skip_press else "")
+    where = ("WHERE none(n IN nodes(path) WHERE n <> a AND n <> b "
+             "AND ((n:Role AND n.title IN $press) OR n.id IN $bylined))" if skip_press else "")
     return f"""
 MATCH (a:{_ANY_NODE} {{id: $a}}), (b:{_ANY_NODE} {{id: $b}})
 MATCH path = allShortestPaths((a)-[:{_types(types)}*..{int(max_length)}]-(b))
@@ -236,6 +237,10 @@ RETURN [n IN nodes(path) | {{id: n.id, label: head(labels(n)), name: {_name("n")
                                       target: endNode(rel).id, evidence: rel.evidence_json,
                                       basis: rel.basis}}] AS edges
 """
+
+
+#: People some article credits (queries.helpers.GraphQueries.bylined_people).
+BYLINED_PEOPLE = f"MATCH (p:{PERSON})-[:{AUTHORED}]->() RETURN DISTINCT p.id AS id"
 
 
 # A byline (AUTHORED) is not a mention in the text: unless $via_bylines, an

@@ -99,7 +99,8 @@ class Neo4jQueries(GraphQueries):
             return []
         statement = cypher.connections(path_types(via_articles, via_bylines), max_length,
                                        skip_press=not via_bylines)
-        rows = self._rows(statement, a=a_id, b=b_id, press=list(press_titles()))
+        bylined = sorted(self.bylined_people()) if via_articles and not via_bylines else []
+        rows = self._rows(statement, a=a_id, b=b_id, press=list(press_titles()), bylined=bylined)
         # allShortestPaths gives one path per choice of parallel relationships;
         # a Connection is a node sequence with all of them, as on networkx.
         by_nodes: dict[tuple[NodeRef, ...], set[EdgeRef]] = {}
@@ -111,6 +112,9 @@ class Neo4jQueries(GraphQueries):
                          for e in row["edges"])
         return finish(Connection(nodes, edges_along([n.id for n in nodes], edges))
                       for nodes, edges in by_nodes.items())[:limit]
+
+    def bylined_people(self) -> set[str]:
+        return {r["id"] for r in self._rows(cypher.BYLINED_PEOPLE)}
 
     def co_mentions(self, person_id: str, min_count: int = 1,
                     via_bylines: bool = False) -> list[CoMention]:
