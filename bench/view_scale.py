@@ -52,8 +52,8 @@ def time_write(graph_path: Path, html_path: Path, max_nodes: int) -> dict[str, f
     t1 = time.perf_counter()
     positions = layout(selection.graph)
     t2 = time.perf_counter()
-    net = build_network(selection, opts, positions)
-    html = render_html(net, selection, opts, articles_of(selection.graph, graph))
+    data = build_network(selection, opts, positions)
+    html = render_html(data, selection, opts, articles_of(selection.graph, graph))
     write_text_atomic(html_path, html)
     t3 = time.perf_counter()
     return {"write": t3 - t0, "layout": t2 - t1, "bytes": html_path.stat().st_size,

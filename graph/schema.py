@@ -41,6 +41,15 @@ _LABEL_OF_PREFIX = {v: k for k, v in _PREFIX.items()}
 
 SCHEMA_VERSION = 1
 
+#: How a relation was found when no sentence says it: its ``basis`` (graph-json.md). A claim
+#: with one of these bases says so instead of citing a sentence that only names both ends;
+#: ``text`` (or no basis) means the sentence says it, and is cited (reports, the view).
+BASIS_NOTES = {
+    "name": "inferred from the name, not read in a sentence",
+    "administrative divisions": "from China's administrative divisions (cpca), not read in a sentence",
+    "article territory": "inferred from the territory its article is about, not read in a sentence",
+}
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Evidence:

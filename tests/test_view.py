@@ -399,3 +399,114 @@ def test_layout_is_deterministic_at_size():
 
     graph = synthetic_graph(1200, 3000, seed=5)
     assert layout(graph) == layout(graph)
+
+
+# --- several counties in one view ---------------------------------------------------
+
+def counties(n: int = 6):
+    """``n`` copies of the sample graph, one per invented county (ids and names suffixed), apart."""
+    import networkx as nx
+
+    whole = new_graph()
+    for i in range(n):
+        def rename(node: str) -> str:
+            return f"{node}~{i}"
+        part = nx.relabel_nodes(sample_graph(), rename)
+        for node in part.nodes:
+            part.nodes[node]["name"] = f"{part.nodes[node]['name']}{i}"
+        whole.add_nodes_from(part.nodes(data=True))
+        whole.add_edges_from(part.edges(keys=True, data=True))
+    return whole
+
+
+def _box(positions, nodes):
+    xs = [positions[n][0] for n in nodes]
+    ys = [positions[n][1] for n in nodes]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_components_are_laid_out_apart_each_at_the_same_spacing():
+    from govkg.graph.view_layout import layout
+
+    graph = counties(6)
+    positions = layout(graph)
+    boxes = [_box(positions, [n for n in graph if n.endswith(f"~{i}")]) for i in range(6)]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], (a, b)  # disjoint boxes
+    sizes = {round(x1 - x0) for x0, _, x1, _ in boxes}
+    assert len(sizes) == 1  # the same picture for the same graph, however many counties
+
+
+def test_a_large_component_is_split_into_clusters_that_do_not_overlap():
+    import math
+
+    import networkx as nx
+
+    from govkg.graph.view_layout import GAP, arrange, component_layout
+
+    # 40 clusters of 30 nodes, each a ring, linked in a chain: one component of 1 200
+    graph = nx.Graph()
+    clusters = [[f"c{i}-{j}" for j in range(30)] for i in range(40)]
+    for i, members in enumerate(clusters):
+        nx.add_cycle(graph, members)
+        if i:
+            graph.add_edge(clusters[i - 1][0], members[0])
+    parts = [component_layout(graph.subgraph(m)) for m in clusters]
+    placed = arrange(parts, graph)
+    discs = []
+    for members, part in zip(clusters, parts):
+        cx = sum(placed[n][0] for n in members) / len(members)
+        cy = sum(placed[n][1] for n in members) / len(members)
+        discs.append((cx, cy, max(math.hypot(x, y) for x, y in part.values())))
+    for i, (x1, y1, r1) in enumerate(discs):
+        for x2, y2, r2 in discs[i + 1:]:
+            assert math.hypot(x1 - x2, y1 - y2) >= r1 + r2 + GAP * 0.99
+    # linked clusters sit nearer each other than the average pair
+    linked = sum(math.dist(discs[i][:2], discs[i + 1][:2]) for i in range(39)) / 39
+    every = [math.dist(a[:2], b[:2]) for i, a in enumerate(discs) for b in discs[i + 1:]]
+    assert linked < sum(every) / len(every)
+
+
+def test_vis_network_comes_from_the_installed_pyvis_package():
+    from govkg.graph.view import _package_files, _vis_version, vis_network_asset
+
+    script = vis_network_asset("vis-network.min.js")
+    assert script.lstrip().startswith("/**") and "vis-network" in script[:200]
+    found = _package_files("pyvis", "vis-network.min.js")
+    assert found and max(_vis_version(f) for f in found) >= (9,)
+    assert "vis-network" in vis_network_asset("vis-network.css") or ".vis-network" in vis_network_asset("vis-network.css")
+
+
+def test_inferred_relation_says_how_instead_of_citing(tmp_path):
+    graph = sample_graph()
+    (key,) = graph[GOV][DISTRICT]  # 卫东区人民政府 lies in 卫东区, now as inferred from the name
+    graph.edges[GOV, DISTRICT, key]["basis"] = "name"
+    out = tmp_path / "basis.html"
+    from govkg.graph.view import ViewOptions, write_view
+
+    write_view(graph, out, ViewOptions())
+    (edge,) = [e for e in page_data(out)["edges"] if e["rel"] == schema.LOCATED_IN]
+    assert edge["note"] == schema.BASIS_NOTES["name"] and edge["evidence"] == []
+
+
+def test_labels_follow_the_zoom_and_a_search_hit_is_shown_readable(browser, tmp_path):
+    graph_path, out = tmp_path / "counties.json", tmp_path / "counties.html"
+    write_graph(counties(12), graph_path)
+    assert run_cli("view", "--graph", str(graph_path), "-o", str(out)).returncode == 0
+    page = browser.open_file(out)
+    page.wait_for("window.govkgView && window.govkgView.stable")
+    total = page.evaluate("govkgView.nodes.length")
+    labelled = page.evaluate("govkgView.nodes.get().filter(n => n.label).map(n => n.rank)")
+    # the whole graph in view: only the most mentioned are labelled, the first ranks
+    assert 0 < len(labelled) < total and sorted(labelled) == list(range(len(labelled)))
+    page.evaluate("document.getElementById('govkg-search').focus()")
+    page.type_text("张伟7")
+    page.press_key("Enter", key_code=13)
+    hit = ZHANG + "~7"
+    assert page.evaluate("govkgView.network.getSelectedNodes()") == [hit]
+    assert page.evaluate("govkgView.network.getScale()") >= 0.8
+    shown = page.evaluate(f"govkgView.nodes.get(['{hit}', ...govkgView.network.getConnectedNodes('{hit}')])"
+                          ".map(n => n.label)")
+    assert all(shown) and len(shown) >= 3
+    assert page.errors == [] and page.blocked_requests == []

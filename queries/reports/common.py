@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Sequence
 
-from govkg.graph.schema import AUTHORED, LOCATED_IN, MENTIONED_IN, ORGANIZATION, PART_OF, PLACE
+from govkg.graph.schema import AUTHORED, BASIS_NOTES, LOCATED_IN, MENTIONED_IN, ORGANIZATION, PART_OF, PLACE
 from govkg.queries.records import CURRENT, Evidence, NodeRef, Post
 from govkg.queries.reports.model import (
-    ARTICLE_RELATIONS, BASIS_NOTES, DEFAULT_TOP, LABEL_NAMES, MAX_WALK, PHRASES, VIEW_HOPS, VIEW_MAX_IDS,
+    ARTICLE_RELATIONS, DEFAULT_TOP, LABEL_NAMES, MAX_WALK, PHRASES, VIEW_HOPS, VIEW_MAX_IDS,
     ArticleRef, Citation, Item, Section, ViewSpec,
 )
 from govkg.queries.reports.source import OUT, IN, ArticleInfo, ReportSource

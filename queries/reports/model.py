@@ -24,14 +24,6 @@ PHRASES = {
     RUNS: "runs", RECEIVED: "received", COOPERATES_WITH: "works with",
     MENTIONED_IN: "is mentioned in", AUTHORED: "wrote",
 }
-#: How a relation was found when no sentence says it: its ``basis`` (graph-json.md). A claim
-#: with one of these bases says so instead of citing a sentence that only names both ends;
-#: ``text`` (or no basis) means the sentence says it, and is cited.
-BASIS_NOTES = {
-    "name": "inferred from the name, not read in a sentence",
-    "administrative divisions": "from China's administrative divisions (cpca), not read in a sentence",
-    "article territory": "inferred from the territory its article is about, not read in a sentence",
-}
 #: Relations that only say "appears in this article".
 ARTICLE_RELATIONS = (MENTIONED_IN, AUTHORED)
 #: Relations between entities (everything but the article ones).

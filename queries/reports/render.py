@@ -164,5 +164,5 @@ def view_page(source, report: Report) -> str | None:
     lookup = graph.copy()
     for aid, info in source.articles(a for a in cited if a and a not in graph).items():
         lookup.add_node(aid, label=schema.ARTICLE, title=info.title, date=info.date, source=info.source)
-    net = build_network(selection, opts, layout(selection.graph))
-    return render_view(net, selection, opts, articles_of(selection.graph, lookup))
+    data = build_network(selection, opts, layout(selection.graph))
+    return render_view(data, selection, opts, articles_of(selection.graph, lookup))
