@@ -242,6 +242,17 @@ def test_cli_load_prints_a_summary_and_never_the_password(neo4j_db, neo4j_connec
     assert counts(neo4j_db, neo4j_connection.database) == (5, 5)
 
 
+def test_cli_load_shows_progress_on_a_terminal(neo4j_db, neo4j_connection, tmp_path):
+    path = tmp_path / "graph.json"
+    write_graph(graph_a(), path)
+    # FORCE_COLOR makes rich treat stderr as a terminal, as a user's shell is
+    shown = run_cli(["load", "--graph", str(path), "--batch-size", "1"], neo4j_connection, FORCE_COLOR="1")
+    assert shown.returncode == 0, shown.stderr
+    assert "batches" in shown.stderr and "relationships" in shown.stderr
+    quiet = run_cli(["load", "--graph", str(path), "--quiet"], neo4j_connection, FORCE_COLOR="1")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
 def test_cli_wipe_needs_confirmation(neo4j_db, neo4j_connection, tmp_path):
     db = neo4j_connection.database
     load_graph(graph_a(), target(neo4j_connection))

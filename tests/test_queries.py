@@ -447,6 +447,23 @@ def test_cypher_error_is_the_servers_message_on_one_line(govkg):
     assert missing.stderr == "govkg: Cypher error: Expected parameter(s): x [ParameterMissing]\n"
 
 
+def test_a_label_typo_is_one_warning_line(govkg):
+    done = govkg("query", "--neo4j", "MATCH (p:Persn) RETURN p.name AS name", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout) == []
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("govkg: warning: ") and "`Persn` does not exist" in line
+    assert "(line 1, column 10)" in line and "GqlStatusObject" not in done.stderr
+
+
+def test_cypher_needs_neo4j_and_helpers_read_the_graph_file_by_default(govkg, toy_file, tmp_path):
+    done = govkg("query", "MATCH (n) RETURN n")
+    assert done.returncode == 1 and done.stderr.startswith("govkg: Cypher runs on Neo4j: add --neo4j")
+    rows = tmp_path / "rows.csv"
+    done = govkg("query", "--helper", "person", "--arg", "name=王芳", "-g", str(toy_file), "-o", str(rows))
+    assert done.returncode == 0, done.stderr
+    assert rows.read_text("utf-8").splitlines()[0].startswith("person_id,person,role_id,title")
+
+
 def test_query_helper_on_graph_file_and_on_neo4j(govkg, toy_file):
     on_file = govkg("query", "--helper", "territory", "--arg", "place=卫东区", "--graph", str(toy_file),
                     "--format", "json")
