@@ -260,7 +260,7 @@ def export(
 
     govkg export --graph graph.json --format neo4j-admin -o import/
     """
-    from govkg.graph.export import export_graph, neo4j_admin_command
+    from govkg.queries.export import export_graph, neo4j_admin_command
     from govkg.graph.graphfile import read_graph
 
     chosen = output_format(output, fmt, EXPORT_FORMATS, "")

@@ -9,21 +9,20 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from govkg.graph.schema import ARTICLE
-
 #: How a typed name matched a node, best first.
 MATCH_KINDS = ("name", "alias", "partial")
 
 
 def display_name(attrs: Mapping[str, Any], node_id: str) -> str:
-    """``name``, else ``title``, else for an untitled Article its place in its page
-    (``page.txt#3``), else the id. Empty strings count as missing."""
+    """``name``, else ``title``, else the id; empty strings count as missing.
+
+    (An untitled Article is named by its first words when the graph is built,
+    graph/build.py, so it has a name too.)
+    """
     for key in ("name", "title"):
         value = attrs.get(key)
         if value is not None and value != "":
             return str(value)
-    if attrs.get("label") == ARTICLE:
-        return node_id.removeprefix("article:")
     return node_id
 
 

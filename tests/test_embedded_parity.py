@@ -23,6 +23,7 @@ from govkg.errors import GovkgError
 from govkg.queries.neo4j.load import Neo4jTarget, load_file
 from govkg.queries.neo4j import cypher
 from govkg.queries.dialect import DIFFERENCES, translate
+from govkg.queries.helpers import path_types, press_titles
 from govkg.queries.embedded import EmbeddedDatabase
 from govkg.queries.output import parse_params
 from govkg.queries.neo4j.run import run_cypher
@@ -124,8 +125,9 @@ def _helper_statements() -> list[tuple[str, str, dict]]:
         ("BODY_MEMBERS", cypher.BODY_MEMBERS, {"id": PARTY, "deep": True}),
         ("TERRITORY_POSTS", cypher.TERRITORY_POSTS, {"id": DISTRICT, "deep": True}),
         ("PROGRAMS", cypher.PROGRAMS, {"id": DISTRICT, "deep": True}),
-        ("CO_MENTIONS", cypher.CO_MENTIONS, {"id": ZHANG, "min_count": 1}),
-        ("connections", cypher.connections(False, 6), {"a": ZHANG, "b": WANG}),
+        ("CO_MENTIONS", cypher.CO_MENTIONS, {"id": ZHANG, "min_count": 1, "via_bylines": False}),
+        ("connections", cypher.connections(path_types(False, False), 6, skip_press=True),
+         {"a": ZHANG, "b": WANG, "press": list(press_titles()), "bylined": []}),
         ("entities_by_type", cypher.entities_by_type("Person"), {"limit": 5}),
         ("ARTICLES_BY_ID", cypher.ARTICLES_BY_ID, {"ids": ["article:pingdingshan-weidong-2020-06.txt#1"]}),
         ("OUT_LINKS", cypher.OUT_LINKS, {"id": ZHANG, "types": ["HOLDS_ROLE", "MENTIONED_IN"]}),
@@ -289,7 +291,7 @@ def test_every_difference_is_in_the_readme_table():
 
 
 def test_ladybug_syntax_on_neo4j_fails_with_a_hint(neo4j_connection, both):
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "query", "MATCH (n) RETURN label(n)",
+    done = subprocess.run([sys.executable, "-m", "govkg.cli", "query", "MATCH (n) RETURN label(n)", "--neo4j",
                            "--uri", neo4j_connection.uri, "--user", neo4j_connection.user],
                           capture_output=True, text=True, timeout=120,
                           env={**__import__("os").environ, "NEO4J_PASSWORD": neo4j_connection.password})

@@ -10,7 +10,7 @@ by a user. ``_check_label`` / ``_check_type`` enforce that.
 from __future__ import annotations
 
 from govkg.graph.schema import (
-    ARTICLE, AUTHORED, ENTITY_LABELS, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, NODE_LABELS, ORGANIZATION,
+    AUTHORED, ENTITY_LABELS, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, NODE_LABELS, ORGANIZATION,
     PART_OF, PERSON, PLACE, RECEIVED, RELATION_TYPES, ROLE_IN, RUNS,
 )
 
@@ -144,9 +144,7 @@ _BODY = f"{ORGANIZATION}|{PLACE}"
 def _name(var: str) -> str:
     """A node's name as ``graph.names.display_name`` gives it."""
     return (f"CASE WHEN {var}.name IS NOT NULL AND {var}.name <> '' THEN {var}.name "
-            f"WHEN {var}.title IS NOT NULL AND {var}.title <> '' THEN {var}.title "
-            f"WHEN {var}:{ARTICLE} AND {var}.id STARTS WITH 'article:' THEN substring({var}.id, 8) "
-            f"ELSE {var}.id END")
+            f"WHEN {var}.title IS NOT NULL AND {var}.title <> '' THEN {var}.title ELSE {var}.id END")
 
 
 def _types(types) -> str:
@@ -247,7 +245,7 @@ BYLINED_PEOPLE = f"MATCH (p:{PERSON})-[:{AUTHORED}]->() RETURN DISTINCT p.id AS 
 # article either person wrote does not count.
 CO_MENTIONS = f"""
 MATCH (p:{PERSON} {{id: $id}})-[:{MENTIONED_IN}]->(a:Article)<-[:{MENTIONED_IN}]-(o:{PERSON})
-WHERE o <> p AND ($via_bylines OR NOT (EXISTS {{ (p)-[:{AUTHORED}]->(a) }} OR EXISTS {{ (o)-[:{AUTHORED}]->(a) }}))
+WHERE o <> p AND ($via_bylines OR NOT (EXISTS {{ MATCH (p)-[:{AUTHORED}]->(a) }} OR EXISTS {{ MATCH (o)-[:{AUTHORED}]->(a) }}))
 WITH o, collect(DISTINCT a.id) AS articles
 WHERE size(articles) >= $min_count
 RETURN o.id AS person_id, {_name("o")} AS person, size(articles) AS count, articles

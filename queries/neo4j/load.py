@@ -8,7 +8,8 @@ How the graph file maps to Neo4j:
 - An edge becomes a relationship of its ``type``, MERGEd by
   (source, type, target): parallel edges of one type between the same two
   nodes in a file become one relationship (their properties combined).
-- Attributes become properties as ``queries/neo4j/properties.py`` says:
+- Attributes become properties as ``graph/properties.py`` says (the same rows feed
+  the embedded database and the exports):
   scalars and lists of scalars as they are, ``evidence`` as
   ``evidence_json`` (read it back with ``[json.loads(s) for s in r.evidence_json]``).
 
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
@@ -32,16 +32,12 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import read_graph
-from govkg.graph.merge import collapse_parallel_edges
-from govkg.graph.schema import NODE_LABELS, RELATION_TYPES, label_of_id
+from govkg.graph.schema import NODE_LABELS
 from govkg.queries.neo4j import cypher
 from govkg.queries.neo4j.connection import Neo4jTarget, connect, connection_error, server_message
-from govkg.queries.neo4j.properties import split_properties
+from govkg.graph.properties import edge_rows, node_rows
 
 DEFAULT_BATCH_SIZE = 10_000  # measured: 2000 was ~2x slower (bench/neo4j_load.py)
-
-_NODE_KEYS = ("id", "label")
-_EDGE_KEYS = ("source", "target", "type", "key")
 
 
 @dataclass(frozen=True)
@@ -74,42 +70,6 @@ class LoadResult:
 
 
 # --- graph file -> rows ------------------------------------------------------
-
-def _label(graph: nx.MultiDiGraph, node_id: str) -> str:
-    label = graph.nodes[node_id].get("label") or label_of_id(str(node_id))
-    if label not in NODE_LABELS:
-        raise GovkgError(f"node '{node_id}' has no known label (one of {', '.join(NODE_LABELS)})")
-    return label
-
-
-def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """Rows per label: ``{id, props, lists}``, sorted by id for a deterministic load."""
-    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node_id in sorted(graph.nodes, key=str):
-        props, lists = split_properties(graph.nodes[node_id], _NODE_KEYS)
-        rows[_label(graph, node_id)].append({"id": str(node_id), "props": props, "lists": lists})
-    return dict(rows)
-
-
-def edge_rows(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
-    """Rows per (type, source label, target label), one per (source, type, target).
-
-    Parallel edges of one type between the same nodes are combined first, by
-    the rule every part of govkg uses (``graph.merge.collapse_parallel_edges``).
-    """
-    for source, target, rel_type in graph.edges(data="type"):
-        if rel_type not in RELATION_TYPES:
-            raise GovkgError(f"edge {source} -> {target} has an unknown type {rel_type!r} "
-                             f"(one of {', '.join(RELATION_TYPES)})")
-    rows: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    edges = sorted(collapse_parallel_edges(graph).edges(data=True),
-                   key=lambda e: (str(e[0]), e[2]["type"], str(e[1])))
-    for source, target, attrs in edges:
-        props, lists = split_properties(attrs, _EDGE_KEYS)
-        rows[(attrs["type"], _label(graph, source), _label(graph, target))].append(
-            {"source": str(source), "target": str(target), "props": props, "lists": lists})
-    return dict(rows)
-
 
 def _chunks(rows: list, size: int) -> Iterator[list]:
     for start in range(0, len(rows), size):

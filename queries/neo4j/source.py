@@ -9,7 +9,7 @@ import networkx as nx
 from govkg.graph.schema import NODE_LABELS
 from govkg.queries.neo4j import cypher as rc
 from govkg.queries.neo4j.helpers import Neo4jQueries
-from govkg.queries.neo4j.properties import decode_properties
+from govkg.graph.properties import decode_properties
 from govkg.queries.neo4j.run import read_rows
 from govkg.queries.records import NodeRef, evidence_of
 from govkg.queries.reports.source import (

@@ -21,7 +21,7 @@ import networkx as nx
 from govkg.errors import GovkgError
 from govkg.graph.schema import NODE_LABELS
 from govkg.queries.neo4j import cypher
-from govkg.queries.neo4j.properties import decode_properties
+from govkg.graph.properties import decode_properties
 from govkg.queries.neo4j.run import read_rows, run_cypher
 
 EXAMPLE = "MATCH p=(:Person)-[:HOLDS_ROLE]->(:Role)-[:ROLE_IN]->() RETURN p LIMIT 200"

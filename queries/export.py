@@ -44,8 +44,7 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import write_text_atomic
-from govkg.queries.neo4j.load import edge_rows, node_rows
-from govkg.queries.neo4j.properties import canonical_json
+from govkg.graph.properties import canonical_json, edge_rows, node_rows
 from govkg.graph.schema import NODE_LABELS
 from govkg.queries.neo4j import cypher
 
