@@ -38,8 +38,9 @@ import networkx as nx
 
 from govkg.graph import schema as s
 from govkg.graph.graphfile import new_graph
-from govkg.queries.neo4j.load import (DEFAULT_BATCH_SIZE, Neo4jTarget, count_database, edge_rows,
-                                    load_graph, node_rows, plan_batches, write_batches)
+from govkg.graph.properties import edge_rows, node_rows
+from govkg.queries.neo4j.load import (DEFAULT_BATCH_SIZE, Neo4jTarget, count_database, load_graph,
+                                    plan_batches, write_batches)
 from govkg.queries.neo4j import cypher
 
 REPO = Path(__file__).resolve().parent.parent

@@ -4,13 +4,13 @@ helpers and the reports' reads) follows it."""
 
 from __future__ import annotations
 
+from govkg.extract.records import Article, Entity, Evidence, PageResult, Relation
 from govkg.graph.build import build_graph
 from govkg.graph.graphfile import new_graph
 from govkg.graph.merge import add_edge, add_node, collapse_parallel_edges, merge_graphs
+from govkg.graph.properties import edge_rows
 from govkg.graph.schema import HOLDS_ROLE, MENTIONED_IN, PERSON, ROLE
-from govkg.extract.records import Article, Entity, Evidence, PageResult, Relation
 from govkg.queries.local import LocalQueries
-from govkg.queries.neo4j.load import edge_rows
 from govkg.queries.reports.source import OUT, LocalSource
 
 ZHANG, ROLE_ID, ART1, ART2 = "person:张伟", "role:卫东区人民政府/代区长", "article:a.txt#1", "article:b.txt#1"

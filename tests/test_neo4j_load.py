@@ -15,8 +15,8 @@ import pytest
 from govkg.errors import GovkgError
 from govkg.graph import schema as s
 from govkg.graph.graphfile import new_graph, write_graph
-from govkg.queries.neo4j.load import (Neo4jTarget, load_graph, plan_batches,
-                                    split_properties)
+from govkg.graph.properties import split_properties
+from govkg.queries.neo4j.load import Neo4jTarget, load_graph, plan_batches
 from govkg.queries.neo4j import cypher
 
 from conftest import NEO4J_LOCAL, REPO, _parse_env_lines

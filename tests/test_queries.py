@@ -374,8 +374,8 @@ def govkg(server, neo4j_connection):
            "NEO4J_PASSWORD": neo4j_connection.password, "NEO4J_DATABASE": neo4j_connection.database,
            "COLUMNS": "200"}
 
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "govkg.cli", *args], env=env,
+    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "govkg.cli", *args], env=env, cwd=cwd,
                               capture_output=True, text=True, timeout=120)
     return run
 
@@ -455,9 +455,15 @@ def test_a_label_typo_is_one_warning_line(govkg):
     assert "(line 1, column 10)" in line and "GqlStatusObject" not in done.stderr
 
 
-def test_cypher_needs_neo4j_and_helpers_read_the_graph_file_by_default(govkg, toy_file, tmp_path):
-    done = govkg("query", "MATCH (n) RETURN n")
-    assert done.returncode == 1 and done.stderr.startswith("govkg: Cypher runs on Neo4j: add --neo4j")
+def test_without_neo4j_cypher_and_helpers_read_the_graph_file(govkg, toy_file, tmp_path):
+    # the default graph file, graph.json in the working folder, is not there: one line says so
+    done = govkg("query", "MATCH (n) RETURN n", cwd=tmp_path)
+    assert done.returncode == 1 and done.stderr == "govkg: graph file 'graph.json' not found (run 'govkg extract' first)\n"
+    statement = "MATCH (p:Person)-[:HOLDS_ROLE]->(r:Role) RETURN p.name AS person, r.title AS post ORDER BY person, post"
+    on_file = govkg("query", statement, "--graph", str(toy_file), "-f", "json")
+    on_server = govkg("query", statement, "--neo4j", "-f", "json")
+    assert on_file.returncode == 0 and on_server.returncode == 0, on_file.stderr + on_server.stderr
+    assert json.loads(on_file.stdout) == json.loads(on_server.stdout) != []
     rows = tmp_path / "rows.csv"
     done = govkg("query", "--helper", "person", "--arg", "name=王芳", "-g", str(toy_file), "-o", str(rows))
     assert done.returncode == 0, done.stderr
