@@ -386,10 +386,11 @@ def _query_help() -> str:
     from govkg.queries.helpers import HELPERS
 
     helpers = "\n\n".join(escape(f"{spec.usage()}: {spec.summary}") for spec in HELPERS.values())
-    return f"""Run Cypher on Neo4j (read-only unless --write), or a named helper, and print the rows.
+    return f"""Run Cypher or a named helper on the graph file or on Neo4j, and print the rows.
 
-Cypher runs on Neo4j (--neo4j). A helper reads --graph (default graph.json), or Neo4j with
---neo4j, with the same answer. A PROFILE or EXPLAIN statement also prints its plan on stderr.
+Both read --graph (default graph.json): Cypher through an embedded database built from the
+file, no server. With --neo4j both read the server instead, with the same answer. Read-only
+unless --write. A PROFILE or EXPLAIN statement also prints its plan on stderr (Neo4j).
 
 {escape("Helpers (--helper NAME --arg key=value …; [key=default] is optional):")}
 
@@ -401,16 +402,18 @@ govkg query --helper person --arg name=孟庆安
 
 govkg query --helper connect --arg a=夏宏亮 --arg b=邵文博 --format json -o paths.json
 
-govkg query --neo4j 'MATCH (p:Person {{name: $name}})-[:HOLDS_ROLE]->(r) RETURN p, r.title' --param name=孟庆安
+govkg query 'MATCH (p:Person)-[:HOLDS_ROLE]->(r:Role) RETURN p.name, r.title' --graph graph.json
 
-govkg query --neo4j 'MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n' --format csv
+govkg query 'MATCH (p:Person {{name: $name}})-[:HOLDS_ROLE]->(r) RETURN p, r.title' --param name=孟庆安 --neo4j
+
+govkg query 'MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n' --format csv --neo4j
 """
 
 
 @app.command(help=_query_help())
 def query(
     cypher: str | None = typer.Argument(None, metavar="[CYPHER]",
-                                        help="A Cypher statement (with --neo4j); read-only unless --write."),
+                                        help="A Cypher statement; read-only unless --write."),
     param: list[str] = typer.Option([], "--param", "-p", metavar="NAME=VALUE",
                                     help="A parameter: name=text (a string) or name:=JSON "
                                          "(a number, list, map…). Repeatable."),

@@ -16,11 +16,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 # --- Tiers ---------------------------------------------------------------------
 # A test is marked by what it needs, from the fixtures it uses: `neo4j` (a
-# Neo4j server, on the JVM), `browser` (headless Chromium), `jvm` (HanLP 1.x).
+# Neo4j server, on the JVM), `browser` (headless Chromium), `jvm` (HanLP 1.x, the Gephi reader).
 # `scripts/test --fast` runs the rest (pytest -m "not neo4j and not browser
 # and not jvm"); CI runs everything.
 
-MARK_OF_FIXTURE = {"neo4j_connection": "neo4j", "browser": "browser", "hanlp_jar": "jvm"}
+MARK_OF_FIXTURE = {"neo4j_connection": "neo4j", "browser": "browser", "hanlp_jar": "jvm", "gephi_read": "jvm"}
 
 
 def pytest_collection_modifyitems(items) -> None:
