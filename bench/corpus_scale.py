@@ -2,7 +2,7 @@
 
 Builds a corpus of one-article files in a temporary folder: the sample
 page's articles, each copy with its people and places renamed
-(extract/variants.py). Then runs the real command line,
+(tests/support/variants.py). Then runs the real command line,
 ``govkg extract FOLDER --jobs N --no-cache -q``, as a child process and
 measures, from outside:
 
@@ -31,11 +31,13 @@ from pathlib import Path
 
 import psutil
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # tests/support
+from support.variants import article_texts, names_in, vary, variant_map
+
 from govkg.extract.ner import get_backend
 from govkg.extract.pipeline import extract_page
 from govkg.extract.reading import read_source
 from govkg.extract.records import SourceText
-from govkg.extract.variants import article_texts, names_in, vary, variant_map
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO.parent / "shared" / "corpus" / "pingdingshan-weidong-2020-06.txt"

@@ -31,12 +31,12 @@ import neo4j_load as load_bench  # noqa: E402 - bench/neo4j_load.py: the throwaw
 import query_helpers  # noqa: E402 - bench/query_helpers.py: the synthetic graph
 
 from govkg.graph.graphfile import read_graph, write_graph  # noqa: E402
-from govkg.graph.neo4j_load import Neo4jTarget, load_graph  # noqa: E402
+from govkg.queries.neo4j.load import Neo4jTarget, load_graph  # noqa: E402
 from govkg.graph.schema import ORGANIZATION, PERSON, PLACE  # noqa: E402
-from govkg.queries import cypher  # noqa: E402
+from govkg.queries.neo4j import cypher  # noqa: E402
 from govkg.queries.embedded import EmbeddedDatabase, ensure_database  # noqa: E402
 from govkg.queries.local import LocalQueries  # noqa: E402
-from govkg.queries.run import read_rows  # noqa: E402
+from govkg.queries.neo4j.run import read_rows  # noqa: E402
 
 
 def median_ms(fn, args_list) -> tuple[float, list]:

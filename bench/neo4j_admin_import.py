@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import neo4j_load as load_bench  # noqa: E402 - bench/neo4j_load.py: graph and server
 
-from govkg.graph.export import export_graph, neo4j_admin_command  # noqa: E402
-from govkg.graph.neo4j_load import Neo4jTarget, count_database, load_graph  # noqa: E402
+from govkg.queries.export import export_graph, neo4j_admin_command  # noqa: E402
+from govkg.queries.neo4j.load import Neo4jTarget, count_database, load_graph  # noqa: E402
 
 
 def main() -> int:

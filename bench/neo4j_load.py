@@ -11,7 +11,7 @@ mentions), then, each time into an emptied database:
 
 1. bare CREATE: plain indexes on id (so relationships can MATCH their ends),
    then ``UNWIND $rows AS row CREATE ...`` batches: fast, not idempotent;
-2. govkg's loader (``graph.neo4j_load.load_graph``): uniqueness constraints,
+2. govkg's loader (``queries.neo4j.load.load_graph``): uniqueness constraints,
    then ``UNWIND $rows AS row MERGE ...`` batches, list properties merged;
 3. the loader again on the loaded database (every MERGE finds its match):
    counts must not change;
@@ -38,9 +38,10 @@ import networkx as nx
 
 from govkg.graph import schema as s
 from govkg.graph.graphfile import new_graph
-from govkg.graph.neo4j_load import (DEFAULT_BATCH_SIZE, Neo4jTarget, count_database, edge_rows,
-                                    load_graph, node_rows, plan_batches, write_batches)
-from govkg.queries import cypher
+from govkg.graph.properties import edge_rows, node_rows
+from govkg.queries.neo4j.load import (DEFAULT_BATCH_SIZE, Neo4jTarget, count_database, load_graph,
+                                    plan_batches, write_batches)
+from govkg.queries.neo4j import cypher
 
 REPO = Path(__file__).resolve().parent.parent
 NEO4J_LOCAL = REPO / "scripts" / "neo4j-local"

@@ -154,11 +154,12 @@ def main() -> int:
     if not os.environ.get("NEO4J_PASSWORD"):
         parser.error('set NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD (set -a; eval "$(scripts/neo4j-local start)"; set +a)')
 
-    from govkg.graph.neo4j_load import Neo4jTarget, load_graph
-    from govkg.queries import cypher
+    from govkg.queries.neo4j.load import Neo4jTarget, load_graph
+    from govkg.queries.neo4j import cypher
     from govkg.queries.local import LocalQueries
-    from govkg.queries.output import plan_text
-    from govkg.queries.server import Neo4jQueries
+    from govkg.queries.helpers import path_types, press_titles
+    from govkg.queries.neo4j.values import plan_text
+    from govkg.queries.neo4j.helpers import Neo4jQueries
 
     started = time.perf_counter()
     graph = build(opts.scale)
@@ -201,9 +202,10 @@ def main() -> int:
          lambda a: {"id": a[0], "deep": True}),
         ("programs (with parts)", [(p, True) for p in places], cypher.PROGRAMS,
          lambda a: {"id": a[0], "deep": True}),
-        ("connections", pairs, cypher.connections(False, 10),
-         lambda a: {"a": a[0], "b": a[1]}),
-        ("co_mentions", [(p,) for p in people], cypher.CO_MENTIONS, lambda a: {"id": a[0], "min_count": 1}),
+        ("connections", pairs, cypher.connections(path_types(False, False), 10, skip_press=True),
+         lambda a: {"a": a[0], "b": a[1], "press": list(press_titles()), "bylined": []}),
+        ("co_mentions", [(p,) for p in people], cypher.CO_MENTIONS,
+         lambda a: {"id": a[0], "min_count": 1, "via_bylines": False}),
         ("entities_by_type (Person, top 10)", [(PERSON, 10)] * 3, cypher.entities_by_type(PERSON),
          lambda a: {"limit": a[1]}),
     ]

@@ -1,7 +1,7 @@
 """How long `govkg report` takes to build and render each kind of report, as a Markdown table.
 
 On a graph file (the sample from the shared corpus, or a synthetic graph of
-any size from graph/view_synthetic.py); the subject of each report is the
+any size from tests/support/synthetic.py); the subject of each report is the
 most mentioned entity of its label, the path joins the two most mentioned
 people. Times are wall-clock seconds for build + Markdown (and, separately,
 HTML with the embedded view), best of ``--repeat`` runs.
@@ -13,12 +13,16 @@ HTML with the embedded view), best of ``--repeat`` runs.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # tests/support
 
 from govkg.graph.graphfile import read_graph
 from govkg.graph.schema import ORGANIZATION, PERSON, PLACE, PROGRAM
-from govkg.queries.report_render import render_html, render_markdown, view_page
-from govkg.queries.report_source import LocalSource
+from govkg.queries.reports.render import render_html, render_markdown, view_page
+from govkg.queries.reports.source import LocalSource
 from govkg.queries.reports import build_report
 
 
@@ -39,7 +43,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     if args.synthetic:
-        from govkg.graph.view_synthetic import synthetic_graph
+        from support.synthetic import synthetic_graph
 
         graph = synthetic_graph(args.synthetic, args.edges or 3 * args.synthetic)
         origin = f"synthetic, {args.synthetic} nodes"

@@ -6,7 +6,7 @@
     .venv/bin/python bench/view_scale.py --sizes 500:1500,2000:6000,5000:15000
 
 For each size it builds a synthetic graph shaped like ``govkg extract`` output
-(govkg.graph.view_synthetic), writes it as a graph file, then times
+(tests/support/synthetic.py), writes it as a graph file, then times
 
 - **write**: ``govkg view``'s work from the graph file to the HTML file (read,
   select, layout, build, render, write), with the layout share shown apart;
@@ -33,12 +33,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from govkg.graph.browser import Chromium
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # tests/support
+from support.browser import Chromium
+from support.synthetic import synthetic_graph
+
 from govkg.graph.graphfile import read_graph, write_graph
 from govkg.graph.view import ViewOptions, articles_of, build_network, render_html, select
 from govkg.graph.graphfile import write_text_atomic
 from govkg.graph.view_layout import layout
-from govkg.graph.view_synthetic import synthetic_graph
 
 
 def time_write(graph_path: Path, html_path: Path, max_nodes: int) -> dict[str, float]:
@@ -50,8 +52,8 @@ def time_write(graph_path: Path, html_path: Path, max_nodes: int) -> dict[str, f
     t1 = time.perf_counter()
     positions = layout(selection.graph)
     t2 = time.perf_counter()
-    net = build_network(selection, opts, positions)
-    html = render_html(net, selection, opts, articles_of(selection.graph, graph))
+    data = build_network(selection, opts, positions)
+    html = render_html(data, selection, opts, articles_of(selection.graph, graph))
     write_text_atomic(html_path, html)
     t3 = time.perf_counter()
     return {"write": t3 - t0, "layout": t2 - t1, "bytes": html_path.stat().st_size,

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from govkg.extract.sentences import TaggedSentence
     from govkg.extract.titles import PostPhrase
 
+from govkg.graph.schema import Evidence  # noqa: F401 - the one evidence type, used by the stages
+
 
 @dataclass(frozen=True, slots=True)
 class SourceText:
@@ -58,15 +60,6 @@ class Article:
         from govkg.graph.schema import article_id
 
         return article_id(self.source, self.number)
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    article: str  # article node id
-    sentence: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"article": self.article, "sentence": self.sentence}
 
 
 @dataclass(slots=True)

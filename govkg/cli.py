@@ -1,6 +1,9 @@
 """The ``govkg`` command line: a thin layer of typer commands over the library.
 
-Each command's docstring is its help text. Library functions raise
+Each command's docstring is its help text; its ``Examples:`` lines are run by
+tests/test_cli_help.py. The options every command shares, and the
+conventions they follow (``--graph`` or ``--neo4j``; ``--format`` and
+``-o FILE``), are in ``govkg/options.py``. Library functions raise
 ``GovkgError`` for anything the user can fix; ``main`` turns that into one
 line on stderr and exit status 1.
 """
@@ -17,6 +20,11 @@ from rich.console import Console
 
 from govkg import __version__
 from govkg.errors import GovkgError
+from govkg.options import (
+    GRAPH_OPTION, NEO4J_DATABASE_OPTION, NEO4J_FLAG, NEO4J_PASSWORD_OPTION, NEO4J_URI_OPTION,
+    NEO4J_USER_OPTION, format_option, neo4j_target, output_format, result_output_option,
+    write_or_print,
+)
 
 app = typer.Typer(
     name="govkg",
@@ -40,17 +48,6 @@ def _root(
                                  help="Print the version and exit."),
 ) -> None:
     """Build a knowledge graph of Chinese local governance from local news."""
-
-
-# Neo4j connection options, named as Neo4j's own tools name them; defined once
-# so every command that talks to Neo4j offers the same flags and variables.
-NEO4J_URI_OPTION = typer.Option("bolt://localhost:7687", "--uri", envvar="NEO4J_URI",
-                                help="Bolt URI of the Neo4j server.")
-NEO4J_USER_OPTION = typer.Option("neo4j", "--user", envvar="NEO4J_USERNAME", help="Neo4j user.")
-NEO4J_PASSWORD_OPTION = typer.Option(None, "--password", envvar="NEO4J_PASSWORD", show_default=False,
-                                     help="Neo4j password (never printed; prefer the variable).")
-NEO4J_DATABASE_OPTION = typer.Option("neo4j", "--database", envvar="NEO4J_DATABASE",
-                                     help="Database name (Neo4j Community has only 'neo4j').")
 
 
 @app.command()
@@ -84,7 +81,10 @@ def extract(
     their columns; each Article keeps its page number) and saved web pages
     (the article's title, date, source and text, without the site around it).
 
-    Examples: govkg extract examples/chenghu-district-2021-09.txt -o graph.json;
+    Examples:
+
+    govkg extract examples/chenghu-district-2021-09.txt -o graph.json
+
     govkg extract examples/chenghu-district-2021-09.pdf examples/qinglan-safety-meeting.html -o graph.json
     """
     from govkg.extract.run import run_extract
@@ -114,7 +114,9 @@ def merge(
 ) -> None:
     """Merge graph files into one: same id, same node; aliases, evidence and mention counts combined.
 
-    Example: govkg merge 2020.json 2021.json -o all.json
+    Examples:
+
+    govkg merge graph.json other.json -o all.json
     """
     from govkg.graph.merge import merge_files
 
@@ -123,57 +125,66 @@ def merge(
                f"from {len(graph_files)} graph files")
 
 
+EVAL_FORMATS = {"table": (".txt",), "json": (".json",)}
+
+
 @app.command("eval")
 def evaluate(
-    graph_file: Path = typer.Argument(..., help="Graph file written by govkg extract."),
-    gold: list[Path] = typer.Argument(..., help="Gold files (shared/spec/annotation.md)."),
+    gold: list[Path] = typer.Argument(..., metavar="GOLD.json...",
+                                      help="Gold files (shared/spec/annotation.md)."),
+    graph_file: Path = GRAPH_OPTION,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses and false positives."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    fmt: Optional[str] = format_option(list(EVAL_FORMATS), "table"),
+    output: Optional[Path] = result_output_option("the scores"),
 ) -> None:
     """Score a graph file against gold files: per-type P/R/F1, role pairs, attachment, relations.
 
-    Example: govkg eval graph.json examples/qinghe-page.gold.json --verbose
+    Examples:
+
+    govkg eval examples/chenghu-district-2021-09.gold.json --verbose
+
+    govkg eval examples/chenghu-district-2021-09.gold.json --format json -o scores.json
     """
     import json
 
     from govkg.extract.evaluate import score_graph
     from govkg.graph.graphfile import read_graph
 
+    chosen = output_format(output, fmt, EVAL_FORMATS, "table")
     scores = score_graph(read_graph(graph_file), list(gold))
     misses, extras = scores.pop("misses"), scores.pop("extras")
-    if as_json:
+    if chosen == "json":
         if verbose:
             scores.update(misses=misses, extras=extras)
-        typer.echo(json.dumps(scores, ensure_ascii=False))
+        write_or_print(json.dumps(scores, ensure_ascii=False) + "\n", output, "scores (json)")
         return
+    import io
+
     from rich.table import Table
 
-    table = Table("measure", "P", "R", "F1", "predicted", "gold")
+    table = Table("measure", "P", "R", "F1", "predicted", "gold",
+                  caption="predicted: nodes or pairs the graph has in the gold files' articles; gold: the "
+                          "required gold items. A prediction is right when it matches any gold item, "
+                          "optional ones too, so predicted can exceed gold with P = 1.000.",
+                  caption_justify="left")
     for key, value in scores.items():
         if isinstance(value, dict):
             table.add_row(key, f"{value['p']:.3f}", f"{value['r']:.3f}", f"{value['f1']:.3f}",
                           str(value["pred"]), str(value["gold"]))
         else:
             table.add_row(key, "", "", f"{value:.3f}", "", "")
-    Console().print(table)
+    buffer = io.StringIO()
+    Console(file=buffer, width=100, force_terminal=False).print(table)
+    lines = [buffer.getvalue().rstrip("\n")]
     if verbose:
-        for key, items in misses.items():
-            typer.echo(f"MISS {key}: " + "、".join(items))
-        for key, items in extras.items():
-            typer.echo(f"EXTRA {key}: " + "、".join(items))
-
-
-def _neo4j_target(uri: str, user: str, password: str | None, database: str):
-    from govkg.graph.neo4j_load import Neo4jTarget
-
-    if password is None:
-        raise GovkgError(f"no password for Neo4j at {uri}: set --password or NEO4J_PASSWORD")
-    return Neo4jTarget(uri=uri, user=user, password=password, database=database)
+        lines += [f"MISS {key}: " + "、".join(items) for key, items in misses.items()]
+        lines += [f"EXTRA {key}: " + "、".join(items) for key, items in extras.items()]
+    write_or_print("\n".join(lines) + "\n", output, "scores (table)")
 
 
 @app.command()
 def load(
-    graph_file: str = typer.Argument(..., metavar="GRAPH.json", help="Graph file from 'govkg extract'."),
+    graph_file: Path = GRAPH_OPTION,
     uri: str = NEO4J_URI_OPTION,
     user: str = NEO4J_USER_OPTION,
     password: str | None = NEO4J_PASSWORD_OPTION,
@@ -181,18 +192,26 @@ def load(
     batch_size: int = typer.Option(10_000, "--batch-size", min=1, help="Rows per transaction."),
     wipe: bool = typer.Option(False, "--wipe", help="Delete EVERYTHING in the database first (asks)."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask before --wipe."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Load a graph file into Neo4j (idempotent: MERGE on ids, so loading again is safe).
 
-    Example: set -a; eval "$(scripts/neo4j-local start)"; set +a; govkg load graph.json
+    The server is NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD (scripts/neo4j-local start
+    prints them for a local one) or --uri/--user/--password.
+
+    Examples:
+
+    govkg load --graph graph.json
+
+    govkg load --wipe --yes --batch-size 5000
     """
-    import logging
 
-    from govkg.graph.neo4j_load import load_file
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    # The driver logs each retry of a failing transaction; the final error says it all.
-    logging.getLogger("neo4j").addHandler(logging.NullHandler())
-    target = _neo4j_target(uri, user, password, database)
+    from govkg.graph.graphfile import read_graph
+    from govkg.queries.neo4j.load import load_graph
+
+    target = neo4j_target(uri, user, password, database)
     if wipe and not yes:
         try:
             confirmed = typer.confirm(f"Delete ALL nodes and relationships in database "
@@ -202,43 +221,61 @@ def load(
             confirmed = False
         if not confirmed:
             raise GovkgError("nothing loaded: --wipe was not confirmed (add --yes to skip the question)")
-    result = load_file(graph_file, target, batch_size=batch_size, wipe_first=wipe)
+    graph = read_graph(graph_file)
+    with Progress(TextColumn("loading {task.fields[what]}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("batches"), TimeRemainingColumn(), console=err, disable=quiet,
+                  transient=True) as progress:
+        task = progress.add_task("load", total=None, what=graph_file)
+
+        def on_batch(step) -> None:
+            progress.update(task, total=step.batches_total, completed=step.batches_done,
+                            what=f"{step.nodes} nodes, {step.relationships} relationships")
+
+        result = load_graph(graph, target, batch_size=batch_size, wipe_first=wipe, on_batch=on_batch)
     typer.echo(f"loaded {graph_file} into '{database}' at {uri}: {result.nodes} nodes and "
                f"{result.relationships} relationships written in {result.batches} batches, "
                f"{result.seconds:.1f} s; the database now holds {result.nodes_in_database} nodes "
                f"and {result.relationships_in_database} relationships")
 
 
+EXPORT_FORMATS = {"graphml": (".graphml",), "gexf": (".gexf",), "csv": (), "neo4j-admin": ()}
+
+
 @app.command()
 def export(
-    graph_file: str = typer.Argument(..., metavar="GRAPH.json", help="Graph file from 'govkg extract'."),
-    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf (one file), csv or neo4j-admin "
-                            "(a folder)."),
+    graph_file: Path = GRAPH_OPTION,
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", show_default=False,
+                                      help="graphml, gexf (one file), csv or neo4j-admin (a folder); "
+                                           "default: -o FILE's suffix."),
     output: Path = typer.Option(..., "--output", "-o", metavar="FILE_OR_DIR",
                                 help="File (graphml, gexf) or folder (csv, neo4j-admin) to write."),
 ) -> None:
     """Write the graph for other tools: GraphML/GEXF (Gephi, networkx), CSV tables, neo4j-admin import.
 
-    Examples: govkg export graph.json --format gexf -o graph.gexf;
-    govkg export graph.json --format csv -o tables/;
-    govkg export graph.json --format neo4j-admin -o import/
+    Examples:
+
+    govkg export -o graph.gexf
+
+    govkg export --format csv -o tables/
+
+    govkg export --graph graph.json --format neo4j-admin -o import/
     """
-    from govkg.graph.export import export_graph, neo4j_admin_command
+    from govkg.queries.export import export_graph, neo4j_admin_command
     from govkg.graph.graphfile import read_graph
 
-    result = export_graph(read_graph(graph_file), fmt, output, source=graph_file)
+    chosen = output_format(output, fmt, EXPORT_FORMATS, "")
+    result = export_graph(read_graph(graph_file), chosen, output, source=str(graph_file))
     where = output if len(result.paths) == 1 else f"{output}/ ({', '.join(p.name for p in result.paths)})"
     typer.echo(f"wrote {where}: {result.nodes} nodes and {result.edges} edges")
-    if fmt == "neo4j-admin":
+    if chosen == "neo4j-admin":
         typer.echo(f"import with the database stopped: {neo4j_admin_command(output)}")
         typer.echo(f"then create the constraints: cypher-shell -f {output}/constraints.cypher")
 
 
 @app.command()
 def view(
-    graph_file: str | None = typer.Argument(None, metavar="[GRAPH.json]",
-                                            help="Graph file from 'govkg extract' (or use --cypher)."),
-    output: str = typer.Option("graph.html", "--output", "-o", help="HTML file to write."),
+    graph_file: Path = GRAPH_OPTION,
+    output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="HTML file to write."),
     focus: str | None = typer.Option(None, "--focus", help="Show only the network around this "
                                      "name (or part of a name)."),
     depth: int = typer.Option(2, "--depth", min=0, help="Hops around --focus."),
@@ -249,8 +286,9 @@ def view(
     max_nodes: int = typer.Option(5000, "--max-nodes", min=1,
                                   help="Above this many nodes, keep the most mentioned and say so."),
     title: str | None = typer.Option(None, "--title", help="Page title (default: the input's name)."),
-    cypher: str | None = typer.Option(None, "--cypher", help="Draw this Neo4j query's nodes, "
-                                      "relationships and paths instead of a graph file (run read-only)."),
+    neo4j: bool = NEO4J_FLAG,
+    cypher: str | None = typer.Option(None, "--cypher", help="With --neo4j: draw this query's nodes, "
+                                      "relationships and paths (run read-only)."),
     uri: str = NEO4J_URI_OPTION,
     user: str = NEO4J_USER_OPTION,
     password: str | None = NEO4J_PASSWORD_OPTION,
@@ -262,30 +300,34 @@ def view(
     search box, type and relation filters, neighbourhood highlighting on click
     and the evidence sentences of each relation.
 
-    Examples: govkg view graph.json -o graph.html;
-    govkg view graph.json --focus 张伟 --depth 2 -o zhangwei.html;
-    govkg view --cypher "MATCH p=(:Person)-[:HOLDS_ROLE]->() RETURN p" -o roles.html
-    """
-    from pathlib import Path
+    Examples:
 
+    govkg view -o graph.html
+
+    govkg view --graph graph.json --focus 孟庆安 --depth 2 -o mengqingan.html
+
+    govkg view --neo4j --cypher 'MATCH p=(:Person)-[:HOLDS_ROLE]->() RETURN p' -o roles.html
+    """
     from govkg.graph.view import ViewOptions, parse_types, write_view
 
-    if (graph_file is None) == (cypher is None):
-        raise GovkgError("give a graph file or --cypher QUERY (one of the two)")
+    if cypher is not None and not neo4j:
+        raise GovkgError("--cypher runs on Neo4j: add --neo4j (and NEO4J_URI/NEO4J_PASSWORD or --uri/--password)")
+    if neo4j and cypher is None:
+        raise GovkgError("--neo4j draws what a query returns: add --cypher QUERY")
     if cypher is not None:
-        from govkg.graph.neo4j_load import connect
-        from govkg.graph.view_cypher import run_cypher
+        from govkg.queries.neo4j.connection import connect
+        from govkg.queries.neo4j.view import view_query
 
-        driver = connect(_neo4j_target(uri, user, password, database))
+        driver = connect(neo4j_target(uri, user, password, database))
         try:
-            result = run_cypher(driver, cypher, database)
+            result = view_query(driver, cypher, database, uri)
         finally:
             driver.close()
         graph, articles, origin = result.graph, result.articles, f"Neo4j query at {uri}"
     else:
         from govkg.graph.graphfile import read_graph
 
-        graph, articles, origin = read_graph(graph_file), None, Path(graph_file).name
+        graph, articles, origin = read_graph(graph_file), None, graph_file.name
     options = ViewOptions(focus=focus, depth=depth, types=parse_types(types), min_mentions=min_mentions,
                           size_by=size_by, max_nodes=max_nodes, title=title or f"govkg · {origin}")
     selection = write_view(graph, output, options, articles)
@@ -296,113 +338,149 @@ def view(
         err.print(f"govkg: {note}", markup=False, highlight=False, soft_wrap=True)
 
 
-@app.command()
+def _embedded_rows(graph_file: Path, cypher: str, params: dict, write: bool) -> tuple[list, list]:
+    """Cypher on the graph file: an embedded database built from it (queries/embedded.py)."""
+    from govkg.extract.cache import default_cache_dir
+    from govkg.queries.embedded import EmbeddedDatabase
+
+    with EmbeddedDatabase.open(str(graph_file), default_cache_dir(), write=write) as embedded:
+        found = embedded.run(cypher, params)
+    return found.columns, [dict(zip(found.columns, row)) for row in found.rows]
+
+
+def _neo4j_rows(cypher: str, params: dict, write: bool, target) -> tuple[list, list]:
+    """Cypher on Neo4j; the server's warnings, counters and plan on stderr."""
+    from govkg.queries.dialect import neo4j_hint
+    from govkg.queries.neo4j.connection import connect
+    from govkg.queries.neo4j.run import run_cypher
+
+    driver = connect(target)
+    try:
+        result = run_cypher(driver, cypher, params, database=target.database, write=write, uri=target.uri)
+    except GovkgError as exc:
+        hint = neo4j_hint(cypher) if str(exc).startswith("Cypher error") else None
+        raise GovkgError(f"{exc} ({hint})" if hint else str(exc)) from None
+    finally:
+        driver.close()
+    for warning in result.warnings:
+        err.print(f"govkg: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+    if result.counters:
+        err.print("govkg: " + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in result.counters.items()),
+                  markup=False, highlight=False, soft_wrap=True)
+    if result.plan is not None:  # the statement began with PROFILE or EXPLAIN
+        from govkg.queries.neo4j.values import plan_text
+
+        err.print(plan_text(result.plan), markup=False, highlight=False, soft_wrap=True)
+    columns = result.columns
+    return columns, [dict(zip(columns, record.values())) for record in result.records]
+
+
+QUERY_FORMATS = {"table": (".txt",), "json": (".json",), "csv": (".csv",)}
+
+
+def _query_help() -> str:
+    """``govkg query --help``: the docstring of a command, with the helpers and their arguments
+    listed from ``queries.helpers.HELPERS`` (so the list cannot fall out of step)."""
+    from rich.markup import escape
+
+    from govkg.queries.helpers import HELPERS
+
+    helpers = "\n\n".join(escape(f"{spec.usage()}: {spec.summary}") for spec in HELPERS.values())
+    return f"""Run Cypher or a named helper on the graph file or on Neo4j, and print the rows.
+
+Both read --graph (default graph.json): Cypher through an embedded database built from the
+file, no server. With --neo4j both read the server instead, with the same answer. Read-only
+unless --write. A PROFILE or EXPLAIN statement also prints its plan on stderr (Neo4j).
+
+{escape("Helpers (--helper NAME --arg key=value …; [key=default] is optional):")}
+
+{helpers}
+
+Examples:
+
+govkg query --helper person --arg name=孟庆安
+
+govkg query --helper connect --arg a=夏宏亮 --arg b=邵文博 --format json -o paths.json
+
+govkg query 'MATCH (p:Person)-[:HOLDS_ROLE]->(r:Role) RETURN p.name, r.title' --graph graph.json
+
+govkg query 'MATCH (p:Person {{name: $name}})-[:HOLDS_ROLE]->(r) RETURN p, r.title' --param name=孟庆安 --neo4j
+
+govkg query 'MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n' --format csv --neo4j
+"""
+
+
+@app.command(help=_query_help())
 def query(
     cypher: str | None = typer.Argument(None, metavar="[CYPHER]",
                                         help="A Cypher statement; read-only unless --write."),
     param: list[str] = typer.Option([], "--param", "-p", metavar="NAME=VALUE",
                                     help="A parameter: name=text (a string) or name:=JSON "
                                          "(a number, list, map…). Repeatable."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    fmt: Optional[str] = format_option(list(QUERY_FORMATS), "table"),
+    output: Optional[Path] = result_output_option("the rows"),
     write: bool = typer.Option(False, "--write", help="Allow the statement to write."),
-    helper: str | None = typer.Option(None, "--helper", help="Run a named helper instead of Cypher: "
-                                      "find, person, members, territory, programs, connect, "
-                                      "comention, entities."),
+    helper: str | None = typer.Option(None, "--helper", help="Run a named helper instead of Cypher "
+                                      "(listed above)."),
     arg: list[str] = typer.Option([], "--arg", "-a", metavar="NAME=VALUE",
                                   help="An argument of --helper (e.g. name=张伟). Repeatable."),
-    graph_file: str | None = typer.Option(None, "--graph", "-g", metavar="GRAPH.json",
-                                          help="Run the Cypher or --helper on this graph file, no "
-                                               "server needed (Cypher: an embedded database)."),
+    graph_file: Path = GRAPH_OPTION,
+    neo4j: bool = NEO4J_FLAG,
     uri: str = NEO4J_URI_OPTION,
     user: str = NEO4J_USER_OPTION,
     password: str | None = NEO4J_PASSWORD_OPTION,
     database: str = NEO4J_DATABASE_OPTION,
 ) -> None:
-    """Run Cypher on Neo4j or on a graph file (read-only unless --write), or a named helper.
+    import io
 
-    A PROFILE or EXPLAIN statement also prints its plan on stderr.
-
-    Examples: govkg query "MATCH (p:Person {name: \\$name})-[:HOLDS_ROLE]->(r) RETURN p, r.title" --param name=张伟;
-    govkg query "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n" --format json;
-    govkg query "MATCH (p:Person)-[:HOLDS_ROLE]->(r:Role) RETURN p.name, r.title" --graph graph.json;
-    govkg query --helper person --arg name=张伟 --graph graph.json
-    """
     from rich.console import Console
 
-    from govkg.queries.output import FORMATS, helper_rows, parse_args, parse_params, render
+    from govkg.queries.output import helper_rows, parse_args, parse_params, render
 
-    if fmt not in FORMATS:
-        raise GovkgError(f"unknown --format '{fmt}' (one of {', '.join(FORMATS)})")
-    out = Console()
-    if not out.is_terminal:  # piped: no 80-column wrapping of table cells
-        out = Console(width=100_000)
+    chosen = output_format(output, fmt, QUERY_FORMATS, "table")
     if helper is not None:
         if cypher is not None or param or write:
             raise GovkgError("--helper takes --arg name=value, not a Cypher statement, --param or --write")
         from govkg.queries.helpers import run_helper
 
         args = parse_args(arg)
-        if graph_file is not None:
+        if neo4j:
+            from govkg.queries.neo4j.helpers import Neo4jQueries
+
+            with Neo4jQueries.connect(neo4j_target(uri, user, password, database)) as queries:
+                records = run_helper(queries, helper, args)
+        else:
             from govkg.queries.local import LocalQueries
 
             records = run_helper(LocalQueries.from_file(graph_file), helper, args)
-        else:
-            from govkg.queries.server import Neo4jQueries
-
-            with Neo4jQueries.connect(_neo4j_target(uri, user, password, database)) as queries:
-                records = run_helper(queries, helper, args)
-        columns, rows = helper_rows(records, fmt)
+        columns, rows = helper_rows(records, chosen)
     else:
         if cypher is None:
             raise GovkgError("give a Cypher statement, or --helper NAME (see govkg query --help)")
         if arg:
             raise GovkgError("--arg goes with --helper; a Cypher statement takes --param")
         params = parse_params(param)
-        if graph_file is not None:  # no server: the embedded database built from the file
-            from govkg.extract.cache import default_cache_dir
-            from govkg.queries.embedded import EmbeddedDatabase
-
-            with EmbeddedDatabase.open(graph_file, default_cache_dir(), write=write) as embedded:
-                found = embedded.run(cypher, params)
-            columns = found.columns
-            render(fmt, columns, [dict(zip(columns, row)) for row in found.rows], out)
-            if fmt == "table":
-                err.print(f"{len(found.rows)} row{'s' if len(found.rows) != 1 else ''}",
-                          markup=False, highlight=False)
-            return
-        from govkg.graph.neo4j_load import connect
-        from govkg.queries.dialect import neo4j_hint
-        from govkg.queries.run import run_cypher
-
-        driver = connect(_neo4j_target(uri, user, password, database))
-        try:
-            result = run_cypher(driver, cypher, params, database=database, write=write, uri=uri)
-        except GovkgError as exc:
-            hint = neo4j_hint(cypher) if str(exc).startswith("Cypher error") else None
-            raise GovkgError(f"{exc} ({hint})" if hint else str(exc)) from None
-        finally:
-            driver.close()
-        columns = result.columns
-        rows = [dict(zip(columns, record.values())) for record in result.records]
-        if result.counters:
-            err.print("govkg: " + ", ".join(f"{k.replace('_', ' ')}: {v}"
-                                            for k, v in result.counters.items()),
-                      markup=False, highlight=False, soft_wrap=True)
-        if result.plan is not None:  # the statement began with PROFILE or EXPLAIN
-            from govkg.queries.output import plan_text
-
-            err.print(plan_text(result.plan), markup=False, highlight=False, soft_wrap=True)
-    render(fmt, columns, rows, out)
-    if fmt == "table":
+        if neo4j:
+            columns, rows = _neo4j_rows(cypher, params, write, neo4j_target(uri, user, password, database))
+        else:
+            columns, rows = _embedded_rows(graph_file, cypher, params, write)
+    if output is None:
+        out = Console()
+        if not out.is_terminal:  # piped: no 80-column wrapping of table cells
+            out = Console(width=100_000)
+        render(chosen, columns, rows, out)
+    else:
+        buffer = io.StringIO()
+        render(chosen, columns, rows, Console(file=buffer, width=100_000, force_terminal=False))
+        write_or_print(buffer.getvalue(), output, f"{len(rows)} row{'s' if len(rows) != 1 else ''} ({chosen})")
+    if chosen == "table" and output is None:
         err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", markup=False, highlight=False)
 
 
-# `govkg report person|org|place|program|path|overview` (govkg/report_cli.py), with the
-# Neo4j options above so that --neo4j reads the same flags and NEO4J_* variables.
-from govkg.report_cli import build_report_app  # noqa: E402 - after the shared options it uses
+# `govkg report person|org|place|program|path|overview` (govkg/report_cli.py).
+from govkg.report_cli import report_app  # noqa: E402 - after the app it extends
 
-app.add_typer(build_report_app(NEO4J_URI_OPTION, NEO4J_USER_OPTION, NEO4J_PASSWORD_OPTION,
-                               NEO4J_DATABASE_OPTION, _neo4j_target), name="report")
+app.add_typer(report_app, name="report")
 
 
 def main() -> None:

@@ -1,32 +1,152 @@
-"""Merging graph files: the reduce step across runs (``govkg merge a.json b.json -o all.json``).
+"""The one rule for combining what is known about a node or a relation, and its uses.
 
-The rules are those of govkg.graph.build.add_page, applied to whole graphs,
-so extracting two corpora separately and merging the files gives the same
-file as extracting them together:
+Every place that meets the same node or relation twice applies this rule:
+extraction's reduce step (``graph.build.add_page``), ``govkg merge``
+(``merge_into``), the Neo4j loader for parallel edges inside one file and
+the query helpers on a graph file (``collapse_parallel_edges``, so that the
+networkx answers equal the database's). The rule:
 
-- one node per id; ``aliases`` unioned (sorted), other properties kept from
-  the first graph that has them; namesakes whose posts lie in different
-  counties kept apart;
-- one edge per (source, target, type); ``evidence`` lists concatenated
-  without repeats, ``count`` of MENTIONED_IN summed, other properties kept
-  from the first graph that has them.
+- a node is its id; a relation is (source, type, target), whatever key the
+  file gave it;
+- ``aliases``: the sorted union; ``evidence``: the concatenation without
+  repeats, in order of first appearance; any other list: the same union in
+  order; ``count`` (MENTIONED_IN): the sum;
+- any other property: the first value met is kept; a missing or ``None``
+  value is filled in from a later one;
+- two people of one name whose posts lie in different counties stay two
+  nodes (``namesake_id``), in a run and across runs alike.
+
+Extracting two corpora separately and merging the files therefore gives the
+same file as extracting them together.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import new_graph, read_graph, write_graph
-from govkg.graph.build import namesake_id
-from govkg.graph.schema import MENTIONED_IN
+from govkg.graph.schema import PERSON
+
+#: List properties kept sorted (a set, in effect); other lists keep the order of first appearance.
+SORTED_LISTS = ("aliases",)
+#: Properties that add up.
+SUMMED = ("count",)
+
+
+_COLLECTIONS = (list, tuple, set, frozenset)
+
+
+def _combine(into: dict[str, Any], new: Mapping[str, Any]) -> None:
+    for key, value in new.items():
+        if value is None:
+            continue
+        known = into.get(key)
+        if known is None:
+            into[key] = sorted(set(value)) if key in SORTED_LISTS else _copy(value)
+        elif key in SUMMED and _is_number(known) and _is_number(value):
+            into[key] = known + value
+        elif isinstance(known, list) and isinstance(value, _COLLECTIONS):
+            if key in SORTED_LISTS:
+                into[key] = sorted(set(known) | set(value))
+            else:
+                known.extend(item for item in value if item not in known)
+        # otherwise the first value stays
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _copy(value: Any) -> Any:
+    """Lists are copied so that merging never changes the graph they came from."""
+    return list(value) if isinstance(value, _COLLECTIONS) else value
+
+
+def merge_node_attrs(into: dict[str, Any], new: Mapping[str, Any]) -> None:
+    """Combine ``new`` into the attributes ``into`` of a node already known (changed in place)."""
+    _combine(into, new)
+
+
+def merge_edge_attrs(into: dict[str, Any], new: Mapping[str, Any]) -> None:
+    """Combine ``new`` into the attributes ``into`` of a relation already known (changed in place)."""
+    _combine(into, new)
+
+
+def add_node(graph: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> None:
+    """Add the node, or combine ``attrs`` into the node of that id."""
+    if node in graph:
+        merge_node_attrs(graph.nodes[node], attrs)
+    else:
+        fresh: dict[str, Any] = {}
+        _combine(fresh, attrs)
+        graph.add_node(node, **fresh)
+
+
+def edge_key(graph: nx.MultiDiGraph, source: str, target: str, rel_type: str) -> Any:
+    """The key of the ``rel_type`` edge from ``source`` to ``target``, or None."""
+    if not graph.has_edge(source, target):
+        return None
+    if rel_type in graph[source][target]:  # graph files key edges by their type
+        return rel_type
+    for key, attrs in graph[source][target].items():
+        if attrs.get("type", key) == rel_type:
+            return key
+    return None
+
+
+def add_edge(graph: nx.MultiDiGraph, source: str, target: str, attrs: Mapping[str, Any]) -> None:
+    """Add the relation (keyed by its type), or combine ``attrs`` into the one already there."""
+    rel_type = attrs.get("type")
+    key = edge_key(graph, source, target, rel_type)
+    if key is not None:
+        merge_edge_attrs(graph.edges[source, target, key], attrs)
+    else:
+        fresh: dict[str, Any] = {}
+        _combine(fresh, attrs)
+        graph.add_edge(source, target, key=rel_type, **fresh)
+
+
+def collapse_parallel_edges(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` with one edge per (source, type, target), as Neo4j stores it.
+
+    A graph file written by govkg has no parallel edges of one type, and then
+    ``graph`` itself is returned; otherwise a new graph, the input unchanged.
+    """
+    seen: set[tuple[Any, Any, Any]] = set()
+    for source, target, rel_type in graph.edges(data="type"):
+        if (source, target, rel_type) in seen:
+            break
+        seen.add((source, target, rel_type))
+    else:
+        return graph
+    out = nx.MultiDiGraph(**graph.graph)
+    out.add_nodes_from(graph.nodes(data=True))
+    for source, target, attrs in graph.edges(data=True):
+        add_edge(out, source, target, attrs)
+    return out
+
+
+def namesake_id(graph: nx.MultiDiGraph, node_id: str, label: str | None, territory: str | None) -> str | None:
+    """The id to use instead of ``node_id`` when ``graph`` has a namesake whose post lies elsewhere.
+
+    Two people of one name whose posts lie in different counties are two
+    nodes (``person:张伟@临川县``); the evidence that they differ is the
+    ``territory`` of their posts. A person named without a post merges with
+    the one already in the graph.
+    """
+    if label != PERSON or not territory or node_id not in graph or "@" in node_id:
+        return None
+    known = graph.nodes[node_id].get("territory")
+    return f"{node_id}@{territory}" if known and known != territory else None
 
 
 def _namesakes_apart(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """``other`` with its people renamed where ``graph`` has a namesake (govkg.graph.build.namesake_id)."""
+    """``other`` with its people renamed where ``graph`` has a namesake (``namesake_id``)."""
     renames = {}
     for node, attrs in other.nodes(data=True):
         new = namesake_id(graph, node, attrs.get("label"), attrs.get("territory"))
@@ -36,32 +156,12 @@ def _namesakes_apart(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> nx.Multi
 
 
 def merge_into(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> None:
-    """Add ``other``'s nodes and edges to ``graph`` (changed in place)."""
+    """Add ``other``'s nodes and edges to ``graph`` (changed in place; ``other`` is not)."""
     other = _namesakes_apart(graph, other)
     for node, attrs in other.nodes(data=True):
-        if node not in graph:
-            graph.add_node(node, **{k: (list(v) if k == "aliases" else v) for k, v in attrs.items()})
-            continue
-        data = graph.nodes[node]
-        if "aliases" in attrs or "aliases" in data:
-            data["aliases"] = sorted(set(data.get("aliases", [])) | set(attrs.get("aliases", [])))
-        for key, value in attrs.items():
-            data.setdefault(key, value)
+        add_node(graph, node, attrs)
     for source, target, key, attrs in other.edges(keys=True, data=True):
-        if not graph.has_edge(source, target, key=key):
-            copied = dict(attrs)
-            if "evidence" in copied:
-                copied["evidence"] = list(copied["evidence"])
-            graph.add_edge(source, target, key=key, **copied)
-            continue
-        data = graph.edges[source, target, key]
-        if attrs.get("type", key) == MENTIONED_IN:
-            data["count"] = data.get("count", 0) + attrs.get("count", 0)
-        if "evidence" in attrs:
-            known = data.setdefault("evidence", [])
-            known.extend(e for e in attrs["evidence"] if e not in known)
-        for name, value in attrs.items():
-            data.setdefault(name, value)
+        add_edge(graph, source, target, {"type": key, **attrs})
 
 
 def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:

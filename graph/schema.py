@@ -1,6 +1,8 @@
-"""Node labels, relation types and the id scheme: declared once, used everywhere."""
+"""Node labels, relation types, the id scheme and evidence: declared once, used everywhere."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 PERSON = "Person"
 ROLE = "Role"
@@ -38,6 +40,26 @@ _PREFIX = {
 _LABEL_OF_PREFIX = {v: k for k, v in _PREFIX.items()}
 
 SCHEMA_VERSION = 1
+
+#: How a relation was found when no sentence says it: its ``basis`` (graph-json.md). A claim
+#: with one of these bases says so instead of citing a sentence that only names both ends;
+#: ``text`` (or no basis) means the sentence says it, and is cited (reports, the view).
+BASIS_NOTES = {
+    "name": "inferred from the name, not read in a sentence",
+    "administrative divisions": "from China's administrative divisions (cpca), not read in a sentence",
+    "article territory": "inferred from the territory its article is about, not read in a sentence",
+}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Evidence:
+    """Where a relation was read: the Article node id and the sentence (graph-json.md ``evidence``)."""
+
+    article: str
+    sentence: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"article": self.article, "sentence": self.sentence}
 
 
 def node_id(label: str, key: str) -> str:

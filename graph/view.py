@@ -1,18 +1,19 @@
-"""The interactive HTML view: one self-contained file per graph, built with pyvis.
+"""The interactive HTML view: one self-contained file per graph, drawn by vis-network.
 
 Pipeline: ``select`` cuts the graph down to what the user asked for (ego
 network, node types, mention threshold, a size limit) and says what it left
 out; ``layout`` (graph/view_layout.py) places the nodes once; ``build_network``
-turns nodes and edges into a pyvis ``Network`` (colour, shape and size by
-type, edge labels by relation); ``render_html`` writes the page.
+turns nodes and edges into vis-network's node and edge data (colour, shape
+and size by type, edge labels by relation); ``render_html`` writes the page.
 
-The page is rendered from govkg's own template (graph/view_assets/), not
-pyvis's, because pyvis's template loads Bootstrap and tom-select from public
-CDNs whatever ``cdn_resources`` says, puts names into ``<option>`` tags
-unescaped, and shows HTML tooltips. Here:
+pyvis is only the carrier of vis-network's script and styles
+(``vis_network_asset``): its ``Network`` class and page template are not used,
+because the template loads Bootstrap and tom-select from public CDNs whatever
+``cdn_resources`` says, puts names into ``<option>`` tags unescaped, and shows
+HTML tooltips. Here:
 
-- every script and style is inline: vis-network (the copy pyvis ships in its
-  package), the page's own script and CSS; a Content-Security-Policy with
+- every script and style is inline: vis-network, the page's own script and
+  CSS (graph/view_assets/); a Content-Security-Policy with
   ``default-src 'none'`` and hashes of exactly those scripts forbids anything
   else, so the page cannot make a network request even by mistake;
 - the graph goes into the page as JSON in a ``<script type="application/json">``
@@ -27,7 +28,9 @@ import base64
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -37,9 +40,9 @@ import networkx as nx
 from govkg.errors import GovkgError
 from govkg.graph import schema
 from govkg.graph.graphfile import write_text_atomic
+from govkg.graph.names import display_name, match_kind
 
 ASSETS = Path(__file__).with_name("view_assets")
-VIS_VERSION = "9.1.2"  # the vis-network build inside the installed pyvis package
 
 MAX_NODES = 5000            # beyond this the view keeps the most-mentioned nodes
 MAX_EDGES = 20000
@@ -121,13 +124,6 @@ def parse_types(text: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def display_name(attrs: dict[str, Any], node_id: str) -> str:
-    if attrs.get("label") == schema.ARTICLE:
-        # An untitled article (a brief, a photo caption) is known by its place in its page.
-        return str(attrs.get("title") or attrs.get("name") or node_id.split(":", 1)[-1])
-    return str(attrs.get("name") or attrs.get("title") or node_id)
-
-
 def mention_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
     """Mentions per node: the summed ``count`` of its MENTIONED_IN edges (either end)."""
     counts = dict.fromkeys(graph.nodes, 0)
@@ -141,16 +137,17 @@ def mention_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
 
 
 def find_nodes(graph: nx.MultiDiGraph, name: str) -> list[str]:
-    """Nodes named ``name`` (name, alias or id); failing that, those whose name contains it."""
+    """Nodes with the id, name or alias ``name``; failing that, those whose name or an alias
+    contains it (``graph.names.match_kind``, as the query helpers match names)."""
     wanted = name.strip()
     if not wanted:
         return []
     exact, partial = [], []
     for nid, attrs in graph.nodes(data=True):
-        names = [display_name(attrs, nid), *(attrs.get("aliases") or [])]
-        if nid == wanted or wanted in names:
+        kind = match_kind(wanted, display_name(attrs, nid), attrs.get("aliases") or [])
+        if nid == wanted or kind in ("name", "alias"):
             exact.append(nid)
-        elif any(wanted.lower() in str(n).lower() for n in names):
+        elif kind == "partial":
             partial.append(nid)
     return sorted(exact) if exact else sorted(partial)
 
@@ -222,16 +219,34 @@ def _size(value: int) -> float:
     return round(math.log2(1 + max(value, 0)), 3)
 
 
-def build_network(selection: Selection, opts: ViewOptions,
-                  positions: dict[str, tuple[float, float]] | None = None):
-    """A pyvis ``Network`` of the selection: style by type, size by mentions or degree."""
-    from pyvis.network import Network  # lazy: pyvis pulls in jinja2 and IPython bits
+@dataclass
+class VisData:
+    """vis-network's input: one dict per node and per edge (``new vis.Network(el, {nodes, edges})``)."""
 
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+
+
+def build_network(selection: Selection, opts: ViewOptions,
+                  positions: dict[str, tuple[float, float]] | None = None) -> VisData:
+    """The selection as vis-network data: style by type, size by mentions or degree.
+
+    Besides vis-network's own keys (``id``, ``label``, ``shape``, ``color``,
+    ``value``, ``x``/``y``; ``from``, ``to``, ``arrows``, ``label``), each item
+    carries what the page's panel shows: ``kind``, ``name``, ``aliases``,
+    ``mentions``, ``degree``, ``rank`` (0: the most mentioned; the page labels
+    the first ones when zoomed out); an edge's ``rel``, ``evidence`` and, for a
+    relation inferred rather than read, the ``note`` that says how.
+    """
     graph = selection.graph
     mentions = mention_counts(graph)
     positions = positions if positions is not None else {}
     label_edges = graph.number_of_edges() <= EDGE_LABELS_MAX
-    net = Network(directed=True, cdn_resources="in_line", heading=opts.title)
+    # 0: the most mentioned entity; the page labels the first ones when zoomed out (view.js).
+    # Articles come last: they are the context of their entities, not what a map is read by.
+    rank = {nid: i for i, nid in enumerate(sorted(graph.nodes, key=lambda n: (
+        graph.nodes[n].get("label") == schema.ARTICLE, -mentions[n], -graph.degree(n), n)))}
+    nodes = []
     for nid in sorted(graph.nodes):
         attrs = graph.nodes[nid]
         label = attrs.get("label") or schema.label_of_id(nid) or "Other"
@@ -240,31 +255,36 @@ def build_network(selection: Selection, opts: ViewOptions,
         size = mentions[nid] if opts.size_by == "mentions" else graph.degree(nid)
         if label == schema.ARTICLE:
             size = round(size ** 0.5)  # an article sums its entities' mentions: keep it from dwarfing them
-        extra: dict[str, Any] = {}
+        node: dict[str, Any] = {
+            "id": nid, "label": _short(name, 12 if label == schema.ARTICLE else 18), "shape": style.shape,
+            "color": style.color, "value": _size(size), "kind": label, "name": name,
+            "aliases": [str(a) for a in attrs.get("aliases") or [] if str(a) != name],
+            "mentions": mentions[nid], "degree": graph.degree(nid), "rank": rank[nid]}
         if nid in positions:
-            extra["x"], extra["y"] = positions[nid]
+            node["x"], node["y"] = positions[nid]
         if label == schema.ARTICLE:
-            extra["date"] = str(attrs.get("date") or "")
-            extra["source"] = str(attrs.get("source") or "")
-        net.add_node(
-            nid, label=_short(name, 12 if label == schema.ARTICLE else 18), shape=style.shape, color=style.color,
-            value=_size(size), kind=label, name=name,
-            aliases=[str(a) for a in attrs.get("aliases") or [] if str(a) != name],
-            mentions=mentions[nid], degree=graph.degree(nid), **extra)
+            node["date"] = str(attrs.get("date") or "")
+            node["source"] = str(attrs.get("source") or "")
+        nodes.append(node)
+    edges = []
     for number, (u, v, data) in enumerate(sorted(
             graph.edges(data=True), key=lambda e: (e[0], str(e[2].get("type")), e[1]))):
         rel = str(data.get("type") or "RELATED")
-        extra = {}
+        edge: dict[str, Any] = {"id": f"e{number}", "from": u, "to": v, "arrows": "to", "rel": rel}
         if label_edges and rel != schema.MENTIONED_IN:
-            extra["label"] = rel
+            edge["label"] = rel
         if data.get("count") is not None:
-            extra["count"] = data["count"]
+            edge["count"] = data["count"]
         if data.get("status"):
-            extra["status"] = str(data["status"])
-        net.add_edge(u, v, id=f"e{number}", rel=rel,
-                     evidence=[{"article": str(e.get("article", "")), "sentence": str(e.get("sentence", ""))}
-                               for e in _evidence(data)], **extra)
-    return net
+            edge["status"] = str(data["status"])
+        note = schema.BASIS_NOTES.get(str(data.get("basis")))
+        if note:  # inferred: say how, and cite no sentence that does not say it
+            edge["note"], edge["evidence"] = note, []
+        else:
+            edge["evidence"] = [{"article": str(e.get("article", "")), "sentence": str(e.get("sentence", ""))}
+                                for e in _evidence(data)]
+        edges.append(edge)
+    return VisData(nodes, edges)
 
 
 def _short(name: str, limit: int = 18) -> str:
@@ -309,8 +329,8 @@ def vis_options(node_count: int, edge_count: int) -> dict[str, Any]:
         "nodes": {
             "borderWidth": 1,
             "font": {"face": FONT_FACE, "size": 14, "color": "#222"},
-            "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 12, "max": 22,
-                                                       "drawThreshold": 6}},
+            # Labels keep one size on screen; the page chooses which to draw by zoom (view.js).
+            "scaling": {"min": 8, "max": 40, "label": {"enabled": False}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -326,8 +346,32 @@ def vis_options(node_count: int, edge_count: int) -> dict[str, Any]:
     }
 
 
-def _vis_asset(name: str) -> str:
-    return (resources.files("pyvis") / "templates" / "lib" / f"vis-{VIS_VERSION}" / name).read_text("utf-8")
+@lru_cache(maxsize=4)
+def vis_network_asset(name: str) -> str:
+    """``vis-network.min.js`` or ``vis-network.css`` of the newest vis-network build inside the
+    installed pyvis package, which is why govkg depends on pyvis.
+
+    The file is found by name anywhere in the package (pyvis has moved it
+    between releases), the newest ``@version`` in the script's header winning.
+    """
+    builds = sorted(((_vis_version(js), js.parent) for js in _package_files("pyvis", "vis-network.min.js")),
+                    reverse=True)
+    for _, folder in builds:
+        if (folder / name).is_file():
+            return (folder / name).read_text("utf-8")
+    raise GovkgError(f"the installed pyvis package holds no vis-network '{name}'; "
+                     "reinstall govkg's dependencies (pip install -e .)")
+
+
+def _package_files(package: str, name: str) -> list:
+    root = resources.files(package)
+    return sorted(Path(str(root)).rglob(name))
+
+
+def _vis_version(script: Path) -> tuple[int, ...]:
+    head = script.read_text("utf-8", errors="replace")[:600]
+    found = re.search(r"@version\s+(\d+(?:\.\d+)*)", head)
+    return tuple(int(x) for x in found.group(1).split(".")) if found else ()
 
 
 def _json_island(value: Any) -> str:
@@ -343,12 +387,13 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def render_html(net, selection: Selection, opts: ViewOptions, articles: dict[str, dict[str, str]]) -> str:
+def render_html(data: VisData, selection: Selection, opts: ViewOptions,
+                articles: dict[str, dict[str, str]]) -> str:
     """The whole page as one string: data, scripts and styles inline, no external reference."""
     import jinja2
     from markupsafe import Markup
 
-    nodes, edges, _heading, _h, _w, _options = net.get_network_data()
+    nodes, edges = data.nodes, data.edges
     present = {n["kind"] for n in nodes}
     kinds = [k for k in STYLES if k in present] + sorted(present - set(STYLES))
     payload = {
@@ -365,7 +410,7 @@ def render_html(net, selection: Selection, opts: ViewOptions, articles: dict[str
                  "totalNodes": selection.total_nodes, "totalEdges": selection.total_edges,
                  "notes": selection.notes, "sizeBy": opts.size_by},
     }
-    vis_js = _vis_asset("vis-network.min.js")
+    vis_js = vis_network_asset("vis-network.min.js")
     page_js = (ASSETS / "view.js").read_text("utf-8")
     for script in (vis_js, page_js):
         if "</script" in script.lower():
@@ -375,7 +420,7 @@ def render_html(net, selection: Selection, opts: ViewOptions, articles: dict[str
     return env.get_template("page.html").render(
         title=opts.title,
         csp_scripts=" ".join(_csp_hash(s) for s in (vis_js, page_js)),
-        vis_css=Markup(_vis_asset("vis-network.css")),
+        vis_css=Markup(vis_network_asset("vis-network.css")),
         page_css=Markup((ASSETS / "view.css").read_text("utf-8")),
         vis_js=Markup(vis_js),
         page_js=Markup(page_js),
@@ -392,7 +437,7 @@ def write_view(graph: nx.MultiDiGraph, out: str | Path, opts: ViewOptions = View
     from govkg.graph.view_layout import layout
 
     selection = select(graph, opts)
-    net = build_network(selection, opts, layout(selection.graph))
-    html = render_html(net, selection, opts, articles_of(selection.graph, graph, articles))
+    data = build_network(selection, opts, layout(selection.graph))
+    html = render_html(data, selection, opts, articles_of(selection.graph, graph, articles))
     write_text_atomic(Path(out), html)
     return selection

@@ -1,7 +1,7 @@
 """Cypher on a graph file with no server: an embedded LadybugDB database built from the file.
 
 ``govkg query "MATCH …" --graph graph.json`` runs here. The database holds
-the graph exactly as Neo4j does after ``govkg load`` (graph/neo4j_load.py
+the graph exactly as Neo4j does after ``govkg load`` (graph/properties.py
 ``node_rows``/``edge_rows``: one label per node, ``id`` as key, lists as
 lists, evidence as ``evidence_json`` strings, parallel edges of one type
 combined), in LadybugDB's tables:
@@ -40,7 +40,7 @@ import networkx as nx
 from govkg import __version__
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import read_graph
-from govkg.graph.neo4j_load import edge_rows, node_rows
+from govkg.graph.properties import edge_rows, node_rows
 from govkg.graph.schema import NODE_LABELS, RELATION_TYPES, SCHEMA_VERSION
 from govkg.queries.dialect import ENGINE, difference, translate
 

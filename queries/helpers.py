@@ -1,8 +1,8 @@
 """The query helpers' API: one set of questions, asked of networkx or of Neo4j.
 
 ``GraphQueries`` declares the helpers; ``queries.local.LocalQueries`` answers
-them on a graph file in memory, ``queries.server.Neo4jQueries`` with the
-Cypher in ``queries.cypher``. Both return the records of ``queries.records``,
+them on a graph file in memory, ``queries.neo4j.helpers.Neo4jQueries`` with the
+Cypher in ``queries.neo4j.cypher``. Both return the records of ``queries.records``,
 de-duplicated and sorted the same way, so for one graph they give equal
 answers (tests/test_queries.py checks this on the sample graph).
 
@@ -18,21 +18,45 @@ else a ``GovkgError`` saying why)::
 
 from __future__ import annotations
 
+import difflib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from govkg.errors import GovkgError
-from govkg.graph.schema import ENTITY_LABELS, ORGANIZATION, PERSON, PLACE
+from govkg.graph.schema import (
+    AUTHORED, ENTITY_LABELS, MENTIONED_IN, ORGANIZATION, PERSON, PLACE, RELATION_TYPES,
+)
 from govkg.queries.records import (
-    CoMention, Connection, EntityCount, EntityMatch, NodeRef, Post, ProgramLink,
+    CoMention, Connection, EntityCount, EntityMatch, NameEntry, NodeRef, Post, ProgramLink,
 )
 
-#: ``connections`` never looks further than this many steps (Cypher needs a bound).
-MAX_PATH_LENGTH = 10
+#: An official reaches their city in five steps: Person -HOLDS_ROLE-> Role -ROLE_IN-> body
+#: -LOCATED_IN-> street or town -LOCATED_IN-> district or county -LOCATED_IN-> city.
+STEPS_TO_CITY = 5
+#: So any two officials of one city, from street level up, are connected within ten steps,
+#: and that is where ``connections`` stops by default: a longer path runs through the
+#: province and tells little about either person.
+DEFAULT_PATH_LENGTH = 2 * STEPS_TO_CITY
+#: The longest path asked for: two village officials of one province (seven steps each side,
+#: village -> town -> county -> city -> province). Cypher needs a bound.
+MAX_PATH_LENGTH = 2 * (STEPS_TO_CITY + 2)
 
 #: What a body, a territory or an actor of a program can be.
 BODY_LABELS = (ORGANIZATION, PLACE)
+
+
+def press_titles() -> tuple[str, ...]:
+    """The titles of byline posts (记者, 通讯员): the lexicon's titles of kind ``press``.
+
+    Bylines say who wrote an article, not who governs: paths and rankings
+    skip them unless asked (``via_bylines``). A byline is an AUTHORED edge, a
+    Role with one of these titles, or the mention a byline gives its author
+    in the article they wrote.
+    """
+    from govkg.extract.lexicon import default_lexicon
+
+    return tuple(sorted(t.core for t in default_lexicon().titles.values() if t.kind == "press"))
 
 
 class GraphQueries(ABC):
@@ -84,19 +108,33 @@ class GraphQueries(ABC):
         """
 
     @abstractmethod
-    def connections(self, a_id: str, b_id: str, max_length: int = 6,
-                    via_articles: bool = False, limit: int = 20) -> list[Connection]:
+    def connections(self, a_id: str, b_id: str, max_length: int = DEFAULT_PATH_LENGTH,
+                    via_articles: bool = False, limit: int = 20,
+                    via_bylines: bool = False) -> list[Connection]:
         """All shortest paths between two entities, ignoring edge direction.
 
-        Paths through Articles (MENTIONED_IN, AUTHORED) only with
-        ``via_articles``: otherwise any two people in one article are "connected".
+        Paths through Articles (MENTIONED_IN) only with ``via_articles``:
+        otherwise any two people in one article are "connected". Paths through
+        bylines only with ``via_bylines``, otherwise every reporter joins every
+        story: no AUTHORED edge, no press post (记者: ``press_titles``) in
+        between, and through articles no credited person (``bylined_people``)
+        in between, since a byline also counts as a mention of its author.
         No path, or only paths longer than ``max_length``: an empty list.
         The first ``limit`` paths in order of their node ids.
         """
 
     @abstractmethod
-    def co_mentions(self, person_id: str, min_count: int = 1) -> list[CoMention]:
-        """Other people mentioned in the same articles, with how many articles they share."""
+    def bylined_people(self) -> set[str]:
+        """Ids of the people some article credits (an AUTHORED edge): reporters, photographers."""
+
+    @abstractmethod
+    def co_mentions(self, person_id: str, min_count: int = 1,
+                    via_bylines: bool = False) -> list[CoMention]:
+        """Other people mentioned in the same articles, with how many articles they share.
+
+        An article either of them wrote (AUTHORED) counts only with ``via_bylines``:
+        a byline is not a mention in the text.
+        """
 
     @abstractmethod
     def entities_by_type(self, label: str | None = None,
@@ -108,37 +146,90 @@ class GraphQueries(ABC):
 
     # ----------------------------------------------------------------- shared
 
-    def resolve(self, ref: str, labels: Sequence[str] | None = None) -> NodeRef:
+    @abstractmethod
+    def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
+        """Every entity of these labels (default: all) with its name and aliases, by label and name."""
+
+    def resolve(self, ref: str | None, labels: Sequence[str] | None = None, ids: Sequence[str] = (),
+                choose: str = "give its id instead of the name") -> NodeRef:
         """The one node a user means by ``ref``: a node id, a name or an alias.
 
-        Raises GovkgError when nothing matches (suggesting partial matches) or
-        when several nodes share the name (listing them).
+        ``ids`` are the user's explicit choices (``govkg report --id``): one of
+        them that is a candidate for ``ref`` (or, with no ``ref``, the only
+        one) wins. Nothing matching raises a GovkgError suggesting close names;
+        several nodes of that name raise one listing them (a person with their
+        first post), ending with ``choose``: what the user should do.
         """
+        labels = tuple(labels or ENTITY_LABELS)
+        kinds = "/".join(labels) if set(labels) != set(ENTITY_LABELS) else "entity"
+        if not ref:
+            if len(ids) != 1:
+                raise GovkgError("give a name, or one --id NODE_ID")
+            return self._by_id(ids[0], labels)
         ref = ref.strip()
         if not ref:
             raise GovkgError("empty name")
         node = self.get_node(ref)
-        if node is not None and (not labels or node.label in labels):
+        if node is not None and node.label in labels:
             return node
-        candidates = self.find_entities(ref, labels)
-        exact = [m for m in candidates if m.match != "partial"]
-        kinds = "/".join(labels) if labels else "entity"
-        if not exact:
-            hint = ""
-            if candidates:
-                hint = " (did you mean " + ", ".join(m.name for m in candidates[:5]) + "?)"
-            raise GovkgError(f"no {kinds} named '{ref}' in the graph{hint}")
-        names = [m for m in exact if m.match == "name"] or exact
-        if len(names) > 1:
-            listed = ", ".join(f"{m.id} ({m.articles} articles)" for m in names[:8])
-            raise GovkgError(f"'{ref}' is ambiguous: {listed}; give one of these ids")
-        m = names[0]
-        return NodeRef(m.id, m.label, m.name)
+        matches = self.find_entities(ref, labels)
+        exact = [m for m in matches if m.match != "partial"]
+        best = [m for m in exact if m.match == "name"] or exact
+        for chosen in ids:
+            if any(m.id == chosen for m in best):
+                return self._by_id(chosen, labels)
+        if len(best) == 1:
+            return NodeRef(best[0].id, best[0].label, best[0].name)
+        if len(best) > 1:
+            listed = "; ".join(f"{m.id} ({self._describe(m)})" for m in best[:10])
+            more = f" and {len(best) - 10} more" if len(best) > 10 else ""
+            raise GovkgError(f"'{ref}' is ambiguous: {len(best)} {kinds} nodes have that name: "
+                             f"{listed}{more}; {choose}")
+        suggestions = [m.name if m.name == m.id else f"{m.name} ({m.id})" for m in matches[:5]]
+        for close in self._close_names(ref, labels):
+            if close not in suggestions and len(suggestions) < 5:
+                suggestions.append(close)
+        hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        raise GovkgError(f"no {kinds} named '{ref}' in the graph{hint}")
+
+    def _by_id(self, node_id: str, labels: Sequence[str]) -> NodeRef:
+        node = self.get_node(node_id)
+        if node is None:
+            raise GovkgError(f"no node with id '{node_id}' in the graph")
+        if node.label not in labels:
+            article = "an" if node.label[:1] in "AEIOU" else "a"
+            raise GovkgError(f"'{node_id}' is {article} {node.label}, not a {'/'.join(labels)}")
+        return node
+
+    def _describe(self, match: EntityMatch) -> str:
+        """A few words telling same-named candidates apart: a person's first post, the article count."""
+        words = []
+        if match.label == PERSON:
+            posts = self.person_posts(match.id)
+            if posts:
+                words.append(" · ".join(x for x in (posts[0].title, posts[0].body) if x))
+        words.append(f"{match.articles} article{'s' if match.articles != 1 else ''}")
+        return ", ".join(words)
+
+    def _close_names(self, name: str, labels: Sequence[str]) -> list[str]:
+        """Names and aliases that look like ``name`` (difflib), as 'name (id)'."""
+        spelled: dict[str, str] = {}
+        for entry in self.entity_names(labels):
+            for spelling in (entry.name, *entry.aliases):
+                spelled.setdefault(spelling, entry.id)
+        close = difflib.get_close_matches(name, list(spelled), n=5, cutoff=0.5)
+        return [f"{c} ({spelled[c]})" for c in close]
 
     @staticmethod
     def check_path_length(max_length: int) -> None:
         if not 1 <= max_length <= MAX_PATH_LENGTH:
             raise GovkgError(f"path length must be between 1 and {MAX_PATH_LENGTH}, not {max_length}")
+
+
+def path_types(via_articles: bool, via_bylines: bool) -> tuple[str, ...]:
+    """The relation types a path may use: MENTIONED_IN only via articles, AUTHORED only via bylines."""
+    return tuple(t for t in RELATION_TYPES
+                 if (via_articles or t != MENTIONED_IN) and (via_bylines or t != AUTHORED))
 
 
 def check_entity_label(label: str | None) -> None:
@@ -172,8 +263,13 @@ class HelperSpec:
     name: str
     summary: str
     required: tuple[str, ...]
-    optional: tuple[str, ...]
+    optional: dict[str, str]  # argument -> its default, as shown in ``govkg query --help``
     run: Callable[[GraphQueries, dict[str, str]], list[Any]]
+
+    def usage(self) -> str:
+        """``connect a=… b=… [max_length=10] …``: the helper's arguments, for --help."""
+        args = [f"{k}=…" for k in self.required] + [f"[{k}={v}]" for k, v in self.optional.items()]
+        return " ".join([self.name, *args])
 
 
 def _flag(args: dict[str, str], key: str, default: bool) -> bool:
@@ -197,33 +293,40 @@ def _int(args: dict[str, str], key: str, default: int | None) -> int | None:
         raise GovkgError(f"--arg {key}= wants a whole number, not '{value}'") from None
 
 
+def _labels(args: dict[str, str]) -> list[str] | None:
+    return [args["label"]] if args.get("label") else None
+
 
 HELPERS: dict[str, HelperSpec] = {h.name: h for h in (
-    HelperSpec("find", "candidate nodes for a name or alias", ("name",), ("label", "partial"),
-               lambda q, a: q.find_entities(a["name"], [a["label"]] if a.get("label") else None,
-                                            partial=_flag(a, "partial", True))),
-    HelperSpec("person", "a person's posts and bodies", ("name",), (),
+    HelperSpec("find", "candidate nodes for a name or alias", ("name",),
+               {"label": "any", "partial": "true"},
+               lambda q, a: q.find_entities(a["name"], _labels(a), partial=_flag(a, "partial", True))),
+    HelperSpec("person", "a person's posts and bodies", ("name",), {},
                lambda q, a: q.person_posts(q.resolve(a["name"], [PERSON]).id)),
-    HelperSpec("members", "who holds posts in a body and its sub-bodies", ("body",), ("sub",),
+    HelperSpec("members", "who holds posts in a body and its sub-bodies", ("body",), {"sub": "true"},
                lambda q, a: q.body_members(q.resolve(a["body"], list(BODY_LABELS)).id,
                                            include_sub_bodies=_flag(a, "sub", True))),
-    HelperSpec("territory", "who's who of a territory and everything in it", ("place",), (),
+    HelperSpec("territory", "who's who of a territory and everything in it", ("place",), {},
                lambda q, a: q.territory_posts(q.resolve(a["place"], [PLACE]).id)),
-    HelperSpec("programs", "programs a body or territory runs or received", ("entity",), ("parts",),
+    HelperSpec("programs", "programs a body or territory runs or received", ("entity",),
+               {"parts": "false"},
                lambda q, a: q.programs(q.resolve(a["entity"], list(BODY_LABELS)).id,
                                        include_parts=_flag(a, "parts", False))),
     HelperSpec("connect", "shortest paths between two entities, with evidence", ("a", "b"),
-               ("max_length", "via_articles", "limit"),
+               {"max_length": str(DEFAULT_PATH_LENGTH), "via_articles": "false", "via_bylines": "false",
+                "limit": "20"},
                lambda q, a: q.connections(q.resolve(a["a"], ENTITY_LABELS).id,
                                           q.resolve(a["b"], ENTITY_LABELS).id,
-                                          max_length=_int(a, "max_length", 6),
+                                          max_length=_int(a, "max_length", DEFAULT_PATH_LENGTH),
                                           via_articles=_flag(a, "via_articles", False),
+                                          via_bylines=_flag(a, "via_bylines", False),
                                           limit=_int(a, "limit", 20))),
     HelperSpec("comention", "people mentioned in the same articles as a person", ("name",),
-               ("min_count",),
+               {"min_count": "1", "via_bylines": "false"},
                lambda q, a: q.co_mentions(q.resolve(a["name"], [PERSON]).id,
-                                          min_count=_int(a, "min_count", 1))),
-    HelperSpec("entities", "entities by type with mention counts", (), ("label", "limit"),
+                                          min_count=_int(a, "min_count", 1),
+                                          via_bylines=_flag(a, "via_bylines", False))),
+    HelperSpec("entities", "entities by type with mention counts", (), {"label": "all", "limit": "none"},
                lambda q, a: q.entities_by_type(a.get("label"), limit=_int(a, "limit", None))),
 )}
 
@@ -234,10 +337,10 @@ def run_helper(queries: GraphQueries, name: str, args: dict[str, str]) -> list[A
     if spec is None:
         raise GovkgError(f"no helper '{name}' (helpers: {', '.join(HELPERS)})")
     missing = [k for k in spec.required if k not in args]
-    unknown = [k for k in args if k not in spec.required + spec.optional]
+    unknown = [k for k in args if k not in (*spec.required, *spec.optional)]
     if missing:
         raise GovkgError(f"helper '{name}' needs --arg {missing[0]}=…")
     if unknown:
-        allowed = ", ".join(spec.required + spec.optional) or "none"
+        allowed = ", ".join((*spec.required, *spec.optional)) or "none"
         raise GovkgError(f"helper '{name}' has no argument '{unknown[0]}' (arguments: {allowed})")
     return spec.run(queries, args)

@@ -1,7 +1,7 @@
 """The query helpers on a graph file in memory (networkx), no server needed.
 
 Each method answers the same question as its Cypher twin in
-``queries.cypher`` and builds the same records; comments name the Cypher
+``queries.neo4j.cypher`` and builds the same records; comments name the Cypher
 pattern being mirrored where the correspondence is not obvious.
 """
 
@@ -14,32 +14,39 @@ from typing import Any, Iterable, Iterator, Sequence
 import networkx as nx
 
 from govkg.graph.graphfile import read_graph
+from govkg.graph.merge import collapse_parallel_edges
+from govkg.graph.names import display_name, match_kind, role_title
 from govkg.graph.schema import (
     ARTICLE, AUTHORED, ENTITY_LABELS, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, PART_OF, PERSON,
-    RECEIVED, RELATION_TYPES, ROLE_IN, RUNS,
+    RECEIVED, RELATION_TYPES, ROLE, ROLE_IN, RUNS,
 )
-from govkg.queries.helpers import BODY_LABELS, GraphQueries, check_entity_label, per_label_limit
+from govkg.queries.helpers import (
+    BODY_LABELS, DEFAULT_PATH_LENGTH, GraphQueries, check_entity_label, path_types, per_label_limit,
+    press_titles,
+)
 from govkg.queries.records import (
-    CURRENT, CoMention, Connection, EdgeRef, EntityCount, EntityMatch, NodeRef, Post,
-    ProgramLink, display_name, edges_along, evidence_of, finish, match_kind, role_title,
+    CURRENT, CoMention, Connection, EdgeRef, EntityCount, EntityMatch, NameEntry, NodeRef, Post,
+    ProgramLink, edges_along, evidence_of, finish,
 )
 
-ARTICLE_RELATIONS = (MENTIONED_IN, AUTHORED)
 
 
 class LocalQueries(GraphQueries):
     """Helpers over a ``networkx.MultiDiGraph`` as read by ``graph.graphfile.read_graph``."""
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
-        self.graph = graph
+        # Parallel edges of one type become one, as the Neo4j loader stores
+        # them (graph.merge's rule): every reader of ``self.graph`` (the
+        # helpers here, reports' LocalSource) then sees what Neo4j would.
+        self.graph = graph = collapse_parallel_edges(graph)
         self._nodes: dict[str, dict[str, Any]] = dict(graph.nodes(data=True))
         # One pass over the edges builds what every helper looks up: edges by
-        # type and end, as Neo4j's relationship chains give them; parallel
-        # edges of one type already merged, as the loader merges them.
+        # type and end, as Neo4j's relationship chains give them.
         self._outs: dict[str, dict[str, list[tuple[str, dict]]]] = {t: {} for t in RELATION_TYPES}
         self._ins: dict[str, dict[str, list[tuple[str, dict]]]] = {t: {} for t in RELATION_TYPES}
         self._between: dict[tuple[str, str], list[tuple[str, dict]]] = {}
-        for (source, target, rel), attrs in merge_parallel_edges(graph).items():
+        for source, target, attrs in graph.edges(data=True):
+            rel = attrs.get("type")
             if rel not in self._outs:
                 continue
             self._outs[rel].setdefault(source, []).append((target, attrs))
@@ -143,6 +150,12 @@ class LocalQueries(GraphQueries):
                                      len(self._articles(node))))
         return finish(found)
 
+    def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
+        wanted = set(labels or ENTITY_LABELS)
+        entries = [NameEntry(n, p["label"], self._name(n), _aliases(p.get("aliases")))
+                   for n, p in self._nodes.items() if p.get("label") in wanted]
+        return sorted(entries, key=lambda e: (e.label, e.name, e.id))
+
     def person_posts(self, person_id: str) -> list[Post]:
         if not self._has(person_id, [PERSON]):
             return []
@@ -174,13 +187,20 @@ class LocalQueries(GraphQueries):
                     evidence=evidence_of(attrs.get("evidence")), depth=depth))
         return finish(links)
 
-    def connections(self, a_id: str, b_id: str, max_length: int = 6,
-                    via_articles: bool = False, limit: int = 20) -> list[Connection]:
+    def connections(self, a_id: str, b_id: str, max_length: int = DEFAULT_PATH_LENGTH,
+                    via_articles: bool = False, limit: int = 20,
+                    via_bylines: bool = False) -> list[Connection]:
         self.check_path_length(max_length)
         if a_id == b_id or not self._has(a_id) or not self._has(b_id):
             return []
-        types = [t for t in RELATION_TYPES if via_articles or t not in ARTICLE_RELATIONS]
-        paths = sorted(self._shortest_paths(a_id, b_id, types, max_length))
+        types = path_types(via_articles, via_bylines)
+        # Cypher: WHERE none(n IN nodes(path) WHERE n <> a AND n <> b
+        #                    AND (n:Role AND n.title IN $press OR n.id IN $bylined))
+        blocked: set[str] = set()
+        if not via_bylines:
+            blocked = self._press_roles() | (self.bylined_people() if via_articles else set())
+            blocked -= {a_id, b_id}
+        paths = sorted(self._shortest_paths(a_id, b_id, types, max_length, blocked))
         result = []
         for path in paths:
             nodes = tuple(NodeRef(n, self._label(n), self._name(n)) for n in path)
@@ -189,12 +209,22 @@ class LocalQueries(GraphQueries):
                 for s, t in ((u, v), (v, u)):
                     for rel, attrs in self._between.get((s, t), ()):
                         if rel in types:
-                            edges.append(EdgeRef(s, rel, t, evidence_of(attrs.get("evidence"))))
+                            edges.append(EdgeRef(s, rel, t, evidence_of(attrs.get("evidence")),
+                                                   _basis(attrs.get("basis"))))
             result.append(Connection(nodes, edges_along(path, edges)))
         return finish(result)[:limit]
 
-    def _shortest_paths(self, a: str, b: str, types: Sequence[str],
-                        max_length: int) -> list[tuple[str, ...]]:
+    def bylined_people(self) -> set[str]:
+        return {n for n, p in self._nodes.items()
+                if p.get("label") == PERSON and self._outs[AUTHORED].get(n)}
+
+    def _press_roles(self) -> set[str]:
+        """Roles that are byline posts (记者, 通讯员): ``helpers.press_titles``."""
+        press = set(press_titles())
+        return {n for n, p in self._nodes.items() if p.get("label") == ROLE and p.get("title") in press}
+
+    def _shortest_paths(self, a: str, b: str, types: Sequence[str], max_length: int,
+                        blocked: set[str] = frozenset()) -> list[tuple[str, ...]]:
         """Every shortest undirected path from a to b of at most max_length steps.
 
         Cypher: ``allShortestPaths((a)-[:T1|T2…*..n]-(b))``. A breadth-first
@@ -209,6 +239,8 @@ class LocalQueries(GraphQueries):
             following = []
             for node in frontier:
                 for neighbour in self._neighbours(node, types):
+                    if neighbour in blocked:
+                        continue
                     if neighbour not in distance:
                         distance[neighbour] = level
                         preds[neighbour] = [node]
@@ -237,16 +269,24 @@ class LocalQueries(GraphQueries):
                 if source != node:
                     yield source
 
-    def co_mentions(self, person_id: str, min_count: int = 1) -> list[CoMention]:
+    def co_mentions(self, person_id: str, min_count: int = 1,
+                    via_bylines: bool = False) -> list[CoMention]:
         if not self._has(person_id, [PERSON]):
             return []
         shared: dict[str, set[str]] = {}
         for article in self._articles(person_id):
+            if not via_bylines and self._wrote(person_id, article):
+                continue
             for other, _, _ in self._in(article, [MENTIONED_IN]):
-                if other != person_id and self._label(other) == PERSON:
+                if other == person_id or self._label(other) != PERSON:
+                    continue
+                if via_bylines or not self._wrote(other, article):
                     shared.setdefault(other, set()).add(article)
         return finish(CoMention(o, self._name(o), len(arts), tuple(sorted(arts)))
                       for o, arts in shared.items() if len(arts) >= min_count)
+
+    def _wrote(self, person: str, article: str) -> bool:
+        return any(t == article for t, _, _ in self._out(person, [AUTHORED]))
 
     def entities_by_type(self, label: str | None = None,
                          limit: int | None = None) -> list[EntityCount]:
@@ -263,34 +303,14 @@ class LocalQueries(GraphQueries):
         return per_label_limit(finish(counts), limit)
 
 
+def _basis(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _aliases(value: Any) -> tuple[str, ...]:
+    return tuple(a for a in value if isinstance(a, str)) if isinstance(value, (list, tuple)) else ()
+
+
 def _count(value: Any) -> int:
     """An edge's ``count`` (Cypher ``coalesce(m.count, 1)``)."""
     return 1 if value is None else int(value)
-
-
-def merge_parallel_edges(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict[str, Any]]:
-    """One edge per (source, target, type), as the Neo4j loader stores them.
-
-    The loader MERGEs a relationship per (source, type, target): scalar
-    properties of later edges overwrite earlier ones, list properties (aliases,
-    evidence) are united, None is dropped. Doing the same here keeps both
-    backends' answers equal when a graph file holds parallel edges of one type.
-    The graph's own attribute dicts are shared, never changed.
-    """
-    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for u, v, attrs in graph.edges(data=True):
-        key = (u, v, attrs.get("type"))
-        into = merged.get(key)
-        if into is None:
-            merged[key] = attrs
-            continue
-        into = dict(into)
-        for name, value in attrs.items():
-            if value is None:
-                continue
-            if isinstance(value, list) and isinstance(into.get(name), list):
-                into[name] = into[name] + [x for x in value if x not in into[name]]
-            else:
-                into[name] = value
-        merged[key] = into
-    return merged

@@ -1,6 +1,6 @@
 """The records the query helpers return, the same from networkx and from Neo4j.
 
-Both backends (``queries.local`` and ``queries.server``) build these frozen
+Both backends (``queries.local`` and ``queries.neo4j.helpers``) build these frozen
 data classes and pass them through ``finish``: duplicates dropped, then
 sorted by the record's own ``sort_key``. So the two backends give equal
 lists for the same graph, and a test can compare them with ``==``.
@@ -16,19 +16,12 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence, TypeVar
 
+from govkg.graph.schema import Evidence  # noqa: F401 - re-exported
+from govkg.graph.names import MATCH_KINDS
+
 #: HOLDS_ROLE without a ``status`` property: the person holds the post now.
 CURRENT = "current"
 
-#: How a name matched in ``find_entities``, best first.
-MATCH_KINDS = ("name", "alias", "partial")
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Evidence:
-    """Where a relation was read: the Article node id and the sentence."""
-
-    article: str
-    sentence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +46,16 @@ class EntityMatch:
 
     def sort_key(self) -> tuple:
         return (MATCH_KINDS.index(self.match), -self.articles, self.label, self.name, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """An entity's name and aliases, for suggestions and for finding the sentences that name it."""
+
+    id: str
+    label: str
+    name: str
+    aliases: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,7 @@ class EdgeRef:
     type: str
     target: str
     evidence: tuple[Evidence, ...]
+    basis: str | None = None  # how a LOCATED_IN or PART_OF was found (graph-json.md), None: read in a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,33 +185,12 @@ def edges_along(path: Sequence[str], edges: Iterable[EdgeRef]) -> tuple[EdgeRef,
                                                    e.source, e.target, e.evidence)))
 
 
-def display_name(props: Mapping[str, Any], node_id: str) -> str:
-    """A node's name for people: ``name``, else ``title`` (Articles), else its id.
-
-    Mirrors Cypher's ``coalesce(n.name, n.title, n.id)`` so both backends agree.
-    """
-    for key in ("name", "title"):
-        value = props.get(key)
-        if value is not None:
-            return str(value)
-    return node_id
-
-
-def role_title(props: Mapping[str, Any], node_id: str) -> str:
-    """A Role's title: ``title``, else ``name``, else its id (``coalesce(r.title, r.name, r.id)``)."""
-    for key in ("title", "name"):
-        value = props.get(key)
-        if value is not None:
-            return str(value)
-    return node_id
-
-
 def evidence_of(value: Any) -> tuple[Evidence, ...]:
     """Evidence from an edge: a list of {article, sentence} dicts, or their JSON text.
 
     The graph file keeps evidence as a list of dicts; in Neo4j it is
     ``evidence_json``, a list with one JSON string per item (see
-    graph/neo4j_load.py). Sorted and de-duplicated so both sides compare equal.
+    queries/neo4j/load.py). Sorted and de-duplicated so both sides compare equal.
     """
     if value is None:
         return ()
@@ -232,18 +215,6 @@ def _json_item(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError:
         return None
-
-
-def match_kind(query: str, name: str | None, aliases: Iterable[str]) -> str | None:
-    """How ``query`` matches a node's name and aliases, or None if it does not."""
-    aliases = [a for a in aliases if isinstance(a, str)]
-    if name == query:
-        return "name"
-    if query in aliases:
-        return "alias"
-    if (name is not None and query in name) or any(query in a for a in aliases):
-        return "partial"
-    return None
 
 
 def as_row(record: Any) -> dict[str, Any]:

@@ -14,6 +14,66 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
+# --- Tiers ---------------------------------------------------------------------
+# A test is marked by what it needs, from the fixtures it uses: `neo4j` (a
+# Neo4j server, on the JVM), `browser` (headless Chromium), `jvm` (HanLP 1.x, the Gephi reader).
+# `scripts/test --fast` runs the rest (pytest -m "not neo4j and not browser
+# and not jvm"); CI runs everything.
+
+MARK_OF_FIXTURE = {"neo4j_connection": "neo4j", "browser": "browser", "hanlp_jar": "jvm", "gephi_read": "jvm"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        for fixture, marker in MARK_OF_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
+# --- Shared data ---------------------------------------------------------------
+# The real sample page, gold files, specs and scorer are read in place from
+# ../shared beside the checkout (CI lays a copy there); they are never copied
+# into the repository. A test that finds them missing says so in one line.
+
+SHARED = REPO.parent / "shared"
+SHARED_MISSING = ("{path} is missing: the tests read the project's shared data (the sample corpus, "
+                  "gold files, specs and scorer) in place from a folder 'shared' beside the checkout "
+                  f"({SHARED}); CI lays a copy there, and a developer's machine has it at /work/shared")
+
+
+def require_shared(path: Path) -> Path:
+    """``path`` under ../shared, or a one-line failure saying what is missing and where it comes from."""
+    if not path.exists():
+        pytest.fail(SHARED_MISSING.format(path=path), pytrace=False)
+    return path
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A FileNotFoundError for a file under ../shared becomes the one line above."""
+    outcome = yield
+    report = outcome.get_result()
+    if call.excinfo is not None and call.excinfo.errisinstance(FileNotFoundError):
+        missing = str(getattr(call.excinfo.value, "filename", "") or "")
+        if missing.startswith(str(SHARED)):
+            report.longrepr = SHARED_MISSING.format(path=missing)
+
+
+def pytest_report_header(config) -> str:
+    return f"shared data: {SHARED}" + ("" if SHARED.is_dir() else " (MISSING: tests that read it will fail)")
+
+
+# --- Headless Chromium -----------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session, network off (tests/support/browser.py)."""
+    from support.browser import Chromium
+
+    with Chromium(width=1280, height=800) as chromium:
+        yield chromium
+
+
 # --- Neo4j: a real server ------------------------------------------------------
 # The server named by NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD (NEO4J_DATABASE)
 # when set, else a throwaway one from scripts/neo4j-local, stopped at the end.
@@ -105,7 +165,7 @@ def neo4j_db(neo4j_driver, neo4j_connection: Neo4jConnection):
 # The real sample page is read in place from ../shared/corpus (CI has shared/
 # beside the checkout); it is never copied into the repository.
 
-SAMPLE_CORPUS = REPO.parent / "shared" / "corpus"
+SAMPLE_CORPUS = SHARED / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -113,8 +173,7 @@ def sample_file(tmp_path_factory) -> Path:
     """The sample page's graph file, written once by `govkg extract`."""
     import sys
 
-    if not SAMPLE_CORPUS.is_dir():
-        pytest.fail(f"the shared corpus is not at {SAMPLE_CORPUS}", pytrace=False)
+    require_shared(SAMPLE_CORPUS)
     path = tmp_path_factory.mktemp("sample") / "sample.json"
     done = subprocess.run([sys.executable, "-m", "govkg.cli", "extract", str(SAMPLE_CORPUS), "-o", str(path),
                            "--quiet", "--no-cache"], capture_output=True, text=True, timeout=600)

@@ -2,7 +2,7 @@
 
 Run on the sample graph: every `govkg query` / `govkg view --cypher` example in the
 README (found there, so a new example is checked too), the helpers' and reports'
-statements (queries/cypher.py, queries/report_cypher.py), and a set covering paths,
+statements (queries/cypher.py, queries/cypher.py), and a set covering paths,
 aggregations, OPTIONAL MATCH, parameters, label tests and list expressions. Rows are
 compared as multisets (as ordered lists where the ORDER BY is total), nodes by label
 and properties, relationships by type, ends and properties, paths by both.
@@ -20,12 +20,13 @@ from pathlib import Path
 import pytest
 
 from govkg.errors import GovkgError
-from govkg.graph.neo4j_load import Neo4jTarget, load_file
-from govkg.queries import cypher, report_cypher
+from govkg.queries.neo4j.load import Neo4jTarget, load_file
+from govkg.queries.neo4j import cypher
 from govkg.queries.dialect import DIFFERENCES, translate
+from govkg.queries.helpers import path_types, press_titles
 from govkg.queries.embedded import EmbeddedDatabase
 from govkg.queries.output import parse_params
-from govkg.queries.run import run_cypher
+from govkg.queries.neo4j.run import run_cypher
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -124,20 +125,21 @@ def _helper_statements() -> list[tuple[str, str, dict]]:
         ("BODY_MEMBERS", cypher.BODY_MEMBERS, {"id": PARTY, "deep": True}),
         ("TERRITORY_POSTS", cypher.TERRITORY_POSTS, {"id": DISTRICT, "deep": True}),
         ("PROGRAMS", cypher.PROGRAMS, {"id": DISTRICT, "deep": True}),
-        ("CO_MENTIONS", cypher.CO_MENTIONS, {"id": ZHANG, "min_count": 1}),
-        ("connections", cypher.connections(False, 6), {"a": ZHANG, "b": WANG}),
+        ("CO_MENTIONS", cypher.CO_MENTIONS, {"id": ZHANG, "min_count": 1, "via_bylines": False}),
+        ("connections", cypher.connections(path_types(False, False), 6, skip_press=True),
+         {"a": ZHANG, "b": WANG, "press": list(press_titles()), "bylined": []}),
         ("entities_by_type", cypher.entities_by_type("Person"), {"limit": 5}),
         ("ARTICLES_BY_ID", cypher.ARTICLES_BY_ID, {"ids": ["article:pingdingshan-weidong-2020-06.txt#1"]}),
-        ("OUT_LINKS", report_cypher.OUT_LINKS, {"id": ZHANG, "types": ["HOLDS_ROLE", "MENTIONED_IN"]}),
-        ("IN_LINKS", report_cypher.IN_LINKS, {"id": PARTY, "types": ["PART_OF", "ROLE_IN"]}),
-        ("EDGES_OF_TYPES", report_cypher.EDGES_OF_TYPES, {"types": ["LOCATED_IN", "PART_OF"]}),
-        ("ARTICLES", report_cypher.ARTICLES, {"ids": ["article:pingdingshan-weidong-2020-06.txt#2"]}),
-        ("ENTITY_NAMES", report_cypher.ENTITY_NAMES, {"labels": ["Person", "Place"]}),
-        ("LABEL_COUNTS", report_cypher.LABEL_COUNTS, {}),
-        ("TYPE_COUNTS", report_cypher.TYPE_COUNTS, {}),
-        ("ego_ids", report_cypher.ego_ids(2), {"id": ZHANG}),
-        ("NODES_BY_IDS", report_cypher.NODES_BY_IDS, {"ids": [ZHANG, PARTY]}),
-        ("EDGES_AMONG", report_cypher.EDGES_AMONG, {"ids": [ZHANG, "role:卫东区人民政府/代区长"]}),
+        ("OUT_LINKS", cypher.OUT_LINKS, {"id": ZHANG, "types": ["HOLDS_ROLE", "MENTIONED_IN"]}),
+        ("IN_LINKS", cypher.IN_LINKS, {"id": PARTY, "types": ["PART_OF", "ROLE_IN"]}),
+        ("EDGES_OF_TYPES", cypher.EDGES_OF_TYPES, {"types": ["LOCATED_IN", "PART_OF"]}),
+        ("ARTICLES", cypher.ARTICLES, {"ids": ["article:pingdingshan-weidong-2020-06.txt#2"]}),
+        ("ENTITY_NAMES", cypher.ENTITY_NAMES, {"labels": ["Person", "Place"]}),
+        ("LABEL_COUNTS", cypher.LABEL_COUNTS, {}),
+        ("TYPE_COUNTS", cypher.TYPE_COUNTS, {}),
+        ("ego_ids", cypher.ego_ids(2), {"id": ZHANG}),
+        ("NODES_BY_IDS", cypher.NODES_BY_IDS, {"ids": [ZHANG, PARTY]}),
+        ("EDGES_AMONG", cypher.EDGES_AMONG, {"ids": [ZHANG, "role:卫东区人民政府/代区长"]}),
     ]
 
 
@@ -289,7 +291,7 @@ def test_every_difference_is_in_the_readme_table():
 
 
 def test_ladybug_syntax_on_neo4j_fails_with_a_hint(neo4j_connection, both):
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "query", "MATCH (n) RETURN label(n)",
+    done = subprocess.run([sys.executable, "-m", "govkg.cli", "query", "MATCH (n) RETURN label(n)", "--neo4j",
                            "--uri", neo4j_connection.uri, "--user", neo4j_connection.user],
                           capture_output=True, text=True, timeout=120,
                           env={**__import__("os").environ, "NEO4J_PASSWORD": neo4j_connection.password})

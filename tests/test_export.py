@@ -69,7 +69,7 @@ def sample_graph(sample_file: Path) -> nx.MultiDiGraph:
 
 def test_graphml_read_back_by_networkx_is_the_same_graph(sample_file, sample_graph, tmp_path):
     out = tmp_path / "g.graphml"
-    done = govkg("export", str(sample_file), "--format", "graphml", "-o", str(out))
+    done = govkg("export", "--graph", str(sample_file), "--format", "graphml", "-o", str(out))
     assert done.returncode == 0, done.stderr
     flat = nx.read_graphml(out, force_multigraph=True)
     nodes, edges = _from_flat(flat)
@@ -83,7 +83,7 @@ def test_graphml_read_by_igraph_has_names_types_and_evidence(sample_file, sample
     import igraph
 
     out = tmp_path / "g.graphml"
-    assert govkg("export", str(sample_file), "-f", "graphml", "-o", str(out)).returncode == 0
+    assert govkg("export", "--graph", str(sample_file), "-f", "graphml", "-o", str(out)).returncode == 0
     g = igraph.Graph.Read_GraphML(str(out))
     assert (g.vcount(), g.ecount()) == (sample_graph.number_of_nodes(), sample_graph.number_of_edges())
     zhang = g.vs.find(id="person:张伟")
@@ -94,7 +94,7 @@ def test_graphml_read_by_igraph_has_names_types_and_evidence(sample_file, sample
 
 def test_gexf_read_back_by_networkx_is_the_same_graph(sample_file, sample_graph, tmp_path):
     out = tmp_path / "g.gexf"
-    assert govkg("export", str(sample_file), "--format", "gexf", "-o", str(out)).returncode == 0
+    assert govkg("export", "--graph", str(sample_file), "--format", "gexf", "-o", str(out)).returncode == 0
     text = out.read_text(encoding="utf-8")
     # GEXF's edge `type` means directed/undirected (Gephi refuses anything else): the relation
     # type must not land there.
@@ -108,7 +108,7 @@ def test_gexf_read_back_by_networkx_is_the_same_graph(sample_file, sample_graph,
 
 def test_csv_tables_have_a_bom_and_give_the_graph_back(sample_file, sample_graph, tmp_path):
     out = tmp_path / "tables"
-    assert govkg("export", str(sample_file), "--format", "csv", "-o", str(out)).returncode == 0
+    assert govkg("export", "--graph", str(sample_file), "--format", "csv", "-o", str(out)).returncode == 0
     for name in ("nodes.csv", "edges.csv", "evidence.csv"):
         assert (out / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
 
@@ -137,7 +137,7 @@ def test_csv_tables_have_a_bom_and_give_the_graph_back(sample_file, sample_graph
 
 def test_neo4j_admin_files_hold_the_loader_properties(sample_file, tmp_path):
     out = tmp_path / "import"
-    done = govkg("export", str(sample_file), "--format", "neo4j-admin", "-o", str(out))
+    done = govkg("export", "--graph", str(sample_file), "--format", "neo4j-admin", "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert "neo4j-admin database import full neo4j" in done.stdout
     header = (out / "nodes.header.csv").read_text(encoding="utf-8").strip().split(",")
@@ -148,14 +148,14 @@ def test_neo4j_admin_files_hold_the_loader_properties(sample_file, tmp_path):
 
 
 def test_export_mistakes_are_one_line(sample_file, tmp_path):
-    done = govkg("export", str(sample_file), "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
+    done = govkg("export", "--graph", str(sample_file), "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
     assert done.returncode == 1 and done.stderr.startswith("govkg: unknown --format 'pdf'")
-    done = govkg("export", str(sample_file), "--format", "graphml", "-o", str(sample_file))
+    done = govkg("export", "--graph", str(sample_file), "--format", "graphml", "-o", str(sample_file))
     assert done.returncode == 1 and "is the graph file being exported" in done.stderr
     assert read_graph(sample_file).number_of_nodes() > 0  # the input is untouched
     a_file = tmp_path / "file.txt"
     a_file.write_text("keep", encoding="utf-8")
-    done = govkg("export", str(sample_file), "--format", "csv", "-o", str(a_file))
+    done = govkg("export", "--graph", str(sample_file), "--format", "csv", "-o", str(a_file))
     assert done.returncode == 1 and "is a file" in done.stderr and a_file.read_text() == "keep"
-    done = govkg("export", str(tmp_path / "missing.json"), "--format", "csv", "-o", str(tmp_path / "t"))
+    done = govkg("export", "--graph", str(tmp_path / "missing.json"), "--format", "csv", "-o", str(tmp_path / "t"))
     assert done.returncode == 1 and "not found" in done.stderr and len(done.stderr.splitlines()) == 1

@@ -37,7 +37,7 @@ def read_with_gephi(command: list[str], path: Path) -> dict:
 
 
 def export(sample_file: Path, fmt: str, out: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "export", str(sample_file), "-f", fmt,
+    done = subprocess.run([sys.executable, "-m", "govkg.cli", "export", "--graph", str(sample_file), "-f", fmt,
                            "-o", str(out)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
 

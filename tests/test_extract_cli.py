@@ -67,7 +67,7 @@ def test_output_is_deterministic(sample_graph, tmp_path):
 
 
 def test_eval_agrees_with_the_shared_scorer(sample_graph):
-    ours = govkg("eval", str(sample_graph), *map(str, GOLD), "--json")
+    ours = govkg("eval", *map(str, GOLD), "--graph", str(sample_graph), "--format", "json")
     assert ours.returncode == 0, ours.stderr.decode()
     theirs = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(sample_graph),
                              *map(str, GOLD), "--json"], capture_output=True, check=True)
@@ -84,7 +84,7 @@ def test_eval_agrees_with_the_shared_scorer(sample_graph):
 def test_example_page_in_the_repo_against_its_gold(tmp_path):
     out = tmp_path / "g.json"
     assert govkg("extract", str(EXAMPLE), "-o", str(out), "-q").returncode == 0
-    scores = json.loads(govkg("eval", str(out), str(EXAMPLE.with_suffix(".gold.json")), "--json").stdout)
+    scores = json.loads(govkg("eval", str(EXAMPLE.with_suffix(".gold.json")), "-g", str(out), "-f", "json").stdout)
     assert scores["Person"]["f1"] >= 0.9 and scores["HOLDS_ROLE"]["f1"] >= 0.8
 
 
@@ -169,3 +169,13 @@ def test_big5_traditional_page_end_to_end(tmp_path):
     edges = {(e["source"], e["type"], e["target"]) for e in data["edges"]}
     assert ("person:梁志明", "HOLDS_ROLE", "role:太和鎮人民政府/鎮長") in edges
     assert ("place:白雲區", "LOCATED_IN", "place:廣州市") in edges
+
+
+def test_eval_table_says_why_predictions_can_exceed_gold(tmp_path):
+    out = tmp_path / "g.json"
+    assert govkg("extract", str(EXAMPLE), "-o", str(out), "-q").returncode == 0
+    table = govkg("eval", str(EXAMPLE.with_suffix(".gold.json")), "-g", str(out)).stdout.decode()
+    assert "optional ones too, so predicted can exceed gold with P = 1.000" in " ".join(table.split())
+    written = tmp_path / "scores.json"
+    assert govkg("eval", str(EXAMPLE.with_suffix(".gold.json")), "-g", str(out), "-o", str(written)).returncode == 0
+    assert json.loads(written.read_text("utf-8"))["Person"]["gold"] > 0

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from govkg.graph.export import neo4j_admin_command
-from govkg.graph.neo4j_load import Neo4jTarget, load_file
+from govkg.queries.export import neo4j_admin_command
+from govkg.queries.neo4j.load import Neo4jTarget, load_file
 
 from conftest import NEO4J_LOCAL, _parse_env_lines
 
@@ -34,7 +34,7 @@ def imported_server(sample_file: Path, tmp_path: Path):
     from neo4j import GraphDatabase
 
     folder = tmp_path / "import"
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "export", str(sample_file),
+    done = subprocess.run([sys.executable, "-m", "govkg.cli", "export", "--graph", str(sample_file),
                            "--format", "neo4j-admin", "-o", str(folder)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr

@@ -15,9 +15,9 @@ import pytest
 from govkg.errors import GovkgError
 from govkg.graph import schema as s
 from govkg.graph.graphfile import new_graph, write_graph
-from govkg.graph.neo4j_load import (Neo4jTarget, load_graph, plan_batches,
-                                    split_properties)
-from govkg.queries import cypher
+from govkg.graph.properties import split_properties
+from govkg.queries.neo4j.load import Neo4jTarget, load_graph, plan_batches
+from govkg.queries.neo4j import cypher
 
 from conftest import NEO4J_LOCAL, REPO, _parse_env_lines
 
@@ -234,12 +234,23 @@ def assert_one_line_error(proc: subprocess.CompletedProcess, *fragments: str) ->
 def test_cli_load_prints_a_summary_and_never_the_password(neo4j_db, neo4j_connection, tmp_path):
     path = tmp_path / "graph.json"
     write_graph(graph_a(), path)
-    proc = run_cli(["load", str(path)], neo4j_connection)
+    proc = run_cli(["load", "--graph", str(path)], neo4j_connection)
     assert proc.returncode == 0, proc.stderr
     assert "5 nodes and 5 relationships written" in proc.stdout
     assert "the database now holds 5 nodes and 5 relationships" in proc.stdout
     assert neo4j_connection.password not in proc.stdout + proc.stderr
     assert counts(neo4j_db, neo4j_connection.database) == (5, 5)
+
+
+def test_cli_load_shows_progress_on_a_terminal(neo4j_db, neo4j_connection, tmp_path):
+    path = tmp_path / "graph.json"
+    write_graph(graph_a(), path)
+    # FORCE_COLOR makes rich treat stderr as a terminal, as a user's shell is
+    shown = run_cli(["load", "--graph", str(path), "--batch-size", "1"], neo4j_connection, FORCE_COLOR="1")
+    assert shown.returncode == 0, shown.stderr
+    assert "batches" in shown.stderr and "relationships" in shown.stderr
+    quiet = run_cli(["load", "--graph", str(path), "--quiet"], neo4j_connection, FORCE_COLOR="1")
+    assert quiet.returncode == 0 and quiet.stderr == ""
 
 
 def test_cli_wipe_needs_confirmation(neo4j_db, neo4j_connection, tmp_path):
@@ -249,13 +260,13 @@ def test_cli_wipe_needs_confirmation(neo4j_db, neo4j_connection, tmp_path):
     write_graph(graph_b(), path)
 
     for answer in ("n\n", ""):  # refused, and no answer at all (no terminal)
-        proc = run_cli(["load", str(path), "--wipe"], neo4j_connection, stdin=answer)
+        proc = run_cli(["load", "--graph", str(path), "--wipe"], neo4j_connection, stdin=answer)
         assert proc.returncode == 1
         assert "--wipe was not confirmed" in proc.stderr
         assert "Delete ALL nodes and relationships" in proc.stderr
         assert counts(neo4j_db, db) == (5, 5)
 
-    proc = run_cli(["load", str(path), "--wipe"], neo4j_connection, stdin="y\n")
+    proc = run_cli(["load", "--graph", str(path), "--wipe"], neo4j_connection, stdin="y\n")
     assert proc.returncode == 0, proc.stderr
     assert counts(neo4j_db, db) == (4, 3)  # only graph B is left
     assert neo4j_db.execute_query("MATCH (n {id: $id}) RETURN n", id=GOV, database_=db).records == []
@@ -265,7 +276,7 @@ def test_cli_wipe_with_yes_does_not_ask(neo4j_db, neo4j_connection, tmp_path):
     load_graph(graph_a(), target(neo4j_connection))
     path = tmp_path / "b.json"
     write_graph(graph_b(), path)
-    proc = run_cli(["load", str(path), "--wipe", "--yes"], neo4j_connection)
+    proc = run_cli(["load", "--graph", str(path), "--wipe", "--yes"], neo4j_connection)
     assert proc.returncode == 0, proc.stderr
     assert "Delete ALL" not in proc.stderr
     assert counts(neo4j_db, neo4j_connection.database) == (4, 3)
@@ -275,7 +286,7 @@ def test_cli_bad_password_is_one_line_naming_the_uri(neo4j_connection, tmp_path)
     path = tmp_path / "graph.json"
     write_graph(graph_a(), path)
     wrong = "not-the-password-42"
-    proc = run_cli(["load", str(path)], neo4j_connection, NEO4J_PASSWORD=wrong)
+    proc = run_cli(["load", "--graph", str(path)], neo4j_connection, NEO4J_PASSWORD=wrong)
     assert_one_line_error(proc, neo4j_connection.uri, "wrong user or password", "NEO4J_PASSWORD")
     assert wrong not in proc.stderr + proc.stdout
 
@@ -287,16 +298,16 @@ def test_cli_closed_port_is_one_line_naming_the_uri_and_the_fix(tmp_path):
     path = tmp_path / "graph.json"
     write_graph(graph_a(), path)
     uri = f"bolt://127.0.0.1:{port}"
-    proc = run_cli(["load", str(path), "--uri", uri, "--password", "whatever"])
+    proc = run_cli(["load", "--graph", str(path), "--uri", uri, "--password", "whatever"])
     assert_one_line_error(proc, f"cannot reach Neo4j at {uri}", "scripts/neo4j-local start")
 
 
 def test_cli_unknown_database_and_missing_password(neo4j_connection, tmp_path):
     path = tmp_path / "graph.json"
     write_graph(graph_a(), path)
-    proc = run_cli(["load", str(path), "--database", "nosuchdb"], neo4j_connection)
+    proc = run_cli(["load", "--graph", str(path), "--database", "nosuchdb"], neo4j_connection)
     assert_one_line_error(proc, "has no database 'nosuchdb'")
-    proc = run_cli(["load", str(path), "--uri", neo4j_connection.uri])
+    proc = run_cli(["load", "--graph", str(path), "--uri", neo4j_connection.uri])
     assert_one_line_error(proc, "no password", "NEO4J_PASSWORD")
 
 
@@ -309,6 +320,7 @@ def _local(command: str, env: dict) -> dict:
     return _parse_env_lines(proc.stdout)
 
 
+@pytest.mark.neo4j
 def test_interrupted_load_reports_progress_and_a_rerun_completes_it(tmp_path):
     env = {**os.environ, "NEO4J_LOCAL_STATE": str(tmp_path / "state"),
            "NEO4J_LOCAL_DATA": str(tmp_path / "data"), "NEO4J_LOCAL_HEAP": "512m"}
@@ -363,7 +375,7 @@ def test_the_sample_graph_loads_completely_and_idempotently(neo4j_db, neo4j_conn
     assert data["nodes"] and pairs
 
     for _ in range(2):
-        proc = run_cli(["load", str(path)], neo4j_connection)
+        proc = run_cli(["load", "--graph", str(path)], neo4j_connection)
         assert proc.returncode == 0, proc.stderr
         assert counts(neo4j_db, neo4j_connection.database) == (len(data["nodes"]), len(pairs))
 

@@ -20,8 +20,8 @@ from govkg.graph.schema import (
     ARTICLE, AUTHORED, COOPERATES_WITH, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, ORGANIZATION,
     PART_OF, PERSON, PLACE, PROGRAM, RECEIVED, ROLE, ROLE_IN, RUNS, article_id, node_id, role_id,
 )
-from govkg.queries import cypher
-from govkg.queries.helpers import run_helper
+from govkg.queries.neo4j import cypher
+from govkg.queries.helpers import path_types, press_titles, run_helper
 from govkg.queries.local import LocalQueries
 from govkg.queries.output import parse_params
 from govkg.queries.records import Evidence
@@ -154,11 +154,15 @@ def test_find_entities_ranks_name_alias_partial(local):
 def test_resolve_explains_ambiguous_and_unknown_names(local):
     assert local.resolve("王芳同志").id == WANG
     assert local.resolve(ZHANG_WUGANG).id == ZHANG_WUGANG
-    with pytest.raises(GovkgError, match=r"'张伟' is ambiguous: person:张伟 \(2 articles\), "
-                                         r"person:张伟@舞钢 \(1 articles\)"):
+    with pytest.raises(GovkgError, match=r"'张伟' is ambiguous: 2 Person nodes have that name: "
+                                         r"person:张伟 \(代区长 · 卫东区人民政府, 2 articles\); "
+                                         r"person:张伟@舞钢 \(1 article\); give its id instead of the name"):
         local.resolve("张伟", [PERSON])
-    with pytest.raises(GovkgError, match=r"no Person named '王' in the graph \(did you mean 王孟鹤, 王芳\?\)"):
+    with pytest.raises(GovkgError, match=r"no Person named '王' in the graph; did you mean: "
+                                         r"王孟鹤 \(person:王孟鹤\), 王芳 \(person:王芳\)\?"):
         local.resolve("王", [PERSON])
+    assert local.resolve(None, [PERSON], ids=[ZHANG_WUGANG]).id == ZHANG_WUGANG
+    assert local.resolve("张伟", [PERSON], ids=[ZHANG_WUGANG]).id == ZHANG_WUGANG
 
 
 def test_person_posts_with_status_and_evidence(local):
@@ -221,8 +225,12 @@ def test_connections_are_all_shortest_paths_with_evidence(local):
 
 def test_co_mentions_count_shared_articles(local):
     co = local.co_mentions(ZHANG)
-    assert [(c.person, c.count, c.articles) for c in co] == [
+    # 王孟鹤 is in A1 only as its byline (AUTHORED): not a mention in the text
+    assert [(c.person, c.count, c.articles) for c in co] == [("刘玉萍", 2, (A1, A3))]
+    with_bylines = local.co_mentions(ZHANG, via_bylines=True)
+    assert [(c.person, c.count, c.articles) for c in with_bylines] == [
         ("刘玉萍", 2, (A1, A3)), ("王孟鹤", 1, (A1,))]
+    assert local.co_mentions(REPORTER) == []
     assert [c.person for c in local.co_mentions(ZHANG, min_count=2)] == ["刘玉萍"]
 
 
@@ -270,8 +278,8 @@ def toy_file(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(neo4j_connection, neo4j_driver, toy_file):
-    from govkg.graph.neo4j_load import Neo4jTarget, load_file
-    from govkg.queries.server import Neo4jQueries
+    from govkg.queries.neo4j.load import Neo4jTarget, load_file
+    from govkg.queries.neo4j.helpers import Neo4jQueries
 
     target = Neo4jTarget(*neo4j_connection)
     load_file(toy_file, target, wipe_first=True)
@@ -334,8 +342,9 @@ def _plan_operators(plan) -> set[str]:
     (cypher.BODY_MEMBERS, {"id": PARTY, "deep": True}),
     (cypher.TERRITORY_POSTS, {"id": WEIDONG, "deep": True}),
     (cypher.PROGRAMS, {"id": WEIDONG, "deep": True}),
-    (cypher.connections(False, 10), {"a": ZHANG, "b": WANG}),
-    (cypher.CO_MENTIONS, {"id": ZHANG, "min_count": 1}),
+    (cypher.connections(path_types(False, False), 10, skip_press=True),
+     {"a": ZHANG, "b": WANG, "press": list(press_titles()), "bylined": []}),
+    (cypher.CO_MENTIONS, {"id": ZHANG, "min_count": 1, "via_bylines": False}),
 ], ids=["get_node", "person_posts", "body_members", "territory_posts", "programs", "connections",
         "co_mentions"])
 def test_helpers_start_from_the_id_constraint_index(server, neo4j_driver, neo4j_connection,
@@ -365,8 +374,8 @@ def govkg(server, neo4j_connection):
            "NEO4J_PASSWORD": neo4j_connection.password, "NEO4J_DATABASE": neo4j_connection.database,
            "COLUMNS": "200"}
 
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "govkg.cli", *args], env=env,
+    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "govkg.cli", *args], env=env, cwd=cwd,
                               capture_output=True, text=True, timeout=120)
     return run
 
@@ -379,26 +388,26 @@ COUNT_SCRATCH = "MATCH (n:QueryScratch) RETURN count(n)"
 
 
 def test_query_is_read_only_unless_write(govkg, neo4j_driver, neo4j_connection):
-    refused = govkg("query", "CREATE (n:QueryScratch {name: $name}) RETURN n", "--param", "name=x")
+    refused = govkg("query", "--neo4j", "CREATE (n:QueryScratch {name: $name}) RETURN n", "--param", "name=x")
     assert refused.returncode == 1
     assert refused.stderr.startswith("govkg: Neo4j refused a write in a read-only query")
     assert "--write" in refused.stderr and "Traceback" not in refused.stderr
     assert _count(neo4j_driver, neo4j_connection.database, COUNT_SCRATCH) == 0
     # Even a write hidden in a procedure-less subquery is refused by the server.
-    sneaky = govkg("query", "MATCH (p:Person) CALL (p) { SET p.touched = true } RETURN count(*)")
+    sneaky = govkg("query", "--neo4j", "MATCH (p:Person) CALL (p) { SET p.touched = true } RETURN count(*)")
     assert sneaky.returncode == 1 and "read-only" in sneaky.stderr
-    written = govkg("query", "CREATE (n:QueryScratch {name: $name}) RETURN n.name AS name",
+    written = govkg("query", "--neo4j", "CREATE (n:QueryScratch {name: $name}) RETURN n.name AS name",
                     "--param", "name=x", "--write", "--format", "json")
     assert written.returncode == 0, written.stderr
     assert json.loads(written.stdout) == [{"name": "x"}]
     assert "nodes created: 1" in written.stderr
     assert _count(neo4j_driver, neo4j_connection.database, COUNT_SCRATCH) == 1
-    assert govkg("query", "MATCH (n:QueryScratch) DELETE n", "--write").returncode == 0
+    assert govkg("query", "--neo4j", "MATCH (n:QueryScratch) DELETE n", "--write").returncode == 0
     assert _count(neo4j_driver, neo4j_connection.database, COUNT_SCRATCH) == 0
 
 
 def test_query_json_is_one_object_per_row(govkg):
-    done = govkg("query", "MATCH (p:Person {name: $name})-[h:HOLDS_ROLE]->(r:Role) "
+    done = govkg("query", "--neo4j", "MATCH (p:Person {name: $name})-[h:HOLDS_ROLE]->(r:Role) "
                           "RETURN p, h, r.title AS title, $k + 1 AS k, r ORDER BY title",
                  "--param", "name=王芳", "--param", "k:=41", "--format", "json")
     assert done.returncode == 0, done.stderr
@@ -414,41 +423,66 @@ def test_query_json_is_one_object_per_row(govkg):
 def test_query_csv_and_table_show_nodes_and_paths_by_name(govkg):
     statement = ("MATCH path = (p:Person {name: '李明'})-[:HOLDS_ROLE]->(:Role)-[:ROLE_IN]->(b)"
                  "-[:PART_OF]->(top) RETURN p, b.name AS body, path")
-    done = govkg("query", statement, "--format", "csv")
+    done = govkg("query", "--neo4j", statement, "--format", "csv")
     assert done.returncode == 0, done.stderr
     rows = list(csv.reader(io.StringIO(done.stdout)))
     assert rows == [["p", "body", "path"],
                     ["李明", "卫东区纪委监委",
                      "李明 -[:HOLDS_ROLE]-> 书记 -[:ROLE_IN]-> 卫东区纪委监委 -[:PART_OF]-> 卫东区委"]]
-    table = govkg("query", "MATCH (o:Organization)<-[:PART_OF]-(d) RETURN o, d")
+    table = govkg("query", "--neo4j", "MATCH (o:Organization)<-[:PART_OF]-(d) RETURN o, d")
     assert table.returncode == 0, table.stderr
     assert "卫东区委" in table.stdout and "卫东区纪委监委" in table.stdout
     assert table.stderr.strip() == "1 row"
 
 
 def test_cypher_error_is_the_servers_message_on_one_line(govkg):
-    done = govkg("query", "MATC (n) RETURN n")
+    done = govkg("query", "--neo4j", "MATC (n) RETURN n")
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1
     assert done.stderr.startswith("govkg: Cypher error: Invalid input 'MATC'")
     assert "(line 1, column 1 (offset: 0))" in done.stderr
-    missing = govkg("query", "RETURN $x AS x")
+    missing = govkg("query", "--neo4j", "RETURN $x AS x")
     assert missing.returncode == 1
     assert missing.stderr == "govkg: Cypher error: Expected parameter(s): x [ParameterMissing]\n"
+
+
+def test_a_label_typo_is_one_warning_line(govkg):
+    done = govkg("query", "--neo4j", "MATCH (p:Persn) RETURN p.name AS name", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout) == []
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("govkg: warning: ") and "`Persn` does not exist" in line
+    assert "(line 1, column 10)" in line and "GqlStatusObject" not in done.stderr
+
+
+def test_without_neo4j_cypher_and_helpers_read_the_graph_file(govkg, toy_file, tmp_path):
+    # the default graph file, graph.json in the working folder, is not there: one line says so
+    done = govkg("query", "MATCH (n) RETURN n", cwd=tmp_path)
+    assert done.returncode == 1 and done.stderr == "govkg: graph file 'graph.json' not found (run 'govkg extract' first)\n"
+    statement = "MATCH (p:Person)-[:HOLDS_ROLE]->(r:Role) RETURN p.name AS person, r.title AS post ORDER BY person, post"
+    on_file = govkg("query", statement, "--graph", str(toy_file), "-f", "json")
+    on_server = govkg("query", statement, "--neo4j", "-f", "json")
+    assert on_file.returncode == 0 and on_server.returncode == 0, on_file.stderr + on_server.stderr
+    assert json.loads(on_file.stdout) == json.loads(on_server.stdout) != []
+    rows = tmp_path / "rows.csv"
+    done = govkg("query", "--helper", "person", "--arg", "name=王芳", "-g", str(toy_file), "-o", str(rows))
+    assert done.returncode == 0, done.stderr
+    assert rows.read_text("utf-8").splitlines()[0].startswith("person_id,person,role_id,title")
 
 
 def test_query_helper_on_graph_file_and_on_neo4j(govkg, toy_file):
     on_file = govkg("query", "--helper", "territory", "--arg", "place=卫东区", "--graph", str(toy_file),
                     "--format", "json")
-    on_server = govkg("query", "--helper", "territory", "--arg", "place=卫东区", "--format", "json")
+    on_server = govkg("query", "--helper", "territory", "--arg", "place=卫东区", "--neo4j",
+                      "--format", "json")
     assert on_file.returncode == 0 and on_server.returncode == 0, on_file.stderr + on_server.stderr
     assert json.loads(on_file.stdout) == json.loads(on_server.stdout)
     assert [r["person"] for r in json.loads(on_file.stdout)] == ["张伟", "王芳", "张伟", "李明", "刘玉萍"]
     ambiguous = govkg("query", "--helper", "person", "--arg", "name=张伟", "--graph", str(toy_file))
     assert ambiguous.returncode == 1
-    assert ambiguous.stderr.startswith("govkg: '张伟' is ambiguous: person:张伟")
-    paths = govkg("query", "--helper", "connect", "-a", "a=李明", "-a", "b=卫东区委", "-f", "csv")
+    assert ambiguous.stderr.startswith("govkg: '张伟' is ambiguous: 2 Person nodes have that name: person:张伟")
+    assert ambiguous.stderr.strip().endswith("give its id instead of the name")
+    paths = govkg("query", "--helper", "connect", "-a", "a=李明", "-a", "b=卫东区委", "-f", "csv", "--neo4j")
     assert paths.returncode == 0, paths.stderr
     assert list(csv.reader(io.StringIO(paths.stdout)))[1] == [
         "李明 -HOLDS_ROLE-> 书记 -ROLE_IN-> 卫东区纪委监委 -PART_OF-> 卫东区委", "3",
@@ -456,8 +490,25 @@ def test_query_helper_on_graph_file_and_on_neo4j(govkg, toy_file):
 
 
 def test_profile_prints_the_plan(govkg):
-    done = govkg("query", "PROFILE MATCH (p:Person {id: $id}) RETURN p.name AS name", "-p", f"id={WANG}")
+    done = govkg("query", "--neo4j", "PROFILE MATCH (p:Person {id: $id}) RETURN p.name AS name", "-p", f"id={WANG}")
     assert done.returncode == 0, done.stderr
     assert "王芳" in done.stdout
     assert "NodeUniqueIndexSeek  rows=1" in done.stderr
     assert "UNIQUE p:Person(id) WHERE id = $id" in done.stderr
+
+
+def test_report_reads_see_parallel_edges_as_neo4j_does(server, toy_file):
+    """刘玉萍 holds her post through two parallel HOLDS_ROLE edges in the file: one
+    relationship in Neo4j, so one link (with both sentences) in the local reads too."""
+    from govkg.queries.neo4j.source import Neo4jSource
+    from govkg.queries.reports.source import IN, OUT, LocalSource
+
+    local = LocalSource(LocalQueries.from_file(toy_file))
+    remote = Neo4jSource(server)
+    (link,) = local.links(LIU, [HOLDS_ROLE], OUT)
+    assert [e.article for e in link.evidence] == [A1, A3]
+    assert remote.links(LIU, [HOLDS_ROLE], OUT) == [link]
+    assert remote.links(R_VILLAGE, [HOLDS_ROLE], IN) == local.links(R_VILLAGE, [HOLDS_ROLE], IN)
+    assert remote.edges([HOLDS_ROLE]) == local.edges([HOLDS_ROLE])
+    assert remote.type_counts() == local.type_counts()
+    assert local.type_counts()[HOLDS_ROLE] == 6  # seven edges in the file, one pair twice

@@ -17,8 +17,8 @@ from govkg.queries.local import LocalQueries
 @pytest.fixture(scope="module")
 def both(sample_file, neo4j_connection, neo4j_driver):
     """(networkx helpers, Neo4j helpers) over the same sample graph file."""
-    from govkg.graph.neo4j_load import Neo4jTarget, load_file
-    from govkg.queries.server import Neo4jQueries
+    from govkg.queries.neo4j.load import Neo4jTarget, load_file
+    from govkg.queries.neo4j.helpers import Neo4jQueries
 
     load_file(sample_file, Neo4jTarget(*neo4j_connection), wipe_first=True)
     return LocalQueries.from_file(sample_file), Neo4jQueries(neo4j_driver, neo4j_connection.database)
@@ -47,7 +47,9 @@ def test_people(both):
     assert len(people) >= 5
     calls = [(m, (p,)) for p in people for m in ("person_posts", "co_mentions")]
     calls += [("co_mentions", (p, 2)) for p in people]
+    calls += [("co_mentions", (p, 1, True)) for p in people]  # bylines counted
     assert _compare(both, calls) >= len(people) // 2
+    assert both[0].bylined_people() == both[1].bylined_people() != set()
 
 
 def test_bodies_and_territories(both):
@@ -73,6 +75,8 @@ def test_paths(both):
     others = _ids(local, ORGANIZATION, PLACE, PROGRAM)[::3]
     calls = [("connections", pair) for pair in itertools.combinations(people, 2)]
     calls += [("connections", (a, b, 6, True)) for a, b in itertools.combinations(people, 2)]
+    # through articles, with and without bylines: the reporter's stories join everyone
+    calls += [("connections", (a, b, 10, True, 20, True)) for a, b in itertools.combinations(people, 2)]
     calls += [("connections", (p, o)) for p in people[::2] for o in others]
     assert _compare(both, calls) >= 20
 

@@ -15,8 +15,8 @@ import pytest
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import read_graph, write_graph
 from govkg.graph.schema import HOLDS_ROLE, MENTIONED_IN, PERSON, ROLE, ROLE_IN
-from govkg.queries.report_render import render_html, render_json, render_markdown, to_data, view_page
-from govkg.queries.report_source import LocalSource
+from govkg.queries.reports.render import render_html, render_json, render_markdown, to_data, view_page
+from govkg.queries.reports.source import LocalSource
 from govkg.queries.reports import build_report
 
 ARTICLE_8 = "article:pingdingshan-weidong-2020-06.txt#8"  # 建设路街道双管齐下促经济复苏
@@ -81,13 +81,17 @@ def test_person_report_bodies_programs_people_articles(source):
     bodies = section(report, "Bodies and places").items
     part_of = next(i for i in bodies if i.data.get("relation") == "PART_OF")
     assert (part_of.data["source"], part_of.data["target"]) == ("org:建设路街道党工委", "org:卫东区委")
-    assert part_of.level == 1 and part_of.evidence
+    # 街道党工委 → the district's 区委 is a naming rule (basis "name"): said, not cited
+    assert part_of.level == 1 and not part_of.evidence and "inferred from the name" in part_of.note
     # up the chain to the district: read (LOCATED_IN) or, failing that, inferred from the name
     assert any(i.data.get("target") == "place:卫东区" for i in bodies)
-    programs = {i.data.get("program") for i in section(report, "Programs").items}
-    assert "首席服务官制度" in programs
-    chief = next(i for i in section(report, "Programs").items if i.data.get("program") == "首席服务官制度")
-    assert any("首席服务官" in s and "刘建国" in s for s in sentences(chief))
+    # 建设路街道党工委 runs no program; 首席服务官制度 is named with him in one sentence, a co-mention
+    own = section(report, "Programs of their bodies")
+    assert own.items == [] and own.note
+    together = section(report, "named in a sentence")
+    chief = next(i for i in together.items if i.data.get("program") == "首席服务官制度")
+    assert chief.data["relation"] == "CO_MENTIONED" and "co-mention" in chief.note
+    assert all("首席服务官" in s and "刘建国" in s for s in sentences(chief))
     people = {i.data["person"]: i for i in section(report, "People mentioned").items}
     assert "杨秀民" in people and people["杨秀民"].data["articles"] == [ARTICLE_8]
     assert all(c.article.id == ARTICLE_8 for c in people["杨秀民"].evidence)
@@ -97,8 +101,10 @@ def test_person_report_bodies_programs_people_articles(source):
     assert "mentioned" in articles[0].text and articles[0].evidence[0].sentence
 
 
-def test_every_relation_claim_carries_evidence(source):
-    """Claims read from relations come with at least one sentence and its article."""
+def test_every_relation_claim_carries_evidence_or_says_how_it_was_found(source):
+    """Claims read from relations come with at least one sentence and its article; a
+    relation inferred (its basis: a name, the division data, the article's territory)
+    says so instead, and cites no sentence that does not say it."""
     for kind, names in (("person", ["刘建国"]), ("org", ["建设路街道党工委"]), ("place", ["卫东区"]),
                         ("program", ["首席服务官制度"]), ("path", ["刘建国", "王迎波"]),
                         ("path", ["刘建国", "张伟"])):
@@ -107,6 +113,9 @@ def test_every_relation_claim_carries_evidence(source):
                   if i.data.get("relation") not in (None, "NAMED_AFTER")]
         assert claims, kind
         for item in claims:
+            if item.data.get("basis") in ("name", "administrative divisions", "article territory"):
+                assert item.note and not item.evidence, item.text
+                continue
             assert item.evidence, f"{kind}: '{item.text}' has no evidence"
             assert all(c.article.id.startswith("article:") for c in item.evidence), item.text
             if item.data["relation"] not in ("MENTIONED_IN", "AUTHORED"):  # read from a sentence
@@ -321,7 +330,7 @@ def test_cli_prints_markdown_and_writes_files(sample_file, tmp_path):
     assert md.read_text("utf-8").startswith("# 关系路径 How 刘建国 and 张伟 are connected")
     assert "## 路径 Path 1:" in md.read_text("utf-8")
     done = govkg("report", "org", "卫东区委", "-g", str(sample_file), "-o", str(tmp_path / "x.txt"))
-    assert done.returncode == 1 and "name it .md, .html or .json" in done.stderr
+    assert done.returncode == 1 and "name it .md, .json or .html, or give --format" in done.stderr
 
 
 def test_cli_user_errors_are_one_line(ambiguous_file):
@@ -341,9 +350,9 @@ def test_cli_user_errors_are_one_line(ambiguous_file):
 @pytest.fixture(scope="module")
 def server_source(sample_file, neo4j_connection, neo4j_driver):
     """The sample graph loaded into the real Neo4j (emptied first), read through the helpers."""
-    from govkg.graph.neo4j_load import Neo4jTarget, load_file
-    from govkg.queries.report_source import Neo4jSource
-    from govkg.queries.server import Neo4jQueries
+    from govkg.queries.neo4j.load import Neo4jTarget, load_file
+    from govkg.queries.neo4j.source import Neo4jSource
+    from govkg.queries.neo4j.helpers import Neo4jQueries
 
     load_file(sample_file, Neo4jTarget(*neo4j_connection), wipe_first=True)
     return Neo4jSource(Neo4jQueries(neo4j_driver, neo4j_connection.database))
@@ -387,21 +396,72 @@ def test_cli_neo4j(server_source, neo4j_connection):
 
 # ----------------------------------------------------------------- HTML in a browser
 
-def test_html_report_embeds_a_working_view(sample_file, tmp_path):
+def test_html_report_embeds_a_working_view(sample_file, tmp_path, browser):
     """In headless Chromium: the report shows, the embedded ego network draws the
     person's neighbourhood centred on them, and nothing leaves the page."""
-    from govkg.graph.browser import Chromium
-
     out = tmp_path / "liu.html"
     done = govkg("report", "person", "刘建国", "-g", str(sample_file), "-o", str(out))
     assert done.returncode == 0, done.stderr
     view = "document.querySelector('iframe.view').contentWindow.govkgView"
-    with Chromium(width=1280, height=900) as browser:
-        page = browser.open_file(out)
-        assert page.evaluate("document.querySelector('h1').textContent") == "人物报告 Person report: 刘建国"
-        page.wait_for(f"(() => {{ try {{ return {view}.stable; }} catch (e) {{ return false; }} }})()")
-        ids = page.evaluate(f"{view}.nodes.getIds()")
-        assert {"person:刘建国", "role:建设路街道党工委/党工委书记", "org:建设路街道党工委", ARTICLE_8} <= set(ids)
-        assert page.evaluate(f"{view}.network.getSelectedNodes()") == ["person:刘建国"]
-        assert page.errors == [] and page.blocked_requests == []
-        assert page.requests == [out.as_uri()]
+    page = browser.open_file(out)
+    assert page.evaluate("document.querySelector('h1').textContent") == "人物报告 Person report: 刘建国"
+    page.wait_for(f"(() => {{ try {{ return {view}.stable; }} catch (e) {{ return false; }} }})()")
+    ids = page.evaluate(f"{view}.nodes.getIds()")
+    assert {"person:刘建国", "role:建设路街道党工委/党工委书记", "org:建设路街道党工委", ARTICLE_8} <= set(ids)
+    assert page.evaluate(f"{view}.network.getSelectedNodes()") == ["person:刘建国"]
+    assert page.errors == [] and page.blocked_requests == []
+    assert page.requests == [out.as_uri()]
+
+
+# ----------------------------------------------------------------- bylines and headings
+
+def _byline_nodes(source) -> set[str]:
+    """The sample's press posts (记者, 通讯员 … of its outlet or article) and credited people."""
+    from govkg.queries.helpers import press_titles
+
+    press = {e.id for e in source.entity_names(["Role"]) if e.name in press_titles()}
+    return press | source.queries.bylined_people()
+
+
+def _steps(report) -> int:
+    return int(report.summary[0].split(" of ")[1].split()[0])
+
+
+def test_paths_and_rankings_do_not_run_through_bylines_unless_asked(source):
+    bylines = _byline_nodes(source)
+    assert "person:王孟鹤" in bylines  # the reporter of most of the sample's stories
+    # 刘玉萍 and 苗广垒 share no article: the shortest way between them is through a byline
+    # (苗广垒 is a 通讯员 credited on an article that names 刘玉萍's village, or on one by 王孟鹤).
+    report = build_report(source, "path", ["刘玉萍", "苗广垒"])
+    inner = {i.data[end] for s in report.sections for i in s.items for end in ("source", "target")}
+    inner -= {"person:刘玉萍", "person:苗广垒"}
+    assert inner and not inner & bylines
+    assert not any(i.data["relation"] == "AUTHORED" for s in report.sections for i in s.items)
+    asked = build_report(source, "path", ["刘玉萍", "苗广垒"], via_bylines=True)
+    inner_asked = {i.data[end] for s in asked.sections for i in s.items for end in ("source", "target")}
+    inner_asked -= {"person:刘玉萍", "person:苗广垒"}
+    assert inner_asked & bylines and _steps(asked) < _steps(report)
+    # the reporter is mentioned in every story he wrote, so with bylines he ranks first
+    top = lambda r: section(r, "Most connected people").items[0].data["name"]  # noqa: E731
+    assert top(build_report(source, "overview", via_bylines=True)) == "王孟鹤"
+    ranked = [i.data["name"] for i in section(build_report(source, "overview"), "Most connected people").items]
+    assert "王孟鹤" not in ranked[:3]
+
+
+def _headings(section, path=()):
+    yield (*path, section.title), section
+    for sub in section.sections:
+        yield from _headings(sub, (*path, section.title))
+
+
+@pytest.mark.parametrize("kind,names", REPORTS, ids=[f"{k}-{'-'.join(n)}" for k, n in REPORTS])
+def test_no_heading_stands_empty(source, kind, names):
+    """A section either lists something or says, in its note, why it lists nothing."""
+    for report in (build_report(source, kind, names),):
+        for path, sec in (h for top in report.sections for h in _headings(top)):
+            assert sec.items or sec.sections or sec.note, f"{kind} {names}: empty heading {' › '.join(path)}"
+        rendered = render_markdown(report).split("\n")
+        for i, line in enumerate(rendered):
+            if line.startswith("#"):
+                following = next((n for n in rendered[i + 1:] if n.strip()), "#")
+                assert not following.startswith("#") or following.count("#") > line.count("#"), line

@@ -3,7 +3,7 @@
 Real extraction with the LAC model throughout; the Dask run uses a real
 ``distributed.LocalCluster`` of two worker processes started here. The
 corpus is the shared sample page, read in place, plus variants generated
-in tmp_path with names and places changed (extract/variants.py).
+in tmp_path with names and places changed (tests/support/variants.py).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from govkg.errors import GovkgError
 from govkg.extract import parallel
 from govkg.extract.parallel import PartialExtraction
 from govkg.extract.run import run_extract
-from govkg.extract.variants import names_from_gold, vary, variant_map, write_page_variants
+from support.variants import names_from_gold, vary, variant_map, write_page_variants
 from govkg.graph.graphfile import read_graph
 from govkg.graph.merge import merge_files
 

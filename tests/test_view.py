@@ -1,7 +1,7 @@
 """govkg view: the HTML page driven in a real headless Chromium, with the network off.
 
 The browser is Debian's chromium (scripts/install-chromium), driven over the
-DevTools protocol by govkg.graph.browser, which fails and records every
+DevTools protocol by tests/support/browser.py, which fails and records every
 request that is not for a file:// URL.
 """
 
@@ -17,10 +17,9 @@ import pytest
 
 from govkg.errors import GovkgError
 from govkg.graph import schema
-from govkg.graph.browser import Chromium
 from govkg.graph.graphfile import new_graph, read_graph, write_graph
 from govkg.graph.view import ViewOptions, parse_types, select, write_view
-from govkg.graph.view_synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 
 GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 
@@ -80,8 +79,8 @@ def page_data(html_path: Path) -> dict:
     return json.loads(match.group(1))
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, timeout=300)
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, timeout=300, cwd=cwd)
 
 
 @pytest.fixture(scope="module")
@@ -94,16 +93,10 @@ def graph_file(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def html_file(graph_file: Path) -> Path:
     out = graph_file.with_name("sample.html")
-    done = run_cli("view", str(graph_file), "-o", str(out))
+    done = run_cli("view", "--graph", str(graph_file), "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert f"wrote {out}: 9 nodes and 16 edges" in done.stdout
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with Chromium(width=1280, height=800) as chromium:
-        yield chromium
 
 
 @pytest.fixture()
@@ -230,7 +223,7 @@ def test_xss_probe_shows_as_text_and_runs_nothing(page):
 
 def test_ego_view_in_the_browser(browser, graph_file, tmp_path):
     out = tmp_path / "ego.html"
-    done = run_cli("view", str(graph_file), "--focus", "张伟", "--depth", "1", "-o", str(out))
+    done = run_cli("view", "--graph", str(graph_file), "--focus", "张伟", "--depth", "1", "-o", str(out))
     assert done.returncode == 0, done.stderr
     page = browser.open_file(out)
     page.wait_for("window.govkgView && window.govkgView.stable")
@@ -273,7 +266,7 @@ def test_file_is_self_contained_and_escaped(html_file):
 
 def test_same_graph_gives_the_same_file(graph_file, html_file, tmp_path):
     again = tmp_path / "again.html"
-    assert run_cli("view", str(graph_file), "-o", str(again)).returncode == 0
+    assert run_cli("view", "--graph", str(graph_file), "-o", str(again)).returncode == 0
     assert again.read_bytes() == html_file.read_bytes()
 
 
@@ -310,7 +303,7 @@ def test_size_limit_keeps_the_most_mentioned_and_says_so():
 
 
 def test_cli_reports_what_it_left_out(graph_file, tmp_path):
-    done = run_cli("view", str(graph_file), "--max-nodes", "4", "-o", str(tmp_path / "cut.html"))
+    done = run_cli("view", "--graph", str(graph_file), "--max-nodes", "4", "-o", str(tmp_path / "cut.html"))
     assert done.returncode == 0
     assert "4 nodes" in done.stdout and "(of 9 and 16)" in done.stdout
     assert "govkg: left out 5 of 9 nodes" in done.stderr and "--min-mentions" in done.stderr
@@ -323,17 +316,19 @@ def test_cli_reports_what_it_left_out(graph_file, tmp_path):
 ])
 def test_cli_user_errors_are_one_line(graph_file, tmp_path, args, message):
     out = tmp_path / "x.html"
-    done = run_cli("view", str(graph_file), *args, "-o", str(out))
+    done = run_cli("view", "--graph", str(graph_file), *args, "-o", str(out))
     assert done.returncode == 1
     assert done.stderr.strip() == f"govkg: {message}" or done.stderr.startswith(f"govkg: {message}")
     assert "Traceback" not in done.stderr and not out.exists()
 
 
 def test_cli_missing_file_and_no_input(tmp_path):
-    done = run_cli("view", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.html"))
+    done = run_cli("view", "--graph", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.html"))
     assert done.returncode == 1 and "not found" in done.stderr
-    done = run_cli("view", "-o", str(tmp_path / "x.html"))
-    assert done.returncode == 1 and "give a graph file or --cypher" in done.stderr
+    done = run_cli("view", "-o", str(tmp_path / "x.html"), cwd=tmp_path)  # the default graph.json
+    assert done.returncode == 1 and "graph file 'graph.json' not found" in done.stderr
+    done = run_cli("view", "--cypher", "MATCH (n) RETURN n", "-o", str(tmp_path / "x.html"))
+    assert done.returncode == 1 and "--cypher runs on Neo4j: add --neo4j" in done.stderr
 
 
 def test_unwritable_output_keeps_nothing_half_written(graph_file, tmp_path):
@@ -344,7 +339,7 @@ def test_unwritable_output_keeps_nothing_half_written(graph_file, tmp_path):
 # -- from Neo4j -----------------------------------------------------------------------------
 
 def test_cypher_view_renders_the_query_result(neo4j_db, neo4j_connection, browser, tmp_path):
-    from govkg.graph.neo4j_load import Neo4jTarget, load_graph
+    from govkg.queries.neo4j.load import Neo4jTarget, load_graph
 
     conn = neo4j_connection
     load_graph(sample_graph(), Neo4jTarget(uri=conn.uri, user=conn.user, password=conn.password,
@@ -352,7 +347,7 @@ def test_cypher_view_renders_the_query_result(neo4j_db, neo4j_connection, browse
     out = tmp_path / "roles.html"
     env_args = ["--uri", conn.uri, "--user", conn.user, "--password", conn.password,
                 "--database", conn.database]
-    done = run_cli("view", "--cypher",
+    done = run_cli("view", "--neo4j", "--cypher",
                    "MATCH p=(:Person)-[:HOLDS_ROLE]->(:Role)-[:ROLE_IN]->(:Organization) RETURN p",
                    *env_args, "-o", str(out))
     assert done.returncode == 0, done.stderr
@@ -373,13 +368,13 @@ def test_cypher_view_renders_the_query_result(neo4j_db, neo4j_connection, browse
     assert page.blocked_requests == [] and page.errors == []
 
     # A view never writes: a query that would is refused, and nothing changed.
-    done = run_cli("view", "--cypher", "CREATE (n:Person {id: 'person:新人', name: '新人'}) RETURN n",
+    done = run_cli("view", "--neo4j", "--cypher", "CREATE (n:Person {id: 'person:新人', name: '新人'}) RETURN n",
                    *env_args, "-o", str(tmp_path / "w.html"))
     assert done.returncode == 1 and "read-only" in done.stderr, done.stderr
     count = neo4j_db.execute_query("MATCH (n:Person {id: 'person:新人'}) RETURN count(n) AS c",
                                    database_=conn.database).records[0]["c"]
     assert count == 0
-    done = run_cli("view", "--cypher", "RETURN 1 AS x", *env_args, "-o", str(tmp_path / "e.html"))
+    done = run_cli("view", "--neo4j", "--cypher", "RETURN 1 AS x", *env_args, "-o", str(tmp_path / "e.html"))
     assert done.returncode == 1 and "no nodes, relationships or paths" in done.stderr
 
 
@@ -404,3 +399,114 @@ def test_layout_is_deterministic_at_size():
 
     graph = synthetic_graph(1200, 3000, seed=5)
     assert layout(graph) == layout(graph)
+
+
+# --- several counties in one view ---------------------------------------------------
+
+def counties(n: int = 6):
+    """``n`` copies of the sample graph, one per invented county (ids and names suffixed), apart."""
+    import networkx as nx
+
+    whole = new_graph()
+    for i in range(n):
+        def rename(node: str) -> str:
+            return f"{node}~{i}"
+        part = nx.relabel_nodes(sample_graph(), rename)
+        for node in part.nodes:
+            part.nodes[node]["name"] = f"{part.nodes[node]['name']}{i}"
+        whole.add_nodes_from(part.nodes(data=True))
+        whole.add_edges_from(part.edges(keys=True, data=True))
+    return whole
+
+
+def _box(positions, nodes):
+    xs = [positions[n][0] for n in nodes]
+    ys = [positions[n][1] for n in nodes]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_components_are_laid_out_apart_each_at_the_same_spacing():
+    from govkg.graph.view_layout import layout
+
+    graph = counties(6)
+    positions = layout(graph)
+    boxes = [_box(positions, [n for n in graph if n.endswith(f"~{i}")]) for i in range(6)]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], (a, b)  # disjoint boxes
+    sizes = {round(x1 - x0) for x0, _, x1, _ in boxes}
+    assert len(sizes) == 1  # the same picture for the same graph, however many counties
+
+
+def test_a_large_component_is_split_into_clusters_that_do_not_overlap():
+    import math
+
+    import networkx as nx
+
+    from govkg.graph.view_layout import GAP, arrange, component_layout
+
+    # 40 clusters of 30 nodes, each a ring, linked in a chain: one component of 1 200
+    graph = nx.Graph()
+    clusters = [[f"c{i}-{j}" for j in range(30)] for i in range(40)]
+    for i, members in enumerate(clusters):
+        nx.add_cycle(graph, members)
+        if i:
+            graph.add_edge(clusters[i - 1][0], members[0])
+    parts = [component_layout(graph.subgraph(m)) for m in clusters]
+    placed = arrange(parts, graph)
+    discs = []
+    for members, part in zip(clusters, parts):
+        cx = sum(placed[n][0] for n in members) / len(members)
+        cy = sum(placed[n][1] for n in members) / len(members)
+        discs.append((cx, cy, max(math.hypot(x, y) for x, y in part.values())))
+    for i, (x1, y1, r1) in enumerate(discs):
+        for x2, y2, r2 in discs[i + 1:]:
+            assert math.hypot(x1 - x2, y1 - y2) >= r1 + r2 + GAP * 0.99
+    # linked clusters sit nearer each other than the average pair
+    linked = sum(math.dist(discs[i][:2], discs[i + 1][:2]) for i in range(39)) / 39
+    every = [math.dist(a[:2], b[:2]) for i, a in enumerate(discs) for b in discs[i + 1:]]
+    assert linked < sum(every) / len(every)
+
+
+def test_vis_network_comes_from_the_installed_pyvis_package():
+    from govkg.graph.view import _package_files, _vis_version, vis_network_asset
+
+    script = vis_network_asset("vis-network.min.js")
+    assert script.lstrip().startswith("/**") and "vis-network" in script[:200]
+    found = _package_files("pyvis", "vis-network.min.js")
+    assert found and max(_vis_version(f) for f in found) >= (9,)
+    assert "vis-network" in vis_network_asset("vis-network.css") or ".vis-network" in vis_network_asset("vis-network.css")
+
+
+def test_inferred_relation_says_how_instead_of_citing(tmp_path):
+    graph = sample_graph()
+    (key,) = graph[GOV][DISTRICT]  # 卫东区人民政府 lies in 卫东区, now as inferred from the name
+    graph.edges[GOV, DISTRICT, key]["basis"] = "name"
+    out = tmp_path / "basis.html"
+    from govkg.graph.view import ViewOptions, write_view
+
+    write_view(graph, out, ViewOptions())
+    (edge,) = [e for e in page_data(out)["edges"] if e["rel"] == schema.LOCATED_IN]
+    assert edge["note"] == schema.BASIS_NOTES["name"] and edge["evidence"] == []
+
+
+def test_labels_follow_the_zoom_and_a_search_hit_is_shown_readable(browser, tmp_path):
+    graph_path, out = tmp_path / "counties.json", tmp_path / "counties.html"
+    write_graph(counties(12), graph_path)
+    assert run_cli("view", "--graph", str(graph_path), "-o", str(out)).returncode == 0
+    page = browser.open_file(out)
+    page.wait_for("window.govkgView && window.govkgView.stable")
+    total = page.evaluate("govkgView.nodes.length")
+    labelled = page.evaluate("govkgView.nodes.get().filter(n => n.label).map(n => n.rank)")
+    # the whole graph in view: only the most mentioned are labelled, the first ranks
+    assert 0 < len(labelled) < total and sorted(labelled) == list(range(len(labelled)))
+    page.evaluate("document.getElementById('govkg-search').focus()")
+    page.type_text("张伟7")
+    page.press_key("Enter", key_code=13)
+    hit = ZHANG + "~7"
+    assert page.evaluate("govkgView.network.getSelectedNodes()") == [hit]
+    assert page.evaluate("govkgView.network.getScale()") >= 0.8
+    shown = page.evaluate(f"govkgView.nodes.get(['{hit}', ...govkgView.network.getConnectedNodes('{hit}')])"
+                          ".map(n => n.label)")
+    assert all(shown) and len(shown) >= 3
+    assert page.errors == [] and page.blocked_requests == []

@@ -30,7 +30,7 @@
 
   var view = window.govkgView = {
     network: network, nodes: nodes, edges: edges, data: data,
-    stable: false, stableAt: null, search: search, select: selectNode,
+    stable: false, stableAt: null, search: search, select: selectNode, labelled: data.nodes.length,
     visibleNodeCount: function () { return nodes.get({ filter: function (n) { return !n.hidden; } }).length; }
   };
 
@@ -200,6 +200,7 @@
                            RAISED.nodes, DIMMED.nodes);
     raised.edges = restyle(edges, raised.edges, asSet(network.getConnectedEdges(id)),
                            RAISED.edges, DIMMED.edges);
+    refreshLabels();
   }
   function unhighlight() {
     if (!state.dimmed) return;
@@ -207,7 +208,46 @@
     network.setOptions(NORMAL);
     raised.nodes = restyle(nodes, raised.nodes, {}, null, NORMAL.nodes);
     raised.edges = restyle(edges, raised.edges, {}, null, NORMAL.edges);
+    refreshLabels();
   }
+
+  // -- labels by zoom level ------------------------------------------------------
+  // Labels keep one size on screen. Zoomed out, only the most mentioned nodes are
+  // labelled (node.rank: 0 is the most mentioned), as many as fit: LABELS_AT_FIT
+  // when the whole graph is in view, four times as many at twice that scale (the
+  // area per label stays the same), all of them from READABLE on. The selected
+  // node's neighbourhood is always labelled. Only nodes whose state changes are
+  // updated, so a zoom costs little on a large graph.
+  var LABELS_AT_FIT = 30;
+  var READABLE = 0.8;
+  var LABEL_PX = 13;
+  var fitScale = null;
+  var shortLabel = Object.create(null);
+  var labelled = Object.create(null);
+  data.nodes.forEach(function (n) { shortLabel[n.id] = n.label; labelled[n.id] = true; });
+  function wantsLabel(n, scale) {
+    if (raised.nodes[n.id] || scale >= READABLE || fitScale === null) return true;
+    return n.rank < LABELS_AT_FIT * Math.pow(scale / fitScale, 2);
+  }
+  function refreshLabels() {
+    var scale = network.getScale();
+    var changes = [];
+    data.nodes.forEach(function (n) {
+      var want = wantsLabel(n, scale);
+      if (want === !!labelled[n.id]) return;
+      if (want) labelled[n.id] = true; else delete labelled[n.id];
+      changes.push({ id: n.id, label: want ? shortLabel[n.id] : "" });
+    });
+    if (changes.length) nodes.update(changes);
+    network.setOptions({ nodes: { font: { size: LABEL_PX / scale } },
+                         edges: { font: { size: scale >= READABLE ? 10 / scale : 0 } } });
+    view.labelled = Object.keys(labelled).length;
+  }
+  var zoomTimer = null;
+  network.on("zoom", function () {
+    if (zoomTimer) clearTimeout(zoomTimer);
+    zoomTimer = setTimeout(function () { zoomTimer = null; refreshLabels(); }, 120);
+  });
   function selectNode(id, moveTo) {
     if (!byId[id]) return false;
     state.selected = id;
@@ -215,8 +255,19 @@
     network.selectNodes([id]);
     highlight(id);
     showNode(id);
-    if (moveTo) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+    if (moveTo) zoomTo(id);
+    refreshLabels();
     return true;
+  }
+  // A search hit is shown with its neighbours, close enough to read every label
+  // (READABLE); a hub whose neighbours do not fit at that scale is centred instead.
+  function zoomTo(id) {
+    network.fit({ nodes: [id].concat(network.getConnectedNodes(id)), animation: false });
+    var scale = network.getScale();
+    if (scale < READABLE || scale > 2 * READABLE) {
+      network.moveTo({ position: network.getPosition(id), scale: scale < READABLE ? READABLE : 2 * READABLE,
+                       animation: false });
+    }
   }
   function unselect() {
     state.selected = null;
@@ -284,6 +335,7 @@
         item.appendChild(el("span", e.rel, "govkg-rel"));
         item.appendChild(document.createTextNode((outgoing ? " → " : " ← ") + nameOf(outgoing ? e.to : e.from) +
           (e.status ? " (" + e.status + ")" : "")));
+        if (e.note) item.appendChild(el("div", "(" + e.note + ")", "govkg-source"));
         evidenceList(item, e.evidence || []);
         list.appendChild(item);
       });
@@ -313,6 +365,7 @@
     heading(e.rel, "relation");
     details.appendChild(el("p", nameOf(e.from) + " → " + nameOf(e.to) + (e.status ? " (" + e.status + ")" : ""), "govkg-meta"));
     if (e.count) details.appendChild(el("p", "次数 count: " + e.count, "govkg-meta"));
+    if (e.note) details.appendChild(el("p", "(" + e.note + ")", "govkg-meta"));
     evidenceList(details, e.evidence || []);
   }
 
@@ -330,6 +383,7 @@
     applyFilters();
     hint();
     network.fit({ animation: false });
+    refreshLabels();
   });
 
   // -- first drawing -------------------------------------------------------------------
@@ -341,6 +395,8 @@
       view.stableAt = performance.now();
     });
     network.fit({ animation: false });
+    fitScale = network.getScale();
+    refreshLabels();
   });
   if (data.focus.length) selectNode(data.focus[0], false);
 })();

@@ -4,10 +4,11 @@ The query is the user's own and is run as given, in a READ transaction, so a
 view never changes the database. Every node, relationship and path anywhere
 in the result (inside lists and maps too) goes into a networkx graph shaped
 like a graph file: node ``id`` and ``label`` from the govkg properties the
-loader wrote (graph/neo4j_load.py), ``evidence`` decoded back from the
+loader wrote (queries/neo4j/load.py), ``evidence`` decoded back from the
 loader's ``evidence_json`` strings. The articles that evidence cites but the
-result does not hold are looked up (queries/cypher.py ``ARTICLES_BY_ID``), so
-the page can show their titles and dates without drawing them.
+result does not hold are looked up (``cypher.ARTICLES_BY_ID``), so the page
+can show their titles and dates without drawing them. Both statements go
+through ``queries.neo4j.run``, as ``govkg query`` does.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.schema import NODE_LABELS
-from govkg.graph.neo4j_load import decode_properties
-from govkg.queries import cypher
+from govkg.queries.neo4j import cypher
+from govkg.graph.properties import decode_properties
+from govkg.queries.neo4j.run import read_rows, run_cypher
 
 EXAMPLE = "MATCH p=(:Person)-[:HOLDS_ROLE]->(:Role)-[:ROLE_IN]->() RETURN p LIMIT 200"
 
@@ -99,34 +101,19 @@ def cited_articles(graph: nx.MultiDiGraph) -> list[str]:
     return sorted(a for a in cited if isinstance(a, str) and a and a not in graph)
 
 
-def _read(tx, query: str) -> CypherView:
-    graph = graph_from_records(list(tx.run(query)))
-    missing = cited_articles(graph)
-    articles = {}
-    if missing:
-        for row in tx.run(cypher.ARTICLES_BY_ID, ids=missing):
-            articles[row["id"]] = {key: str(row[key] or "") for key in ("title", "date", "source")}
-    return CypherView(graph, articles)
-
-
-def run_cypher(driver, query: str, database: str) -> CypherView:
+def view_query(driver, query: str, database: str | None = None, uri: str | None = None) -> CypherView:
     """Run the user's query read-only and return its graph; a clear error if it has none."""
-    from neo4j import READ_ACCESS
-    from neo4j import exceptions as neo
-
     if not query.strip():
         raise GovkgError(f"--cypher needs a query, e.g. \"{EXAMPLE}\"")
-    try:
-        with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
-            result = session.execute_read(_read, query)
-    except neo.Neo4jError as exc:
-        message = " ".join(str(exc.message or exc).split())
-        if "write" in message.lower() and "read" in message.lower():
-            raise GovkgError("--cypher runs read-only: the query tried to change the database") from None
-        raise GovkgError(f"Neo4j rejected the query: {message}") from None
-    except (neo.DriverError, OSError) as exc:
-        raise GovkgError(f"the query failed: {' '.join(str(exc).split())}") from None
-    if result.graph.number_of_nodes() == 0:
+    result = run_cypher(driver, query, database=database, uri=uri,
+                        write_hint="govkg view --cypher only reads")
+    graph = graph_from_records(result.records)
+    if graph.number_of_nodes() == 0:
         raise GovkgError("the query returned no nodes, relationships or paths to draw "
                          f"(return them, e.g. \"{EXAMPLE}\")")
-    return result
+    articles = {}
+    missing = cited_articles(graph)
+    if missing:
+        for row in read_rows(driver, cypher.ARTICLES_BY_ID, {"ids": missing}, database=database):
+            articles[row["id"]] = {key: str(row[key] or "") for key in ("title", "date", "source")}
+    return CypherView(graph, articles)

@@ -28,7 +28,7 @@ def _check_type(rel_type: str) -> str:
 
 
 # ---------------------------------------------------------------------------
-# Loader (graph/neo4j_load.py): constraints, batched MERGE of nodes and edges.
+# Loader (queries/neo4j/load.py): constraints, batched MERGE of nodes and edges.
 #
 # A batch is `$rows`, a list of maps:
 #   node row: {id, props, lists}            edge row: {source, target, props, lists}
@@ -125,13 +125,13 @@ def lookup_by_id(label: str) -> str:
 
 
 # ---------------------------------------------------------------------------
-# --- query helpers (queries/server.py; their networkx twins: queries/local.py)
+# --- query helpers (queries/neo4j/helpers.py; their networkx twins: queries/local.py)
 #
 # Every node is looked up by id through a label (or a label disjunction such
 # as `:Organization|Place`), which the planner turns into seeks on the
 # uniqueness constraints' indexes. Names and labels as users see them are
 # computed the same way as queries/records.py does on the networkx side:
-# name = coalesce(n.name, n.title, n.id), label = the node's one label.
+# name = graph.names.display_name (``_name``), label = the node's one label.
 # Ordering and de-duplication happen in Python (records.finish), identically
 # for both backends, so the statements have no ORDER BY.
 # ---------------------------------------------------------------------------
@@ -142,7 +142,9 @@ _BODY = f"{ORGANIZATION}|{PLACE}"
 
 
 def _name(var: str) -> str:
-    return f"coalesce({var}.name, {var}.title, {var}.id)"
+    """A node's name as ``graph.names.display_name`` gives it."""
+    return (f"CASE WHEN {var}.name IS NOT NULL AND {var}.name <> '' THEN {var}.name "
+            f"WHEN {var}.title IS NOT NULL AND {var}.title <> '' THEN {var}.title ELSE {var}.id END")
 
 
 def _types(types) -> str:
@@ -155,7 +157,7 @@ RETURN n.id AS id, head(labels(n)) AS label, {_name("n")} AS name
 """
 
 # The WHERE clause only narrows the candidates; how each one matched (name,
-# alias, partial) is decided in Python by records.match_kind, as on networkx.
+# alias, partial) is decided in Python by graph.names.match_kind, as on networkx.
 FIND_ENTITIES = f"""
 MATCH (n:{_ENTITY})
 WHERE ($labels IS NULL OR head(labels(n)) IN $labels)
@@ -214,26 +216,36 @@ RETURN x.id AS actor_id, {_name("x")} AS actor, head(labels(x)) AS actor_label,
 """
 
 
-def _connections(types, max_length: int) -> str:
-    """All shortest undirected paths; the caller drops paths over its own max length."""
+def connections(types, max_length: int, skip_press: bool) -> str:
+    """All shortest undirected paths of ``types`` relations, at most ``max_length`` steps.
+
+    With ``skip_press``, no node in between is a byline post (``$press``: the
+    titles of queries.helpers.press_titles) or a credited person (``$bylined``,
+    their ids); the predicate is on the path's nodes alone, so the planner
+    checks it during the search.
+    """
+    where = ("WHERE none(n IN nodes(path) WHERE n <> a AND n <> b "
+             "AND ((n:Role AND n.title IN $press) OR n.id IN $bylined))" if skip_press else "")
     return f"""
 MATCH (a:{_ANY_NODE} {{id: $a}}), (b:{_ANY_NODE} {{id: $b}})
 MATCH path = allShortestPaths((a)-[:{_types(types)}*..{int(max_length)}]-(b))
+{where}
 RETURN [n IN nodes(path) | {{id: n.id, label: head(labels(n)), name: {_name("n")}}}] AS nodes,
        [rel IN relationships(path) | {{source: startNode(rel).id, type: type(rel),
-                                      target: endNode(rel).id, evidence: rel.evidence_json}}] AS edges
+                                      target: endNode(rel).id, evidence: rel.evidence_json,
+                                      basis: rel.basis}}] AS edges
 """
 
 
-def connections(via_articles: bool, max_length: int) -> str:
-    """The shortest-paths statement, with or without the Article relations."""
-    types = [t for t in RELATION_TYPES if via_articles or t not in (MENTIONED_IN, AUTHORED)]
-    return _connections(types, max_length)
+#: People some article credits (queries.helpers.GraphQueries.bylined_people).
+BYLINED_PEOPLE = f"MATCH (p:{PERSON})-[:{AUTHORED}]->() RETURN DISTINCT p.id AS id"
 
 
+# A byline (AUTHORED) is not a mention in the text: unless $via_bylines, an
+# article either person wrote does not count.
 CO_MENTIONS = f"""
 MATCH (p:{PERSON} {{id: $id}})-[:{MENTIONED_IN}]->(a:Article)<-[:{MENTIONED_IN}]-(o:{PERSON})
-WHERE o <> p
+WHERE o <> p AND ($via_bylines OR NOT (EXISTS {{ MATCH (p)-[:{AUTHORED}]->(a) }} OR EXISTS {{ MATCH (o)-[:{AUTHORED}]->(a) }}))
 WITH o, collect(DISTINCT a.id) AS articles
 WHERE size(articles) >= $min_count
 RETURN o.id AS person_id, {_name("o")} AS person, size(articles) AS count, articles
@@ -271,7 +283,7 @@ RETURN n.id AS id, label, {_name("n")} AS name, articles, mentions
 
 
 # ---------------------------------------------------------------------------
-# HTML view (graph/view_cypher.py): `govkg view --cypher` runs the user's own
+# HTML view (queries/neo4j/view.py): `govkg view --cypher` runs the user's own
 # query as given, read-only; this then looks up the articles that the
 # evidence of its relationships cites, for their titles and dates.
 # ---------------------------------------------------------------------------
@@ -279,4 +291,91 @@ RETURN n.id AS id, label, {_name("n")} AS name, articles, mentions
 ARTICLES_BY_ID = """
 MATCH (a:Article) WHERE a.id IN $ids
 RETURN a.id AS id, a.title AS title, a.date AS date, a.source AS source
+"""
+
+
+# ---------------------------------------------------------------------------
+# Reports (queries/neo4j/source.py, for `govkg report --neo4j`): beside the
+# helpers, reports need a few generic reads: one node's neighbours, every edge
+# of some types, articles by id, the names of all entities, counts per label,
+# and a small subgraph for the HTML view. Relation types are filtered with
+# `type(r) IN $types`, so no statement is built from text; the only number in
+# a statement's text is the view's hop count, an int formatted by `ego_ids`.
+# ---------------------------------------------------------------------------
+
+#: Relationships leaving the node, of the given types, with what the report shows of them.
+OUT_LINKS = f"""
+MATCH (n:{_ANY_NODE} {{id: $id}})-[r]->(m)
+WHERE type(r) IN $types
+RETURN type(r) AS type, m.id AS id, head(labels(m)) AS label, {_name("m")} AS name,
+       r.status AS status, r.count AS count, r.evidence_json AS evidence, r.basis AS basis
+"""
+
+#: Relationships arriving at the node.
+IN_LINKS = f"""
+MATCH (n:{_ANY_NODE} {{id: $id}})<-[r]-(m)
+WHERE type(r) IN $types
+RETURN type(r) AS type, m.id AS id, head(labels(m)) AS label, {_name("m")} AS name,
+       r.status AS status, r.count AS count, r.evidence_json AS evidence, r.basis AS basis
+"""
+
+#: Every relationship of the given types (the overview's trees and rankings).
+EDGES_OF_TYPES = f"""
+MATCH (a)-[r]->(b)
+WHERE type(r) IN $types
+RETURN a.id AS source, head(labels(a)) AS source_label, {_name("a")} AS source_name,
+       type(r) AS type,
+       b.id AS target, head(labels(b)) AS target_label, {_name("b")} AS target_name,
+       r.status AS status, r.count AS count, r.evidence_json AS evidence, r.basis AS basis
+"""
+
+#: Title, date, source and text of articles (evidence is cited by article id).
+ARTICLES = """
+MATCH (a:Article)
+WHERE a.id IN $ids
+RETURN a.id AS id, a.title AS title, a.name AS name, a.date AS date, a.source AS source,
+       a.text AS text
+"""
+
+#: Names and aliases of entities (for "did you mean" suggestions).
+ENTITY_NAMES = f"""
+MATCH (n:{_ENTITY})
+WHERE $labels IS NULL OR head(labels(n)) IN $labels
+RETURN n.id AS id, head(labels(n)) AS label, {_name("n")} AS name, coalesce(n.aliases, []) AS aliases
+"""
+
+#: How many nodes of each label.
+LABEL_COUNTS = """
+MATCH (n)
+RETURN head(labels(n)) AS label, count(*) AS count
+"""
+
+#: How many relationships of each type.
+TYPE_COUNTS = """
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(*) AS count
+"""
+
+
+def ego_ids(hops: int) -> str:
+    """Ids of the nodes within ``hops`` steps of a node, in either direction."""
+    return f"""
+MATCH (c:{_ANY_NODE} {{id: $id}})
+MATCH (c)-[*0..{int(hops)}]-(m)
+RETURN DISTINCT m.id AS id
+"""
+
+
+#: Nodes by id with all their properties (the HTML view's subgraph).
+NODES_BY_IDS = f"""
+MATCH (n:{_ANY_NODE})
+WHERE n.id IN $ids
+RETURN n.id AS id, head(labels(n)) AS label, properties(n) AS props
+"""
+
+#: Relationships with both ends among the ids.
+EDGES_AMONG = f"""
+MATCH (a:{_ANY_NODE})-[r]->(b)
+WHERE a.id IN $ids AND b.id IN $ids
+RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
 """

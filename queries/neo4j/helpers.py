@@ -1,8 +1,8 @@
-"""The query helpers on a Neo4j server, with the statements in ``queries.cypher``.
+"""The query helpers on a Neo4j server, with the statements in ``queries.neo4j.cypher``.
 
-The graph is as ``graph/neo4j_load.py`` stores it: one label per node, ``id``
+The graph is as ``queries/neo4j/load.py`` stores it: one label per node, ``id``
 unique per label, evidence as ``evidence_json`` (one JSON string per item).
-Every statement runs read-only (``queries.run``). Rows come back as plain
+Every statement runs read-only (``queries.neo4j.run``). Rows come back as plain
 values and become the same records as ``queries.local`` builds, passed
 through the same ``records.finish``.
 """
@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from govkg.queries import cypher
+from govkg.graph.names import match_kind
+from govkg.queries.neo4j import cypher
 from govkg.queries.helpers import (
-    MAX_PATH_LENGTH, GraphQueries, check_entity_label, per_label_limit,
+    DEFAULT_PATH_LENGTH, GraphQueries, check_entity_label, path_types, per_label_limit, press_titles,
 )
 from govkg.queries.records import (
-    CoMention, Connection, EdgeRef, EntityCount, EntityMatch, NodeRef, Post, ProgramLink,
-    edges_along, evidence_of, finish, match_kind,
+    CoMention, Connection, EdgeRef, EntityCount, EntityMatch, NameEntry, NodeRef, Post, ProgramLink,
+    edges_along, evidence_of, finish,
 )
-from govkg.queries.run import read_rows
+from govkg.queries.neo4j.connection import connect
+from govkg.queries.neo4j.run import read_rows
 
 
 class Neo4jQueries(GraphQueries):
@@ -31,9 +33,7 @@ class Neo4jQueries(GraphQueries):
 
     @classmethod
     def connect(cls, target) -> "Neo4jQueries":
-        """Open and verify a driver for a ``graph.neo4j_load.Neo4jTarget``; ``close()`` it after."""
-        from govkg.graph.neo4j_load import connect
-
+        """Open and verify a driver for a ``queries.neo4j.connection.Neo4jTarget``; ``close()`` it after."""
         return cls(connect(target), target.database)
 
     def close(self) -> None:
@@ -69,6 +69,12 @@ class Neo4jQueries(GraphQueries):
                                      row["articles"]))
         return finish(found)
 
+    def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
+        rows = self._rows(cypher.ENTITY_NAMES, labels=list(labels) if labels else None)
+        entries = [NameEntry(r["id"], r["label"], r["name"], tuple(a for a in r["aliases"] if isinstance(a, str)))
+                   for r in rows]
+        return sorted(entries, key=lambda e: (e.label, e.name, e.id))
+
     def person_posts(self, person_id: str) -> list[Post]:
         return _posts(self._rows(cypher.PERSON_POSTS, id=person_id))
 
@@ -85,27 +91,34 @@ class Neo4jQueries(GraphQueries):
             relation=r["relation"], program_id=r["program_id"], program=r["program"],
             evidence=evidence_of(r["evidence"]), depth=r["depth"]) for r in rows)
 
-    def connections(self, a_id: str, b_id: str, max_length: int = 6,
-                    via_articles: bool = False, limit: int = 20) -> list[Connection]:
+    def connections(self, a_id: str, b_id: str, max_length: int = DEFAULT_PATH_LENGTH,
+                    via_articles: bool = False, limit: int = 20,
+                    via_bylines: bool = False) -> list[Connection]:
         self.check_path_length(max_length)
         if a_id == b_id:  # Neo4j's shortest path refuses equal ends
             return []
-        rows = self._rows(cypher.connections(via_articles, MAX_PATH_LENGTH), a=a_id, b=b_id)
+        statement = cypher.connections(path_types(via_articles, via_bylines), max_length,
+                                       skip_press=not via_bylines)
+        bylined = sorted(self.bylined_people()) if via_articles and not via_bylines else []
+        rows = self._rows(statement, a=a_id, b=b_id, press=list(press_titles()), bylined=bylined)
         # allShortestPaths gives one path per choice of parallel relationships;
         # a Connection is a node sequence with all of them, as on networkx.
         by_nodes: dict[tuple[NodeRef, ...], set[EdgeRef]] = {}
         for row in rows:
             nodes = tuple(NodeRef(n["id"], n["label"], n["name"]) for n in row["nodes"])
-            if len(nodes) - 1 > max_length:
-                continue
             edges = by_nodes.setdefault(nodes, set())
-            edges.update(EdgeRef(e["source"], e["type"], e["target"], evidence_of(e["evidence"]))
+            edges.update(EdgeRef(e["source"], e["type"], e["target"], evidence_of(e["evidence"]),
+                                 None if e["basis"] is None else str(e["basis"]))
                          for e in row["edges"])
         return finish(Connection(nodes, edges_along([n.id for n in nodes], edges))
                       for nodes, edges in by_nodes.items())[:limit]
 
-    def co_mentions(self, person_id: str, min_count: int = 1) -> list[CoMention]:
-        rows = self._rows(cypher.CO_MENTIONS, id=person_id, min_count=min_count)
+    def bylined_people(self) -> set[str]:
+        return {r["id"] for r in self._rows(cypher.BYLINED_PEOPLE)}
+
+    def co_mentions(self, person_id: str, min_count: int = 1,
+                    via_bylines: bool = False) -> list[CoMention]:
+        rows = self._rows(cypher.CO_MENTIONS, id=person_id, min_count=min_count, via_bylines=via_bylines)
         return finish(CoMention(r["person_id"], r["person"], r["count"], tuple(sorted(r["articles"])))
                       for r in rows)
 

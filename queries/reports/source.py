@@ -7,7 +7,7 @@ neighbours by relation type, every edge of some types, articles by id, all
 entity names, counts per label and a small subgraph for the HTML view.
 ``LocalSource`` answers them on the helpers' own networkx graph (parallel
 edges already collapsed as the Neo4j loader collapses them);
-``Neo4jSource`` with the statements in ``queries.report_cypher``. Both
+``queries.neo4j.source.Neo4jSource`` with the statements in ``queries.neo4j.cypher``. Both
 return the records below, sorted the same way, so one report builder gives
 the same report from either.
 """
@@ -21,16 +21,15 @@ from typing import Any, Iterable, Sequence
 
 import networkx as nx
 
-from govkg.graph.neo4j_load import decode_properties
-from govkg.graph.schema import ARTICLE, ENTITY_LABELS, NODE_LABELS
-from govkg.queries import report_cypher as rc
+from govkg.graph.schema import ARTICLE, NODE_LABELS
 from govkg.queries.helpers import GraphQueries
-from govkg.queries.records import Evidence, NodeRef, display_name, evidence_of
+from govkg.graph.names import display_name
+from govkg.queries.records import Evidence, NameEntry, NodeRef, evidence_of
 
 IN, OUT = "in", "out"
 
 #: Node properties the HTML view never shows and that only make it heavy.
-_VIEW_DROP = ("text",)
+VIEW_DROP = ("text",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +42,7 @@ class Link:
     status: str | None
     count: int | None
     evidence: tuple[Evidence, ...]
+    basis: str | None = None  # how the relation was found when not read in a sentence (graph-json.md)
 
     def sort_key(self) -> tuple:
         return (self.type, not self.outgoing, self.other.name, self.other.id, self.evidence)
@@ -57,6 +57,7 @@ class EdgeRow:
     target: NodeRef
     status: str | None
     evidence: tuple[Evidence, ...]
+    basis: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.type, self.source.name, self.source.id, self.target.name, self.target.id)
@@ -73,31 +74,21 @@ class ArticleInfo:
     text: str = field(default="", compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class NameEntry:
-    """An entity's name and aliases, for suggestions."""
-
-    id: str
-    label: str
-    name: str
-    aliases: tuple[str, ...]
-
-
-def _sorted(records: Iterable[Any]) -> list[Any]:
+def sorted_records(records: Iterable[Any]) -> list[Any]:
     return sorted(set(records), key=lambda r: r.sort_key())
 
 
-def _article(node_id: str, props: dict[str, Any]) -> ArticleInfo:
+def article_info(node_id: str, props: dict[str, Any]) -> ArticleInfo:
     return ArticleInfo(node_id, str(props.get("title") or props.get("name") or ""),
                        str(props.get("date") or ""), str(props.get("source") or ""),
                        str(props.get("text") or ""))
 
 
-def _aliases(value: Any) -> tuple[str, ...]:
-    return tuple(a for a in value if isinstance(a, str)) if isinstance(value, (list, tuple)) else ()
+def str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
-def _int_or_none(value: Any) -> int | None:
+def int_or_none(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
@@ -118,9 +109,9 @@ class ReportSource(ABC):
     def articles(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
         """The Article nodes among ``ids`` (unknown ids are left out)."""
 
-    @abstractmethod
     def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
-        """Every entity of these labels with its name and aliases."""
+        """Every entity of these labels with its name and aliases (the query helpers')."""
+        return self.queries.entity_names(labels)
 
     @abstractmethod
     def label_counts(self) -> dict[str, int]:
@@ -139,7 +130,7 @@ class ReportSource(ABC):
         """The nodes ``ids`` and the relations among them, shaped like a graph file (for the view)."""
 
     def both(self, node_id: str, types: Sequence[str]) -> list[Link]:
-        return _sorted(self.links(node_id, types, OUT) + self.links(node_id, types, IN))
+        return sorted_records(self.links(node_id, types, OUT) + self.links(node_id, types, IN))
 
     def close(self) -> None:
         """Release the connection, if any."""
@@ -176,8 +167,9 @@ class LocalSource(ReportSource):
                 status = attrs.get("status")
                 found.append(Link(attrs["type"], self._ref(other), outgoing,
                                   None if status is None else str(status),
-                                  _int_or_none(attrs.get("count")), evidence_of(attrs.get("evidence"))))
-        return _sorted(found)
+                                  int_or_none(attrs.get("count")), evidence_of(attrs.get("evidence")),
+                                  str_or_none(attrs.get("basis"))))
+        return sorted_records(found)
 
     def edges(self, types: Sequence[str]) -> list[EdgeRow]:
         wanted = set(types)
@@ -187,22 +179,16 @@ class LocalSource(ReportSource):
                 status = attrs.get("status")
                 rows.append(EdgeRow(self._ref(u), attrs["type"], self._ref(v),
                                     None if status is None else str(status),
-                                    evidence_of(attrs.get("evidence"))))
-        return _sorted(rows)
+                                    evidence_of(attrs.get("evidence")), str_or_none(attrs.get("basis"))))
+        return sorted_records(rows)
 
     def articles(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
         out = {}
         for aid in sorted(set(ids)):
             props = self.graph.nodes.get(aid) if aid in self.graph else None
             if props is not None and props.get("label") == ARTICLE:
-                out[aid] = _article(aid, props)
+                out[aid] = article_info(aid, props)
         return out
-
-    def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
-        wanted = set(labels or ENTITY_LABELS)
-        entries = [NameEntry(n, p["label"], display_name(p, n), _aliases(p.get("aliases")))
-                   for n, p in self.graph.nodes(data=True) if p.get("label") in wanted]
-        return sorted(entries, key=lambda e: (e.label, e.name, e.id))
 
     def label_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(NODE_LABELS, 0)
@@ -236,77 +222,7 @@ class LocalSource(ReportSource):
         keep = [n for n in set(ids) if n in self.graph]
         out = nx.MultiDiGraph()
         for node in keep:
-            out.add_node(node, **{k: v for k, v in self.graph.nodes[node].items() if k not in _VIEW_DROP})
+            out.add_node(node, **{k: v for k, v in self.graph.nodes[node].items() if k not in VIEW_DROP})
         for u, v, attrs in self.graph.subgraph(keep).edges(data=True):
             out.add_edge(u, v, **attrs)
         return out
-
-
-class Neo4jSource(ReportSource):
-    """Reads on a Neo4j server, through ``queries.server.Neo4jQueries``; read-only."""
-
-    def __init__(self, queries) -> None:
-        self.queries = queries
-
-    @classmethod
-    def connect(cls, target) -> "Neo4jSource":
-        from govkg.queries.server import Neo4jQueries
-
-        return cls(Neo4jQueries.connect(target))
-
-    def close(self) -> None:
-        self.queries.close()
-
-    def _rows(self, statement: str, **params: Any) -> list[dict[str, Any]]:
-        from govkg.queries.run import read_rows
-
-        return read_rows(self.queries.driver, statement, params, database=self.queries.database)
-
-    def links(self, node_id: str, types: Sequence[str], direction: str) -> list[Link]:
-        statement = rc.OUT_LINKS if direction == OUT else rc.IN_LINKS
-        rows = self._rows(statement, id=node_id, types=list(types))
-        return _sorted(Link(r["type"], NodeRef(r["id"], r["label"], r["name"]), direction == OUT,
-                            None if r["status"] is None else str(r["status"]),
-                            _int_or_none(r["count"]), evidence_of(r["evidence"])) for r in rows)
-
-    def edges(self, types: Sequence[str]) -> list[EdgeRow]:
-        rows = self._rows(rc.EDGES_OF_TYPES, types=list(types))
-        return _sorted(EdgeRow(NodeRef(r["source"], r["source_label"], r["source_name"]), r["type"],
-                               NodeRef(r["target"], r["target_label"], r["target_name"]),
-                               None if r["status"] is None else str(r["status"]),
-                               evidence_of(r["evidence"])) for r in rows)
-
-    def articles(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
-        rows = self._rows(rc.ARTICLES, ids=sorted(set(ids)))
-        return {r["id"]: _article(r["id"], r) for r in sorted(rows, key=lambda r: r["id"])}
-
-    def entity_names(self, labels: Sequence[str] | None = None) -> list[NameEntry]:
-        rows = self._rows(rc.ENTITY_NAMES, labels=list(labels) if labels else None)
-        entries = [NameEntry(r["id"], r["label"], r["name"], _aliases(r["aliases"])) for r in rows]
-        return sorted(entries, key=lambda e: (e.label, e.name, e.id))
-
-    def label_counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(NODE_LABELS, 0)
-        for r in self._rows(rc.LABEL_COUNTS):
-            if r["label"] in counts:
-                counts[r["label"]] = r["count"]
-        return counts
-
-    def type_counts(self) -> dict[str, int]:
-        return dict(sorted((r["type"], r["count"]) for r in self._rows(rc.TYPE_COUNTS)))
-
-    def ego_ids(self, node_id: str, hops: int) -> set[str]:
-        return {r["id"] for r in self._rows(rc.ego_ids(hops), id=node_id)}
-
-    def subgraph(self, ids: Iterable[str]) -> nx.MultiDiGraph:
-        ids = sorted(set(ids))
-        out = nx.MultiDiGraph()
-        for r in self._rows(rc.NODES_BY_IDS, ids=ids):
-            props = decode_properties(r["props"])
-            props["label"] = r["label"]
-            out.add_node(r["id"], **{k: v for k, v in props.items() if k not in _VIEW_DROP})
-        for r in self._rows(rc.EDGES_AMONG, ids=ids):
-            out.add_edge(r["source"], r["target"], type=r["type"], **decode_properties(r["props"]))
-        return out
-
-

@@ -7,18 +7,22 @@ evidence per claim and say how many more there are; JSON carries them all.
 The HTML page embeds the subject's network, drawn by ``graph/view.py`` (the
 ``govkg view`` page, with its own Content-Security-Policy), in an
 ``<iframe srcdoc>``: the report page itself runs no script, and text from the
-graph reaches it only through ``html.escape``.
+graph reaches it only through the template's autoescaping.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import html
 import json
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from govkg.queries.reports import Citation, Item, Report, Section
+import jinja2
+from markupsafe import Markup, escape
+
+from govkg.queries.reports.model import Citation, Item, Report, Section
 
 MAX_SHOWN = 3
 
@@ -113,65 +117,32 @@ def _md_item(item: Item, lines: list[str]) -> None:
 
 # ----------------------------------------------------------------- HTML
 
-_CSS = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
- margin:0 auto;max-width:70rem;padding:1rem 1.5rem;color:#222;line-height:1.5}
-h1{font-size:1.5rem;margin-bottom:.3rem}h2{border-bottom:1px solid #ddd;margin-top:2rem}
-.summary{color:#555;margin:.1rem 0}.note{color:#777;font-style:italic}
-ul.items{list-style:none;padding-left:0}li.item{margin:.45rem 0}
-blockquote{margin:.2rem 0 .2rem 1.2rem;padding:.1rem .6rem;border-left:3px solid #c9d6e8;color:#333;font-size:.93rem}
-.where{color:#666;white-space:nowrap}.more{color:#777;font-size:.9rem;margin-left:1.2rem}
-iframe.view{width:100%;height:42rem;border:1px solid #ccc}code{background:#f3f3f3;padding:0 .2rem}
-"""
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+def _code_spans(text: str) -> Markup:
+    """A summary line with its `id` spans as <code>, everything else escaped."""
+    return Markup(re.sub(r"`([^`]*)`", r"<code>\1</code>", str(escape(text))))
+
+
+def _where(cite: Citation) -> str:
+    return cite_text(cite)[1]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env.filters.update(quoted=quoted, where=_where, code_spans=_code_spans)
+    return env
 
 
 def render_html(report: Report, view_html: str | None = None) -> str:
-    """The report as one page; ``view_html`` (a whole ``govkg view`` page) goes in an iframe."""
-    e = html.escape
-    out = ["<!DOCTYPE html>", '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           '<meta name="generator" content="govkg report">',
-           f"<title>{e(report.title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{e(report.title)}</h1>"]
-    for line in report.summary:
-        out.append(f'<p class="summary">{_code_spans(e(line))}</p>')
-    for section in report.sections:
-        _html_section(section, 2, out)
-    if view_html is not None:
-        out.append("<h2>关系图 Network</h2>")
-        out.append('<p class="note">Drag, zoom and click nodes; the panel shows each relation\'s '
-                   "evidence.</p>")
-        out.append(f'<iframe class="view" title="network" srcdoc="{e(view_html, quote=True)}"></iframe>')
-    out += ["</body>", "</html>", ""]
-    return "\n".join(out)
-
-
-def _code_spans(escaped: str) -> str:
-    return re.sub(r"`([^`]*)`", r"<code>\1</code>", escaped)
-
-
-def _html_section(section: Section, depth: int, out: list[str]) -> None:
-    e = html.escape
-    level = min(depth, 6)
-    out.append(f"<section><h{level}>{e(section.title)}</h{level}>")
-    if section.note:
-        out.append(f'<p class="note">{e(section.note)}</p>')
-    if section.items:
-        out.append('<ul class="items">')
-        for item in section.items:
-            note = f' <span class="note">({e(item.note)})</span>' if item.note else ""
-            out.append(f'<li class="item" style="margin-left:{1.5 * item.level}rem">{e(item.text)}{note}')
-            for cite in item.evidence[:MAX_SHOWN]:
-                sentence, where = cite_text(cite)
-                body = e(quoted(sentence)) if sentence else "(no single sentence)"
-                out.append(f'<blockquote>{body} <span class="where">— {e(where)}</span></blockquote>')
-            if len(item.evidence) > MAX_SHOWN:
-                out.append(f'<div class="more">… and {len(item.evidence) - MAX_SHOWN} more</div>')
-            out.append("</li>")
-        out.append("</ul>")
-    for sub in section.sections:
-        _html_section(sub, depth + 1, out)
-    out.append("</section>")
+    """The report as one page (templates/report.html); ``view_html`` (a whole ``govkg view``
+    page) goes in an iframe."""
+    return _environment().get_template("report.html").render(
+        report=report, view_html=view_html, max_shown=MAX_SHOWN,
+        css=Markup((TEMPLATES / "report.css").read_text("utf-8")))
 
 
 def view_page(source, report: Report) -> str | None:
@@ -193,5 +164,5 @@ def view_page(source, report: Report) -> str | None:
     lookup = graph.copy()
     for aid, info in source.articles(a for a in cited if a and a not in graph).items():
         lookup.add_node(aid, label=schema.ARTICLE, title=info.title, date=info.date, source=info.source)
-    net = build_network(selection, opts, layout(selection.graph))
-    return render_view(net, selection, opts, articles_of(selection.graph, lookup))
+    data = build_network(selection, opts, layout(selection.graph))
+    return render_view(data, selection, opts, articles_of(selection.graph, lookup))

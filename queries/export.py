@@ -24,7 +24,7 @@
   Chinese text correctly.
 - **neo4j-admin** (a folder): header and data files for
   ``neo4j-admin database import full``, holding the graph exactly as
-  ``govkg load`` stores it (graph/neo4j_load.py: one label per node,
+  ``govkg load`` stores it (queries/neo4j/load.py: one label per node,
   ``id`` as the key, lists as lists, evidence as ``evidence_json`` strings,
   parallel edges of one type combined), and ``constraints.cypher``, the
   constraints ``govkg load`` creates, to run once after the import.
@@ -44,9 +44,9 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import write_text_atomic
-from govkg.graph.neo4j_load import canonical_json, edge_rows, node_rows
+from govkg.graph.properties import canonical_json, edge_rows, node_rows
 from govkg.graph.schema import NODE_LABELS
-from govkg.queries import cypher
+from govkg.queries.neo4j import cypher
 
 FORMATS = ("graphml", "gexf", "csv", "neo4j-admin")
 #: Formats written as one file; the others fill a folder.

@@ -25,6 +25,25 @@ class CypherResult:
     records: list[Any]  # neo4j.Record
     counters: dict[str, int] = field(default_factory=dict)
     plan: dict[str, Any] | None = None  # the plan tree of a PROFILE (with counts) or EXPLAIN
+    warnings: list[str] = field(default_factory=list)  # the server's warnings, one line each
+
+
+def warnings_of(summary) -> list[str]:
+    """The server's warnings about a statement (a label that does not exist …), one line each.
+
+    The driver would log each as a multi-line object dump; govkg silences
+    that log (connection.py) and says the same in one line.
+    """
+    found = []
+    for status in getattr(summary, "gql_status_objects", None) or ():
+        if str(getattr(status, "raw_severity", "")).upper() != "WARNING":
+            continue
+        text = one_line(status.status_description).removeprefix("warn: ")
+        position = getattr(status, "position", None)
+        if position is not None:
+            text += f" (line {position.line}, column {position.column})"
+        found.append(text)
+    return found
 
 
 def one_line(message: str | None) -> str:
@@ -37,7 +56,11 @@ def one_line(message: str | None) -> str:
     return lines[0] if lines else "unknown error"
 
 
-def cypher_error(exc: Exception, uri: str | None = None) -> GovkgError:
+#: What a refused write in a read-only statement tells the user to do (``govkg query``).
+WRITE_HINT = "add --write to allow writes"
+
+
+def cypher_error(exc: Exception, uri: str | None = None, write_hint: str = WRITE_HINT) -> GovkgError:
     """The one-line ``GovkgError`` for an exception raised by the driver."""
     from neo4j import exceptions as neo
 
@@ -48,8 +71,7 @@ def cypher_error(exc: Exception, uri: str | None = None) -> GovkgError:
         code = exc.code or ""
         message = one_line(exc.message)
         if code.endswith("Statement.AccessMode"):
-            return GovkgError(f"Neo4j refused a write in a read-only query ({message}); "
-                              f"add --write to allow writes")
+            return GovkgError(f"Neo4j refused a write in a read-only query ({message}); {write_hint}")
         if "DatabaseNotFound" in code:
             return GovkgError(f"Neo4j{where}: {message} (set --database or NEO4J_DATABASE)")
         if code.startswith("Neo.ClientError"):
@@ -62,8 +84,11 @@ def cypher_error(exc: Exception, uri: str | None = None) -> GovkgError:
 
 def run_cypher(driver, query: str, parameters: Mapping[str, Any] | None = None, *,
                database: str | None = None, write: bool = False,
-               uri: str | None = None) -> CypherResult:
-    """Run one statement; read-only unless ``write``. Errors become GovkgError."""
+               uri: str | None = None, write_hint: str = WRITE_HINT) -> CypherResult:
+    """Run one statement; read-only unless ``write``. Errors become GovkgError.
+
+    ``write_hint`` ends the message of a write refused in read-only mode.
+    """
     import neo4j
     from neo4j import exceptions as neo
 
@@ -76,7 +101,7 @@ def run_cypher(driver, query: str, parameters: Mapping[str, Any] | None = None, 
                                          routing_=neo4j.RoutingControl.READ)
             summary = eager.summary
             return CypherResult(list(eager.keys), list(eager.records),
-                                plan=summary.profile or summary.plan)
+                                plan=summary.profile or summary.plan, warnings=warnings_of(summary))
         with driver.session(database=database, default_access_mode=neo4j.WRITE_ACCESS) as session:
             result = session.run(query, params)
             records = list(result)
@@ -84,9 +109,10 @@ def run_cypher(driver, query: str, parameters: Mapping[str, Any] | None = None, 
             summary = result.consume()
         counters = {k: v for k, v in vars(summary.counters).items()
                     if not k.startswith("_") and isinstance(v, int) and not isinstance(v, bool) and v}
-        return CypherResult(columns, records, counters, plan=summary.profile or summary.plan)
+        return CypherResult(columns, records, counters, plan=summary.profile or summary.plan,
+                            warnings=warnings_of(summary))
     except (neo.Neo4jError, neo.DriverError, OSError) as exc:
-        raise cypher_error(exc, uri) from None
+        raise cypher_error(exc, uri, write_hint) from None
 
 
 def read_rows(driver, query: str, parameters: Mapping[str, Any] | None = None, *,

@@ -1,0 +1,287 @@
+"""The pieces every report uses: citing evidence, names and aliases, walks up and down hierarchies."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Sequence
+
+from govkg.graph.schema import AUTHORED, BASIS_NOTES, LOCATED_IN, MENTIONED_IN, ORGANIZATION, PART_OF, PLACE
+from govkg.queries.records import CURRENT, Evidence, NodeRef, Post
+from govkg.queries.reports.model import (
+    ARTICLE_RELATIONS, DEFAULT_TOP, LABEL_NAMES, MAX_WALK, PHRASES, VIEW_HOPS, VIEW_MAX_IDS,
+    ArticleRef, Citation, Item, Section, ViewSpec,
+)
+from govkg.queries.reports.source import OUT, IN, ArticleInfo, ReportSource
+
+
+class Citer:
+    """Turns evidence into citations, looking articles up once each."""
+
+    def __init__(self, source: ReportSource) -> None:
+        self.source = source
+        self._articles: dict[str, ArticleInfo | None] = {}
+
+    def _load(self, ids: Iterable[str]) -> None:
+        missing = [a for a in set(ids) if a not in self._articles]
+        if missing:
+            found = self.source.articles(missing)
+            for aid in missing:
+                self._articles[aid] = found.get(aid)
+
+    def info(self, article_id: str) -> ArticleInfo:
+        self._load([article_id])
+        info = self._articles[article_id]
+        return info if info is not None else ArticleInfo(article_id, "", "", "")
+
+    def ref(self, article_id: str) -> ArticleRef:
+        info = self.info(article_id)
+        return ArticleRef(info.id, info.title, info.date, info.source)
+
+    def cite(self, evidence: Iterable[Evidence]) -> list[Citation]:
+        evidence = list(evidence)
+        self._load(e.article for e in evidence)
+        cites = [Citation(e.sentence, self.ref(e.article)) for e in evidence if e.article]
+        return sorted(cites, key=lambda c: (c.article.date, c.article.id, c.sentence))
+
+    def sentences_naming(self, article_id: str, *groups: Sequence[str]) -> list[Citation]:
+        """Sentences of the article that show the mentions, for "mentioned in this article" claims.
+
+        The first sentence that names one spelling from every group; failing
+        that, the first sentence naming each group on its own (so a co-mention
+        shows both people in context); an empty sentence if none names them.
+        """
+        from govkg.extract.sentences import split_sentences
+
+        sentences = split_sentences(self.info(article_id).text)
+        ref = self.ref(article_id)
+
+        def first(*wanted: Sequence[str]) -> str | None:
+            for sentence in sentences:
+                if all(any(n and n in sentence for n in group) for group in wanted):
+                    return sentence
+            return None
+
+        together = first(*groups)
+        if together is not None:
+            return [Citation(together, ref)]
+        found = [s for s in dict.fromkeys(first(g) for g in groups) if s is not None]
+        return [Citation(s, ref) for s in found] or [Citation("", ref)]
+
+    def sentence_naming_all(self, article_id: str, *groups: Sequence[str]) -> Citation | None:
+        """The first sentence of the article naming one spelling of every group, or None."""
+        from govkg.extract.sentences import split_sentences
+
+        for sentence in split_sentences(self.info(article_id).text):
+            if all(any(n and n in sentence for n in group) for group in groups):
+                return Citation(sentence, self.ref(article_id))
+        return None
+
+    def dates(self, evidence: Iterable[Evidence]) -> str:
+        """The article dates of the evidence: ``2020-06-05`` or ``2020-06-03 – 2020-06-16``."""
+        days = sorted({c.article.date for c in self.cite(evidence) if c.article.date})
+        if not days:
+            return ""
+        return days[0] if len(days) == 1 else f"{days[0]} – {days[-1]}"
+
+
+class Builder:
+    """The parts every report uses: citations, names and aliases, the walk up a hierarchy."""
+
+    def __init__(self, source: ReportSource, top: int = DEFAULT_TOP) -> None:
+        self.source = source
+        self.q = source.queries
+        self.citer = Citer(source)
+        self.top = top
+        self._names: dict[str, tuple[str, ...]] | None = None
+        self._places: dict[str, str] | None = None  # place name -> id
+
+    def spellings(self, node: NodeRef) -> tuple[str, ...]:
+        """The node's name and aliases (to find the sentences that name it)."""
+        if self._names is None:
+            self._names = {e.id: (e.name, *e.aliases) for e in self.source.entity_names()}
+        return self._names.get(node.id, (node.name,))
+
+    def place_named_in(self, body: NodeRef) -> NodeRef | None:
+        """The Place whose name begins the body's name (建设路街道 for 建设路街道党工委).
+
+        Bodies are rarely linked to their territory in news text, but Chinese
+        bodies are named after it; the report says when it relied on the name.
+        The longest such name wins (建设路街道, not 建设路); among places sharing
+        it, the smallest id.
+        """
+        if self._places is None:
+            self._places = {}
+            for entry in sorted(self.source.entity_names([PLACE]), key=lambda e: e.id):
+                self._places.setdefault(entry.name, entry.id)
+        for end in range(len(body.name) - 1, 1, -1):
+            place_id = self._places.get(body.name[:end])
+            if place_id is not None and place_id != body.id:
+                return NodeRef(place_id, PLACE, body.name[:end])
+        return None
+
+    def link_item(self, subject: NodeRef, link, level: int = 0, **data: Any) -> Item:
+        """``subject runs 六稳`` / ``卫东区委 … is part of subject`` with the link's evidence.
+
+        A relation inferred rather than read (its ``basis``) says how instead
+        of citing a sentence that does not say it.
+        """
+        a, b = (subject, link.other) if link.outgoing else (link.other, subject)
+        text = f"{a.name} {PHRASES.get(link.type, link.type)} {b.name}"
+        if link.status and link.status != CURRENT:
+            text += f" ({link.status})"
+        cites, note = self.claim(link.evidence, link.basis)
+        return Item(text, cites, {
+            "relation": link.type, "source": a.id, "target": b.id, "other": link.other.id,
+            "other_label": link.other.label, **({"status": link.status} if link.status else {}),
+            **({"basis": link.basis} if link.basis else {}), **data},
+            level=level, note=note)
+
+    def claim(self, evidence: Iterable[Evidence], basis: str | None) -> tuple[list[Citation], str]:
+        """(citations, note) for a relation: its sentences when it was read in them, else how it was found."""
+        if basis in BASIS_NOTES:
+            return [], BASIS_NOTES[basis]
+        return self.citer.cite(evidence), ""
+
+    def ancestry(self, node: NodeRef, level: int) -> list[Item]:
+        """Where a body or place sits: part of / lies in, up the chain, each step with evidence.
+
+        Depth first, so each step is listed right under the one it continues.
+        A body with no such relation is placed by its name (``place_named_in``).
+        """
+        items: list[Item] = []
+        seen = {node.id}
+        stack: list[tuple[Item, NodeRef, int]] = []
+
+        def push_steps(current: NodeRef, depth: int) -> None:
+            if depth - level >= MAX_WALK:
+                return
+            steps = []
+            links = self.source.links(current.id, [PART_OF, LOCATED_IN], OUT)
+            for link in links:
+                steps.append((self.link_item(current, link, level=depth), link.other))
+            if not links and current.label == ORGANIZATION:
+                place = self.place_named_in(current)
+                if place is not None:
+                    steps.append((Item(f"{current.name} is named after {place.name}", [],
+                                       {"relation": "NAMED_AFTER", "source": current.id,
+                                        "target": place.id}, level=depth,
+                                       note="inferred from the name, not read in a sentence"), place))
+            stack.extend((item, other, depth + 1) for item, other in reversed(steps))
+
+        push_steps(node, level)
+        while stack:
+            item, other, depth = stack.pop()
+            if item.data.get("relation") == "NAMED_AFTER" and other.id in seen:
+                continue  # an inference adds nothing about a place already listed
+            items.append(item)  # a step to a place already listed is shown, not walked again
+            if other.id not in seen:
+                seen.add(other.id)
+                push_steps(other, depth)
+        return items
+
+    def post_item(self, post: Post, who: bool = False, level: int = 0) -> Item:
+        """``党工委书记 · 建设路街道党工委 (current, 2020-06-05)`` or, with ``who``, the person first."""
+        body = post.body or "(no body named)"
+        status = post.status
+        when = self.citer.dates(post.evidence)
+        head = f"{post.person}: {post.title}" if who else f"{post.title} · {body}"
+        text = f"{head} ({status}{', ' + when if when else ''})"
+        return Item(text, self.citer.cite(post.evidence), {
+            "person_id": post.person_id, "person": post.person, "role_id": post.role_id,
+            "title": post.title, "body_id": post.body_id, "body": post.body, "status": status,
+            "dates": when}, level=level)
+
+    def articles_section(self, node: NodeRef) -> Section:
+        """The articles that mention the node (or that the person wrote), oldest first."""
+        links = self.source.links(node.id, list(ARTICLE_RELATIONS), OUT)
+        by_article: dict[str, list] = {}
+        for link in links:
+            by_article.setdefault(link.other.id, []).append(link)
+        items = []
+        for aid in by_article:
+            info = self.citer.info(aid)
+            kinds = []
+            for link in by_article[aid]:
+                if link.type == AUTHORED:
+                    kinds.append("wrote it (byline)")
+                else:
+                    times = link.count or 1
+                    kinds.append(f"mentioned {times} time{'s' if times != 1 else ''}")
+            cites = self.citer.sentences_naming(aid, self.spellings(node))
+            items.append(Item(f"《{info.title or info.id}》 {info.date}".rstrip() + ": " + ", ".join(kinds),
+                              cites, {"article": aid, "title": info.title, "date": info.date,
+                                       "source": info.source}))
+        items.sort(key=lambda i: (i.data["date"], i.data["article"]))
+        return Section("文章 Articles", items, note="" if items else "no article mentions it")
+
+    def view_of(self, node: NodeRef) -> ViewSpec:
+        ids = self.source.ego_ids(node.id, VIEW_HOPS)
+        if len(ids) > VIEW_MAX_IDS:
+            ids = self.source.ego_ids(node.id, 1)
+        return ViewSpec(frozenset(ids), (node.id,))
+
+    def header(self, node: NodeRef) -> list[str]:
+        spellings = [s for s in self.spellings(node) if s != node.name]
+        articles = len({l.other.id for l in self.source.links(node.id, [MENTIONED_IN], OUT)})
+        lines = [f"{LABEL_NAMES.get(node.label, node.label)} · id `{node.id}` · "
+                 f"mentioned in {articles} article{'s' if articles != 1 else ''}"]
+        if spellings:
+            lines.append("also written: " + "、".join(spellings))
+        return lines
+
+
+def plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
+
+
+def members_sections(b: Builder, posts: Sequence[Post], how: Callable[[str], str] | None = None
+                      ) -> list[Section]:
+    """Posts grouped by body, bodies in the order the posts come (nearest first)."""
+    groups: dict[str, list[Post]] = {}
+    for post in posts:
+        groups.setdefault(post.body_id or "", []).append(post)
+    sections = []
+    for body_id, group in groups.items():
+        title = group[0].body or "(no body named)"
+        note = how(body_id) if how else ""
+        sections.append(Section(title, [b.post_item(p, who=True) for p in group], note=note))
+    return sections
+
+
+def tree_down(b: Builder, top: NodeRef, types: Sequence[str], labels: Sequence[str] | None = None
+               ) -> list[Item]:
+    """Everything under ``top`` by ``types`` relations (backwards), depth first, with evidence."""
+    items: list[Item] = []
+    seen = {top.id}
+
+    def walk(node: NodeRef, level: int) -> None:
+        if level >= MAX_WALK:
+            return
+        for link in b.source.links(node.id, types, IN):
+            if link.other.id in seen or (labels and link.other.label not in labels):
+                continue
+            seen.add(link.other.id)
+            items.append(b.link_item(node, link, level=level))
+            walk(link.other, level + 1)
+
+    walk(top, 0)
+    return items
+
+
+def programs_section(b: Builder, subject: NodeRef, actors: Sequence[NodeRef]) -> Section:
+    """Programs the actors (and their parts) run or received, each with its evidence."""
+    section = Section("项目 Programs")
+    seen = set()
+    for actor in actors:
+        for link in b.q.programs(actor.id, include_parts=True):
+            key = (link.actor_id, link.relation, link.program_id)
+            if key in seen:
+                continue
+            seen.add(key)
+            text = f"{link.actor} {PHRASES[link.relation]} {link.program}"
+            section.items.append(Item(text, b.citer.cite(link.evidence), {
+                "relation": link.relation, "actor_id": link.actor_id, "actor": link.actor,
+                "program_id": link.program_id, "program": link.program, "depth": link.depth}))
+    section.note = "" if section.items else f"no program run or received by {subject.name} or its parts"
+    return section
