@@ -21,7 +21,7 @@ from govkg.extract.records import Article, Entity, Evidence, Mention, PageResult
 from govkg.extract.relations import cooperation, located_in, program_relations
 from govkg.extract.structure import body_territory
 from govkg.graph.schema import (AUTHORED, HOLDS_ROLE, LOCATED_IN, ORGANIZATION, PART_OF, PERSON, PLACE, PROGRAM,
-                                ROLE, ROLE_IN, node_id, role_id)
+                                ROLE, ROLE_IN, STATEMENT_PROPS, node_id, role_id)
 
 class Collector:
     """Builds one page's ``PageResult``; adding a node twice merges its aliases and props."""
@@ -47,7 +47,8 @@ class Collector:
 
     def relate(self, source: str, rtype: str, target: str, article: Article | None, sentence: str | None,
                **props) -> None:
-        ev = [Evidence(article.id, sentence)] if article is not None and sentence else []
+        said = tuple((k, str(props[k])) for k in STATEMENT_PROPS if props.get(k))
+        ev = [Evidence(article.id, sentence, said)] if article is not None and sentence else []
         self.result.relations.append(Relation(source, rtype, target, ev, props))
 
     def add(self, relations: list[Relation]) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from govkg.extract.admin import divisions
 from govkg.extract.lexicon import Lexicon, default_lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
+from govkg.extract.territory import canonical_place
 
 if TYPE_CHECKING:
     from govkg.extract.records import Sentence
@@ -57,23 +58,50 @@ class Context:
     # The congress or CPPCC session the article reports, as first written in full with its
     # territory (深圳市坪山区第一届人民代表大会第五次会议): 大会主席团 and 执行主席 are its.
     session: str = ""
+    # The bodies the article's headlines name: what the story is about.
+    headline_bodies: list[str] = field(default_factory=list)
+    # Where the current sentence first names each body, and the bodies named before it.
+    _here: dict[str, int] = field(default_factory=dict)
+    _earlier: set[str] = field(default_factory=set)
 
-    def named(self, body: str) -> None:
+    def begin_sentence(self) -> None:
+        """A new sentence: bodies it names are "named last" only for what it writes after them."""
+        self._earlier = set(self.recent)
+        self._here = {}
+
+    def named(self, body: str, at: int | None = None) -> None:
+        """The article names ``body`` (at offset ``at`` of the current sentence)."""
         if body in self.recent:
             self.recent.remove(body)
         self.recent.append(body)
         self.body_counts[body] += 1
+        if at is not None:
+            self._here.setdefault(body, at)
+
+    def own_body(self, ending: str, before: int | None = None) -> str | None:
+        """The body a title means by its kind alone (院党组成员, 公司总经理): the one of that kind the
+        headline names (鄂州中院…: the court the story is about, whichever court it names last),
+        else the one named last."""
+        ending = to_simplified(ending)
+        return next((b for b in self.headline_bodies if to_simplified(b).endswith(ending) and len(b) > len(ending)),
+                    None) or self.last_body(ending, before)
 
     def main_body(self, endings: tuple[str, ...]) -> str | None:
         """The body the article names most among those whose name ends so (政协, 人大常委会)."""
         found = [(c, b) for b, c in self.body_counts.items() if to_simplified(b).endswith(endings)]
         return max(found)[1] if found else None
 
-    def last_body(self, ending: str) -> str | None:
-        """The body named last whose name ends with ``ending`` (院 → 宁城县人民法院)."""
+    def last_body(self, ending: str, before: int | None = None) -> str | None:
+        """The body named last whose name ends with ``ending`` (院 → 宁城县人民法院); with ``before``,
+        named before that offset of the current sentence (院党组副书记…赴梁子湖区法院调研: 院 is the
+        court named before the sentence, not the one it goes on to name)."""
         ending = to_simplified(ending)
-        return next((b for b in reversed(self.recent) if to_simplified(b).endswith(ending)
-                     and len(b) > len(ending)), None)
+        for b in reversed(self.recent):
+            if before is not None and b not in self._earlier and self._here.get(b, -1) >= before:
+                continue
+            if to_simplified(b).endswith(ending) and len(b) > len(ending):
+                return b
+        return None
 
     def home(self, level: str) -> str | None:
         found = self.homes.get(level) or self.homes.get(_SAME_RANK.get(level, ""))
@@ -107,10 +135,16 @@ def _ancestors(name: str) -> list[str]:
 
 
 def build_context(place_counts: Counter[str], levels: dict[str, str],
-                  fallback: "Context | None" = None) -> Context:
-    """The article's home territory at each level (see the module's docstring)."""
+                  fallback: "Context | None" = None, away: set[str] = frozenset()) -> Context:
+    """The article's home territory at each level (see the module's docstring). ``away`` are
+    territories the story's people visit (resolution.visited): neither they nor what lies in
+    them are home."""
     ctx = Context()
     ctx.named_places = [(n, levels.get(n, "")) for n, _c in sorted(place_counts.items(), key=lambda x: (-x[1], x[0]))]
+    if away:
+        simple_away = {to_simplified(a) for a in away}
+        place_counts = Counter({n: c for n, c in place_counts.items() if to_simplified(n) not in simple_away
+                                and not simple_away & {to_simplified(a) for a in _ancestors(n)}})
     for level in LEVELS:
         home = _most_named(place_counts, levels, level)
         if home:
@@ -205,16 +239,32 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     else:
         name = _expand_level_prefix(name, ctx)
     simple = to_simplified(name)
-    if simple.endswith("中院") and len(simple) > 3:
-        return name[:-2] + in_script_of(name, "中级人民法院")  # 鄂州市中院
-    for short, insert_at in (("人民政府", None), ("政府", 2), ("人民检察院", None), ("检察院", 3),
-                             ("人民法院", None), ("法院", 2)):
-        if simple.endswith(short):
-            stem = simple[: -len(short)]
-            if insert_at and stem and (stem[-1] in "省市区县州旗镇乡" or stem.endswith(("街道", "苏木"))):
-                name = name[:-insert_at] + in_script_of(name, "人民") + name[-insert_at:]
-            break
+    at = simple.find("中院")
+    if at >= 2:
+        # 鄂州市中院, 鄂州中院党组: a 中院 is the intermediate court of a prefecture.
+        stem = canonical_place(name[:at])
+        if to_simplified(stem).endswith(("市", "州", "盟", "地区")):
+            return stem + in_script_of(name, "中级人民法院") + name[at + 2:]
+    # 县政府 → 县人民政府, also inside a longer name (宁城县法院党组 → 宁城县人民法院党组).
+    for short, full in (("人民政府", None), ("政府", "人民政府"), ("人民检察院", None), ("检察院", "人民检察院"),
+                        ("人民法院", None), ("法院", "人民法院")):
+        at = _last_body_word(simple, short, lex)
+        if at is None:
+            continue
+        stem = simple[:at]
+        if full and stem and (stem[-1] in "省市区县州旗镇乡" or stem.endswith(("街道", "苏木"))):
+            name = name[:at] + in_script_of(name, full) + name[at + len(short):]
+        break
     return name
+
+
+def _last_body_word(simple: str, word: str, lex: Lexicon) -> int | None:
+    """Where ``word`` ends the name or is followed only by the kinds of body inside it (党组)."""
+    at = simple.rfind(word)
+    if at < 0:
+        return None
+    rest = simple[at + len(word):]
+    return at if not rest or rest in lex.bodies else None
 
 
 def _expand_level_prefix(name: str, ctx: Context) -> str:

@@ -65,7 +65,7 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         host = ""
         if rest and rest[0].level == "back":
             # 院党组成员: 院 is the court the article named last.
-            host = ctx.last_body(rest[0].text) or _written(sentence, rest[0])
+            host = ctx.own_body(rest[0].text, before=post.start) or _written(sentence, rest[0])
             rest = rest[1:]
             parents = [host] if rest else []
         elif territory:
@@ -74,8 +74,11 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
                 and (not _stands_alone(rest[0] if rest else bodies[0], lex)
                      or _party_cell_of(rest[0] if rest else bodies[0], before, lex)):
             # 县委常委、组织部部长: 组织部 is the 县委's; after 组织部部长, 政法委 is the 县委's too.
-            if before.body_kind in ("organ", "cell", "unit") and before.parents \
-                    and _kind_of((rest or bodies)[0].text, lex) == "organ":
+            kind = _kind_of((rest or bodies)[0].text, lex)
+            # …but a department after a party group's post is its host's: 院党组成员、政治部主任 (a
+            # 党组 has no departments), as 政法委 after 组织部部长 is the 县委's.
+            if before.parents and (before.body_kind in ("organ", "cell", "unit") and kind == "organ"
+                                   or before.body_kind == "cell" and kind in ("unit", "department")):
                 host, parents = before.parents[0], list(before.parents)
             else:
                 host = before.body

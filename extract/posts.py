@@ -45,7 +45,9 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
         for post in chain:
             before = resolved[id(post)] = resolve_post(post, s.text, lex, ctx, memory, before)
             if before.body and before.body_label == ORGANIZATION:
-                ctx.named(before.body)  # 院党组 later in the article may mean this court
+                # 院党组 later in the article may mean this court (宁城县法院党组书记: the court too).
+                for body in [*reversed(before.parents), before.body]:
+                    ctx.named(body, at=post.start)
         last = before
         last_end = chain[-1].end
     out = []

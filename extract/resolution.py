@@ -34,11 +34,32 @@ def page_contexts(page: list[list[Sentence]]) -> list[Context]:
                     levels[m.canonical] = m.level
                     c[m.canonical] += 1
         counts.append(c)
-    page_ctx = build_context(sum(counts, Counter()), levels)
-    contexts = [build_context(c, levels, page_ctx) for c in counts]
+    aways = [visited(sentences) for sentences in page]
+    page_ctx = build_context(sum(counts, Counter()), levels, away=set().union(*aways))
+    contexts = [build_context(c, levels, page_ctx, away=away) for c, away in zip(counts, aways)]
     for ctx, sentences in zip(contexts, page):
         ctx.session = article_session(sentences)
     return contexts
+
+
+# 我市党政代表团赴赣州学习考察: the writer's own territory (我市) goes to another of its level.
+_OWN = re.compile(r"我(市|县|区|州|旗|盟)")
+_TO = ("赴", "前往", "到", "来到", "在")
+_VISIT = ("学习", "考察", "观摩", "参观", "交流")
+
+
+def visited(sentences: list[Sentence]) -> set[str]:
+    """Territories a delegation of the article's own territory visits: 赣州 in 我市党政代表团赴赣州
+    学习考察. The story is from home (我市), not from the host; the host is only of the level of
+    我市 (我市领导在某县调研 is a county of the city)."""
+    out = set()
+    for s in sentences:
+        text = s.tagged.text
+        own = {m.group(1) for m in _OWN.finditer(text)}
+        for m in s.places:
+            if m.level in own and text[:m.start].endswith(_TO) and text[m.end:].startswith(_VISIT):
+                out.add(m.canonical or canonical_place(m.text))
+    return out
 
 
 def resolve_sentence(s: Sentence, ctx: Context, lex: Lexicon) -> None:
@@ -47,11 +68,14 @@ def resolve_sentence(s: Sentence, ctx: Context, lex: Lexicon) -> None:
         # A site takes the article's territory as a body would: 区廉政教育基地 → 卫东区廉政教育基地.
         m.canonical = canonical_org(m.text, ctx, lex) if m.level == "site" else canonical_place(m.text)
     kept = []
+    ctx.begin_sentence()
     for m in s.bodies:
         m.canonical = canonical_org(m.text, ctx, lex)
         if m.canonical in lex.generic_bodies or len(m.canonical) < 2:
             continue
-        ctx.named(m.canonical)
+        ctx.named(m.canonical, at=m.start)
+        if s.text in (s.article.title, s.article.kicker):
+            ctx.headline_bodies.append(m.canonical)
         kept.append(m)
     s.bodies = kept
     s.anaphors = find_anaphors(s, ctx, lex)
@@ -67,7 +91,7 @@ def find_anaphors(s: Sentence, ctx: Context, lex: Lexicon) -> list[Mention]:
             if m.end() < len(text) and text[m.end()] in "域县划":
                 continue
             territory = refers_to in LEVELS
-            target = ctx.home(refers_to) if territory else ctx.last_body(refers_to)
+            target = ctx.home(refers_to) if territory else ctx.last_body(refers_to, before=m.start())
             if not target:
                 continue
             label = PLACE if territory else ORGANIZATION

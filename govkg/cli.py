@@ -21,7 +21,7 @@ from rich.console import Console
 from govkg import __version__
 from govkg.errors import GovkgError
 from govkg.options import (
-    GRAPH_OPTION, NEO4J_DATABASE_OPTION, NEO4J_FLAG, NEO4J_PASSWORD_OPTION, NEO4J_URI_OPTION,
+    DEFAULT_GRAPH, GRAPH_OPTION, NEO4J_DATABASE_OPTION, NEO4J_FLAG, NEO4J_PASSWORD_OPTION, NEO4J_URI_OPTION,
     NEO4J_USER_OPTION, format_option, neo4j_target, output_format, result_output_option,
     write_or_print,
 )
@@ -128,10 +128,22 @@ def merge(
 EVAL_FORMATS = {"table": (".txt",), "json": (".json",)}
 
 
+def _looks_like_graph_file(path: Path) -> bool:
+    """A graph file, not a gold file: the node-link keys in its first bytes (gold files begin
+    with their "source"); read_graph checks it properly."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return not path.name.endswith(".gold.json") and ('"nodes"' in head or '"directed"' in head) and '"source"' not in head[:40]
+
+
 @app.command("eval")
 def evaluate(
-    gold: list[Path] = typer.Argument(..., metavar="GOLD.json...",
-                                      help="Gold files (shared/spec/annotation.md)."),
+    gold: list[Path] = typer.Argument(..., metavar="[GRAPH.json] GOLD.json...",
+                                      help="Gold files (shared/spec/annotation.md), after the graph file "
+                                           "when it is not given by --graph."),
     graph_file: Path = GRAPH_OPTION,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses and false positives."),
     fmt: Optional[str] = format_option(list(EVAL_FORMATS), "table"),
@@ -143,15 +155,23 @@ def evaluate(
 
     govkg eval examples/chenghu-district-2021-09.gold.json --verbose
 
-    govkg eval examples/chenghu-district-2021-09.gold.json --format json -o scores.json
+    govkg eval graph.json examples/chenghu-district-2021-09.gold.json --format json -o scores.json
     """
     import json
 
     from govkg.extract.evaluate import score_graph
     from govkg.graph.graphfile import read_graph
 
+    gold = list(gold)
+    if _looks_like_graph_file(gold[0]):
+        # govkg eval dev.json gold/*.gold.json: the graph file first, as extract's -o wrote it.
+        if graph_file != DEFAULT_GRAPH:
+            raise GovkgError(f"two graph files: --graph {graph_file} and {gold[0]}")
+        graph_file, gold = gold[0], gold[1:]
+        if not gold:
+            raise GovkgError("no gold file after the graph file")
     chosen = output_format(output, fmt, EVAL_FORMATS, "table")
-    scores = score_graph(read_graph(graph_file), list(gold))
+    scores = score_graph(read_graph(graph_file), gold)
     misses, extras = scores.pop("misses"), scores.pop("extras")
     if chosen == "json":
         if verbose:

@@ -12,7 +12,11 @@ networkx answers equal the database's). The rule:
   repeats, in order of first appearance; any other list: the same union in
   order; ``count`` (MENTIONED_IN): the sum;
 - any other property: the first value met is kept; a missing or ``None``
-  value is filled in from a later one;
+  value is filled in from a later one; except that a relation whose
+  evidence records what each sentence says of it (a post's ``status``,
+  ``event``, ``event_date``, ``date``: ``STATEMENT_PROPS``) shows its latest
+  statement, by article date then event date (appointed in 2020, removed in
+  2023: the post is former), the later met on a tie;
 - two people of one name whose posts lie in different counties stay two
   nodes (``namesake_id``), in a run and across runs alike.
 
@@ -30,7 +34,7 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import new_graph, read_graph, write_graph
-from govkg.graph.schema import PERSON
+from govkg.graph.schema import PERSON, STATEMENT_PROPS
 
 #: List properties kept sorted (a set, in effect); other lists keep the order of first appearance.
 SORTED_LISTS = ("aliases",)
@@ -75,6 +79,21 @@ def merge_node_attrs(into: dict[str, Any], new: Mapping[str, Any]) -> None:
 def merge_edge_attrs(into: dict[str, Any], new: Mapping[str, Any]) -> None:
     """Combine ``new`` into the attributes ``into`` of a relation already known (changed in place)."""
     _combine(into, new)
+    _show_latest_statement(into)
+
+
+def _show_latest_statement(attrs: dict[str, Any]) -> None:
+    statements = [(str(item.get("date") or ""), str(item.get("event_date") or ""), n, item)
+                  for n, item in enumerate(attrs.get("evidence") or [])
+                  if isinstance(item, Mapping) and item.get("status")]
+    if not statements:
+        return
+    latest = max(statements, key=lambda s: s[:3])[3]
+    for key in STATEMENT_PROPS:
+        if latest.get(key):
+            attrs[key] = latest[key]
+        else:
+            attrs.pop(key, None)
 
 
 def add_node(graph: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> None:

@@ -57,9 +57,19 @@ class Evidence:
 
     article: str
     sentence: str
+    # What this sentence says of the relation when it says more than that it holds: a post's
+    # status, event and dates (STATEMENT_PROPS), as (key, value) pairs. Kept with the sentence so
+    # that a post seen in many articles keeps each article's word (appointed in one, removed in
+    # another); the relation itself shows its latest statement (graph/merge.py).
+    said: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, str]:
-        return {"article": self.article, "sentence": self.sentence}
+        return {"article": self.article, "sentence": self.sentence, **dict(self.said)}
+
+
+#: The properties of a HOLDS_ROLE that one statement gives (annotation.md ``status``; the event the
+#: clause names, its date, the article's date).
+STATEMENT_PROPS = ("status", "event", "event_date", "date")
 
 
 def node_id(label: str, key: str) -> str:

@@ -12,7 +12,7 @@ import pytest
 from govkg.extract.context import Context, article_session, build_context, canonical_org
 from govkg.extract.lexicon import LEXICON_DIR, default_lexicon, load_lexicon
 from govkg.extract.records import Article, Mention, Sentence
-from govkg.extract.resolution import find_anaphors
+from govkg.extract.resolution import find_anaphors, visited
 from govkg.graph.schema import ORGANIZATION, PLACE
 from support.handtagged import tagged
 
@@ -211,3 +211,65 @@ def test_no_meeting(words, places):
 def test_a_meetings_presidium_keeps_its_session_in_the_name():
     assert canonical_org("君山区第三届人民代表大会第四次会议主席团", Context(), LEX) \
         == "君山区第三届人民代表大会第四次会议主席团"
+
+
+# --- Visits, the court a story is about, bodies named later in a sentence -----------------------
+
+def placed(words: str, places: dict[str, str]) -> Sentence:
+    """A sentence whose words in ``places`` are place mentions of the given level."""
+    s = sentence(words)
+    at = 0
+    for w in words.split():
+        text = w.rsplit("/", 1)[0] if "/" in w[1:] else w
+        if text in places:
+            s.places.append(Mention(text, PLACE, at, at + len(text), level=places[text], canonical=text))
+        at += len(text)
+    return s
+
+
+def test_a_delegation_visiting_another_city_is_not_from_it():
+    s = placed("我市/r 党政代表团/n 赴/v 株洲市/LOC 学习/v 考察/v 。/w", {"株洲市": "市"})
+    assert visited([s]) == {"株洲市"}
+    # named more than home, the host and what lies in it are still not home
+    ctx = build_context(Counter({"株洲市": 5, "攸县": 3, "湘潭市": 1}),
+                        {"株洲市": "市", "攸县": "县", "湘潭市": "市"}, away={"株洲市"})
+    assert ctx.home("市") == "湘潭市" and ctx.home("县") is None
+
+
+@pytest.mark.parametrize("words, places", [
+    # a city leader touring a county of the city: the county is of another level than 我市
+    ("我市/r 领导/n 到/v 攸县/LOC 调研/v 。/w", {"攸县": "县"}),
+    # no first-person territory: a visit is just where the story is
+    ("株洲市/LOC 代表团/n 赴/v 湘潭市/LOC 学习/v 。/w", {"株洲市": "市", "湘潭市": "市"}),
+])
+def test_no_visit(words, places):
+    assert visited([placed(words, places)]) == set()
+
+
+def test_a_court_written_by_its_kind_is_the_headlines_court():
+    """院党组成员 in a story headlined 株洲中院…: that court, not the district court it names last."""
+    ctx = story(株洲市=("市", 1))
+    ctx.headline_bodies.append("株洲市中级人民法院")
+    for body in ("株洲市中级人民法院", "芦淞区人民法院"):
+        ctx.named(body)
+    assert ctx.own_body("院") == "株洲市中级人民法院"
+    assert ctx.last_body("院") == "芦淞区人民法院"  # 该院 is the court named last
+
+
+def test_a_body_named_later_in_the_sentence_is_not_named_last_before_it():
+    ctx = story(株洲市=("市", 1))
+    ctx.begin_sentence()
+    ctx.named("株洲市中级人民法院", at=0)
+    ctx.begin_sentence()
+    ctx.named("芦淞区人民法院", at=20)  # 院党组副书记张某带队赴芦淞区法院调研: named after the title
+    assert ctx.last_body("院", before=2) == "株洲市中级人民法院"
+    assert ctx.last_body("院", before=30) == "芦淞区人民法院"
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("株洲中院", "株洲市中级人民法院"),  # the prefecture's full name, from the division data
+    ("株洲中院党组", "株洲市中级人民法院党组"),
+    ("集中院落", "集中院落"),  # no prefecture before 中院
+])
+def test_an_intermediate_court_written_short(name, canonical):
+    assert canonical_org(name, Context(), LEX) == canonical

@@ -94,6 +94,15 @@ def test_an_appointment_notice():
                     "cue") == [("严海涛", "岚山县人民政府副县长", "current", "appointed", "决定任命")]
 
 
+def test_a_nomination_written_after_the_name_and_other_posts():
+    """X任A、B，提名为C: the nomination's clause has the same subject and is a proposal."""
+    assert holdings("龚雪梅/PER 任/v 岚山县委/ORG 副书记/n ，/w 提名/v 为/v 岚山县人民政府/ORG 县长/n 候选人/n 。/w",
+                    None, "event") == [("龚雪梅", "岚山县委副书记", "current", "appointed"),
+                                       ("龚雪梅", "岚山县人民政府县长", "proposed", "proposed")]
+    assert holdings("龚雪梅/PER 推荐/v 为/v 岚山县人民政府/ORG 县长/n 。/w", None, "event") == [
+        ("龚雪梅", "岚山县人民政府县长", "proposed", "proposed")]
+
+
 def test_a_nomination_without_candidate_is_proposed():
     assert holdings("提名/v 龚雪梅/PER 为/v 岚山县人民政府/ORG 县长/n 。/w", None, "event") == [
         ("龚雪梅", "岚山县人民政府县长", "proposed", "proposed")]

@@ -96,3 +96,23 @@ def test_one_run_and_merged_runs_give_the_same_graph():
     assert sorted(together.edges(keys=True, data=True)) == sorted(apart.edges(keys=True, data=True))
     assert dict(together.nodes(data=True)) == dict(apart.nodes(data=True))
     assert together.edges[ZHANG, ROLE_ID, HOLDS_ROLE]["status"] == "former"
+
+
+def test_a_post_seen_in_many_articles_shows_its_latest_statement_and_keeps_each():
+    """Appointed in 2020, seen in 2021, removed in 2023: each article's word stays with its sentence;
+    the relation says what the latest one says, whichever order the articles are met in."""
+    appointed = {"article": ART1, "sentence": "任命张伟为卫东区代区长。", "status": "current",
+                 "event": "appointed", "event_date": "2020-05", "date": "2020-06-03"}
+    seen = {"article": ART2, "sentence": "卫东区代区长张伟表示。", "status": "current", "date": "2021-03-01"}
+    removed = {"article": "article:c.txt#1", "sentence": "免去张伟的卫东区代区长职务。", "status": "former",
+               "event": "removed", "date": "2023-01-09"}
+    for order in ([appointed, seen, removed], [removed, appointed, seen], [seen, removed, appointed]):
+        g = new_graph()
+        for item in order:
+            add_edge(g, ZHANG, ROLE_ID, {"type": HOLDS_ROLE, "evidence": [item],
+                                         **{k: v for k, v in item.items() if k not in ("article", "sentence")}})
+        edge = g.edges[ZHANG, ROLE_ID, HOLDS_ROLE]
+        assert (edge["status"], edge["event"], edge["date"]) == ("former", "removed", "2023-01-09")
+        assert "event_date" not in edge  # the removal gives none; 2020-05 was the appointment's
+        assert sorted(e["article"] for e in edge["evidence"]) == [ART1, ART2, "article:c.txt#1"]
+        assert {e["article"]: e.get("event") for e in edge["evidence"]}[ART1] == "appointed"

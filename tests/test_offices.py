@@ -253,3 +253,10 @@ def test_a_towns_standing_presidium_is_not_a_meetings():
     ctx = story(君山区=("区", 1), 良心堡镇=("镇", 2))
     ctx.session = MEETING
     assert one("镇人大主席团主席", ctx).body == "良心堡镇人大主席团"
+
+
+def test_a_department_after_a_party_groups_post_is_the_hosts():
+    """县法院党组成员、政治部主任: a 党组 has no departments; 政治部 is the court's."""
+    group, department = resolve("县法院党组成员、政治部主任", story(望城区=("区", 1), 攸县=("县", 3)))
+    assert group.body == "攸县人民法院党组"
+    assert (department.title, department.body) == ("政治部主任", "攸县人民法院政治部")
