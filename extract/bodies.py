@@ -32,7 +32,7 @@ _MEDIA = re.compile(r"(?:日报|晚报|晨报|商报|时报|都市报|法制报|
 _MODEL_ONLY_ENDS = ("党", "军", "社", "台")
 _CONGRESS_SESSION = re.compile(r"代表|[一二三四五六七八九十]+次会议|会议|第")
 _JOINT_VERBS = ("联合", "携手", "会同", "协同", "联手")
-_MODIFIERS = ("全省", "全市", "全区", "全县", "各级", "各", "相关", "有关", "全体", "其他", "等")
+_MODIFIERS = ("全省", "全市", "全区", "全县", "各级", "各", "相关", "有关", "全体", "其他", "等", "新时代", "新型")
 # Words after which a model's body word is a source, not the start of a sentence's subject.
 _TITLE_ENDS = ("常委", "委员", "书记", "主任", "主席", "部长", "局长", "院长")
 
@@ -53,15 +53,31 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
         if text.endswith("人大", 0, end) and _CONGRESS_SESSION.match(text, end):
             continue  # 十二届人大四次会议, 省人大代表: the congress in session, a seat in it
         start = _name_start(phrase)
+        if _ends_in_ordinary_word(text, end, lex):
+            continue
         out.append(Mention(text[start:end], ORGANIZATION, start, end, "rule:body"))
     for start, end, tok in sent.spans:
         if tok.tag != ORG or len(tok.text) < 3 or any(m.start < end and start < m.end for m in out):
             continue  # where the grammar read a body, its reading wins
+        if _ends_in_ordinary_word(text, end, lex):
+            continue  # 从严治党: the model's body word ends in 治党
         if _model_body(tok.text, lex) and not is_bare_body(tok.text, lex) \
                 and next(ending_at(lex.core_index, tok.text, len(tok.text)), None) is None:
             # (民建阳江市委会主委: a post, read by the title grammar, not a body)
             out.append(Mention(tok.text, ORGANIZATION, start, end, "model"))
     return _dedupe(out)
+
+
+def _ends_in_ordinary_word(text: str, end: int, lex: Lexicon) -> bool:
+    """The last character of a body is inside an ordinary word longer than one character that runs
+    across it (武警部|队) or ends with it (大山深处, 博物馆协办): ordinary_words.txt."""
+    for word in lex.ordinary_words:
+        at = text.find(word, max(0, end - len(word)), end + len(word) - 1)
+        while 0 <= at < end:
+            if at + len(word) >= end:
+                return True
+            at = text.find(word, at + 1, end + len(word) - 1)
+    return False
 
 
 def _name_start(phrase: BodyPhrase) -> int:

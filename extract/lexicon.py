@@ -51,6 +51,7 @@ class Lexicon:
     anaphora: dict[str, str]  # 该区 -> 区 (a level), 该院 -> 院 (the body last named that ends so)
     generic_bodies: frozenset[str]  # 金融机构, 行业协会: kinds of body, not names
     generic_places: frozenset[str] = frozenset()  # 乡村, 县城: kinds of territory, not names
+    ordinary_words: frozenset[str] = frozenset()  # 深处, 部队, 协商会: a body never ends inside one
     cues: tuple["Cue", ...] = ()
     program_heads: tuple[tuple[str, int, str], ...] = ()  # (head, shortest stem, tag set), program_heads.tsv
 
@@ -171,6 +172,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         anaphora={r["word"]: r["refers_to"] for r in _tsv("anaphora.tsv", folder)},
         generic_bodies=frozenset(_lines("generic_bodies.txt", folder)),
         generic_places=frozenset(_lines("generic_places.txt", folder)),
+        ordinary_words=frozenset(_lines("ordinary_words.txt", folder)),
         cues=tuple(Cue(r["word"], r["place"], r["status"], r.get("event") or "")
                    for r in _tsv("cues.tsv", folder)),
         program_heads=tuple((r["head"], int(r["stem"]), r["tags"]) for r in _tsv("program_heads.tsv", folder)),

@@ -148,9 +148,22 @@ def test_find_bodies(words, expected):
     "他/r 来到/v 县/n 西北部/f 大山/n 深处/s 。/w",  # 部 and 处 of place words
     "金融机构/n 要/v 加大/v 支持/vn 力度/n 。/w",
     "委员会/n 各位/r 委员/n 认真/ad 审议/v 了/u 报告/n 。/w",
+    # a suffix inside an ordinary word (ordinary_words.txt), even after a territory or in a model's body
+    "来到/v 岚皋县/LOC 花里镇/LOC 大山深处/n 的/u 村庄/n 。/w",
+    "他/r 曾/d 在/p 武警部队/ORG 服役/v 。/w",
+    "活动/n 由/p 岚山市博物馆协办/ORG 。/w",
+    "推进/v 全面/a 从严治党/ORG 向/p 纵深/n 发展/v 。/w",
+    "开创/v 新时代政协/ORG 工作/n 新/a 局面/n 。/w",  # a body does not start with 新时代
 ])
 def test_no_body(words):
     assert bodies(words) == []
+
+
+def test_a_meeting_is_no_body_and_an_ordinary_word_after_a_body_ends_none():
+    # 协商会 is a meeting of the 政协, not an association
+    assert bodies("县政协/ORG 举行/v 政府/n 工作报告/n 协商/vn 会/n 。/w") == ["县政协"]
+    # 部署 starts after 财政局: the body ends before the ordinary word, not inside it
+    assert bodies("岚皋县财政局/ORG 部署/v 全年/n 工作/n 。/w") == ["岚皋县财政局"]
 
 
 def test_the_congress_in_session_and_a_seat_in_it_are_no_bodies():
