@@ -67,6 +67,11 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                     and is_territory(text[start - 1: end], lex) and sent.char_tag[start - 1] not in ("w", "u", "p"):
                 # 榕江县|摆|贝村: the model cut the village's name; the territory before it marks its start.
                 trimmed = (text[start - 1: end], start - 1)
+            elif trimmed is not None and trimmed[1] == start and start >= 3 and _ends_territory(sent, start - 2, lex) \
+                    and place_level(trimmed[0], lex) in _VILLAGE_LEVELS and is_territory(text[start - 2: end], lex) \
+                    and all(sent.char_tag[i] not in ("w", "u", "p", "v", "c", "d", "r") for i in (start - 2, start - 1)):
+                # 右北平镇|四道|营子村: a village's name cut by two characters (a number word, a noun).
+                trimmed = (text[start - 2: end], start - 2)
             if trimmed:
                 name, at = trimmed
                 level = place_level(name, lex) or ""
@@ -86,15 +91,26 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     out.extend(_territories_in_bodies(sent, lex))
     out.extend(_divisions_written(sent, lex))
     out.extend(_numbered_units(text, lex))
-    # 雄安新区市民服务中心: a suffix that begins a word (市民) ends no place.
-    out = [m for m in out if text[m.end - 1: m.end + 1] not in LEVEL_INITIAL_WORDS]
+    # 雄安新区市民服务中心: a suffix that begins a word (市民) ends no place, unless a body's word
+    # follows it (杭州市政协: 市 + 政协, not 市政).
+    out = [m for m in out if text[m.end - 1: m.end + 1] not in LEVEL_INITIAL_WORDS
+           or _body_word_at(text, m.end, lex)]
     out = _dedupe(out)
     out.extend(_coordinated(sent, lex, out))
     out.extend(_sites(sent, lex, out))
-    return _dedupe([piece for m in _dedupe(out) for piece in _split(m, lex)])
+    kept = _dedupe([piece for m in _dedupe(out) for piece in _split(m, lex)])
+    # 长胜镇法沙长龙蔬菜基地: the site is named with its territory, and the territory is named too.
+    kept += [t for m in kept if m.level == "site" for t in out
+             if t.level not in ("", "site") and t.start == m.start and t.end < m.end]
+    return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _body_word_at(text: str, at: int, lex: Lexicon) -> bool:
+    return any(text.startswith(w, at) for w in lex.bodies if len(w) >= 2)
 
 
 _CUT_MODIFIERS = set("小大老新东西南北上下前后左右中")
+_VILLAGE_LEVELS = ("村", "社区", "嘎查")
 _NOT_A_PLACE = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大|公司|集团|部|办|中心|[的了和与及、]")
 
 

@@ -22,13 +22,21 @@ Triple = tuple[Mention, str, Mention]
 
 
 def located_in(places: list[Mention]) -> list[Triple]:
-    """东高皇街道小店村: a territory written right before a smaller one contains it."""
+    """东高皇街道小店村: a territory written right before a smaller one contains it; a site named
+    with its territory (长胜镇法沙长龙蔬菜基地) lies in it."""
     out = []
-    ordered = sorted(places, key=lambda m: m.start)
+    ordered = sorted((m for m in places if not _starts_site(m, places)), key=lambda m: m.start)
     for outer, inner in zip(ordered, ordered[1:]):
         if inner.start == outer.end and LEVEL_RANK.get(outer.level, 9) < LEVEL_RANK.get(inner.level, 9):
             out.append((inner, LOCATED_IN, outer))
+    for site in places:
+        out += [(site, LOCATED_IN, t) for t in places if site.level == "site" and _starts_site(t, [site])]
     return out
+
+
+def _starts_site(m: Mention, places: list[Mention]) -> bool:
+    """The territory a site's name begins with (长胜镇 of 长胜镇法沙长龙蔬菜基地)."""
+    return m.level != "site" and any(p.level == "site" and p.start == m.start and p.end > m.end for p in places)
 
 
 def _actors(mentions: list[Mention]) -> list[Mention]:

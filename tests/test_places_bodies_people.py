@@ -9,6 +9,7 @@ import pytest
 
 from govkg.extract.articles import outlet_name
 from govkg.extract.bodies import find_bodies, territory_of_body
+from govkg.extract.relations import located_in
 from govkg.extract.lexicon import default_lexicon
 from govkg.extract.people import find_people, looks_like_name, name_after_title
 from govkg.extract.places import find_places, split_compound_place
@@ -60,6 +61,14 @@ def test_a_village_whose_name_the_model_cut():
     assert places("黎平县/LOC 坝/v 寨村/LOC 的/u 村民/n 吴老四/PER 说/v 。/w") == [("黎平县", "县"), ("坝寨村", "村")]
 
 
+def test_a_village_whose_name_the_model_cut_by_two_characters():
+    """Inner Mongolia: 右北平镇|四道|营子村 — a number word before the village the model read."""
+    assert places("前往/v 右北平镇/LOC 四道/m 营子村/LOC 、/w 五化镇/LOC 榆树村/LOC 走访/v 。/w") == [
+        ("右北平镇", "镇"), ("四道营子村", "村"), ("五化镇", "镇"), ("榆树村", "村")]
+    # a verb between two territories starts nothing: 出席 is no part of 岳阳市
+    assert places("君山区/LOC 出席/v 岳阳市/LOC 人民代表大会/n 。/w") == [("君山区", "区"), ("岳阳市", "市")]
+
+
 def test_a_division_written_in_full_where_the_model_read_a_conjunction():
     """Xinjiang: 和静县, where the model took 和 for 'and'."""
     assert ("和静县", "县") in places("巴州/LOC 和/c 静县/n 召开/v 会议/n 。/w")
@@ -83,6 +92,18 @@ def test_named_sites():
     assert places("参观/v 了/u 区/n 法治/n 文化基地/n 。/w") == [("区法治文化基地", "site")]
     # …and not at an anaphor: 我县 is no part of the scenic area's name
     assert places("我县/r 凤栖岭/LOC 景区/n 游客/n 增多/v 。/w") == [("凤栖岭景区", "site")]
+
+
+def test_a_site_named_with_its_territory_names_the_territory_too():
+    """Jiangxi: 长胜镇法沙长龙蔬菜基地 is a site, in 长胜镇, which the sentence names as well."""
+    found = find_places(tagged("深入/v 宁都县/LOC 的/u 长胜镇/LOC 法沙/LOC 长龙/n 蔬菜/n 基地/n 。/w"), LEX)
+    assert [(m.text, m.level) for m in found] == [("宁都县", "县"), ("长胜镇法沙长龙蔬菜基地", "site"), ("长胜镇", "镇")]
+    assert [(a.text, b.text) for a, _rel, b in located_in(found)] == [("长胜镇法沙长龙蔬菜基地", "长胜镇")]
+
+
+def test_the_territory_of_a_body_whose_level_starts_a_word():
+    """市政 is a word (雄安新区市民服务中心 ends no place at 市), but 杭州市政协 is 杭州市 + 政协."""
+    assert places("岳阳市政协/ORG 主席/n 参加/v 。/w") == [("岳阳市", "市")]
 
 
 def test_a_territory_with_the_verb_of_a_joint_action():
