@@ -34,8 +34,6 @@ _CONGRESS_SESSION = re.compile(r"代表|[一二三四五六七八九十]+次会�
 _JOINT_VERBS = ("联合", "携手", "会同", "协同", "联手")
 _MODIFIERS = ("全省", "全市", "全区", "全县", "各级", "各", "相关", "有关", "全体", "其他", "等", "新时代", "新型")
 # Words after which a model's body word is a source, not the start of a sentence's subject.
-_TITLE_ENDS = ("常委", "委员", "书记", "主任", "主席", "部长", "局长", "院长")
-
 
 def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
     """The bodies of a sentence (simplified offsets and text)."""
@@ -80,6 +78,9 @@ def _ends_in_ordinary_word(text: str, end: int, lex: Lexicon) -> bool:
     return False
 
 
+_PARTY_PREFIXES = ("中共", "中国共产党")
+
+
 def _name_start(phrase: BodyPhrase) -> int:
     """A body's name starts at its own territory (the last of a chain: 江西省抚州市临川县人民法院 is
     临川县人民法院; 建设路街道神马社区爱心服务联盟 is 神马社区爱心服务联盟), keeping a body written
@@ -87,7 +88,12 @@ def _name_start(phrase: BodyPhrase) -> int:
     parts = phrase.parts
     places = [i for i, p in enumerate(parts) if p.kind in ("territory", "level")]
     if not places:
-        return next((p.start for p in parts if p.kind not in ("prefix", "session")), phrase.start)
+        # 全国政协, 国家发改委 keep their prefix (the national body's name); 中共中央 keeps 中共 (中央
+        # alone is no name), 中共XX委 does not.
+        kept = [p for p in parts if p.kind != "session" and not (p.kind == "prefix" and p.text in _PARTY_PREFIXES)]
+        if [p.text for p in kept] == ["中央"]:
+            kept = [p for p in parts if p.kind != "session"]
+        return kept[0].start if kept else phrase.start
     last = places[-1]
     first = places[0]
     while last > first and parts[last - 1].kind in ("territory", "level") and parts[last].kind == "level":
@@ -129,7 +135,8 @@ def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
     levels_only = all(p.kind == "level" for p in owners) and owners
     if levels_only and phrase.start > 0 and text[phrase.start - 1] in "级地各全":
         return False
-    return not any(name.endswith(t) for t in _TITLE_ENDS)
+    # 镇江民革主委, 区委常委: a name that ends in a title is a post.
+    return next(ending_at(lex.core_index, name, len(name)), None) is None
 
 
 # Body suffixes common inside ordinary words: a name ending in one needs an owner or the model.

@@ -67,6 +67,9 @@ def sentence_mentions(col: Collector, s: Sentence, lex: Lexicon) -> None:
         col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text,
                    basis="text")
     for m in s.bodies:
+        if is_bare_body(m.canonical, lex):
+            col.mention(_scoped_body(col, m.canonical, art), art)  # 县委 of a story that names no county
+            continue
         col.mention(col.entity(ORGANIZATION, m.canonical, m.text), art)
         locate_body(col, art, s.text, m.canonical, lex)
     for m in s.people:
@@ -94,9 +97,7 @@ def holding(col: Collector, h: PostHolding, ctx: Context, lex: Lexicon) -> None:
     col.mention(pid, art)
     body_key = post.body
     if post.body and is_bare_body(post.body, lex):
-        # 县委 in a story that never names its county: a body of that article alone, as written, so
-        # that it never joins the 县委 of another story.
-        body_key = f"{post.body}@{art.id}"
+        body_key = f"{post.body}@{art.id}"  # a body of this article alone (_scoped_body)
     rid = role_id(post.title, body_key, scope=None if post.body else art.id)
     col.entity(ROLE, post.title, eid=rid, title=post.title)
     col.result.entities[rid].aliases |= {a for a in post.aliases if a}
@@ -116,11 +117,12 @@ def holding(col: Collector, h: PostHolding, ctx: Context, lex: Lexicon) -> None:
         col.result.entities[pid].props.setdefault("territory", territory)
     if not post.body:
         return
-    oid = col.entity(post.body_label, post.body, eid=node_id(post.body_label, body_key))
-    col.result.entities[oid].aliases |= post.body_aliases
     if body_key != post.body:
-        col.result.entities[oid].props.setdefault("scope", art.id)  # a stand-in for a body not named
-    elif post.written:
+        oid = _scoped_body(col, post.body, art, post.body_label)
+    else:
+        oid = col.entity(post.body_label, post.body, eid=node_id(post.body_label, body_key))
+    col.result.entities[oid].aliases |= post.body_aliases
+    if post.written:
         col.mention(oid, art)  # 副县长 implies its people's government; it is not written there
     col.relate(rid, ROLE_IN, oid, art, h.sentence)
     if post.body_label == ORGANIZATION and body_key == post.body:
@@ -186,6 +188,14 @@ def bylines(col: Collector, articles: list[Article], lex: Lexicon) -> None:
                 oid = col.entity(ORGANIZATION, outlet)
                 col.mention(oid, art)
                 col.relate(rid, ROLE_IN, oid, None, None)
+
+
+def _scoped_body(col: Collector, name: str, art: Article, label: str = ORGANIZATION) -> str:
+    """县委 in a story that never names its county: a body of that article alone, as written, so
+    that it never joins the 县委 of another story."""
+    oid = col.entity(label, name, eid=node_id(label, f"{name}@{art.id}"))
+    col.result.entities[oid].props.setdefault("scope", art.id)
+    return oid
 
 
 def _desk_outlet(desk: str, outlet: str | None) -> str | None:

@@ -225,6 +225,9 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     # 阳江市市政协, 龙岩市市委宣传部: the level written again after the city is the city's.
     name = re.sub(r"(?<=[^新])([市县州旗])\1", r"\1", name)
     simple = to_simplified(name)
+    if simple.endswith("委会") and any(simple.startswith(w) and len(simple) > len(w) + 2 for w in _party_words(lex)):
+        # 民革镇江市委会, 民建阳江市委会: a democratic party's committee, known by its short name (…市委).
+        name, simple = name[:-1], simple[:-1]
     if simple.endswith("人民代表大会常务委员会"):
         # The short name it is known by: 贵州省人民代表大会常务委员会 → 贵州省人大常委会.
         name, simple = name[:-11] + in_script_of(name, "人大常委会"), simple[:-11] + "人大常委会"
@@ -256,6 +259,10 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
             name = name[:at] + in_script_of(name, full) + name[at + len(short):]
         break
     return name
+
+
+def _party_words(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(w for w, forms in lex.bodies.items() if forms[0].form == "prefix" and forms[0].kind == "party")
 
 
 def _last_body_word(simple: str, word: str, lex: Lexicon) -> int | None:

@@ -36,6 +36,7 @@ def find_mentions(page: list[list[Sentence]], lex: Lexicon) -> None:
             s.posts = find_posts(ts.text, lex, char_tags=ts.char_tag, token_starts=ts.token_start,
                                  token_ends=ts.token_end, places=territories)
             s.people = find_people(ts, lex, stems, s.posts)
+            s.bodies = [b for b in s.bodies if not _inside_a_posts_body(b, s.posts)]
             # Mentions carry the text as written (traditional stays traditional).
             for m in s.places + s.bodies + s.people + s.programs:
                 if m.compound:
@@ -50,6 +51,16 @@ def place_stems(page: list[list[Sentence]], lex: Lexicon) -> set[str]:
     stems = {p[: -len(sfx)] for p in names for sfx in lex.place_suffixes
              if p.endswith(sfx) and len(p) > len(sfx) + 1}
     return stems | {p[:2] for p in names if len(p) >= 3}
+
+
+def _inside_a_posts_body(body: Mention, posts) -> bool:
+    """共青团 of 共青团丽水市委书记: a word that only begins the body a post names (the post's body is
+    mentioned where the post is resolved)."""
+    for post in posts:
+        written = [p for p in post.parts if p.kind == "body"]
+        if written and post.start <= body.start and body.end < written[-1].end <= post.end:
+            return True
+    return False
 
 
 def _inside_quoted(m: Mention, programs: list[Mention]) -> bool:

@@ -70,6 +70,8 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             parents = [host] if rest else []
         elif territory:
             host = territory
+        elif rest and to_simplified(rest[0].text) == "中央":
+            host = ""  # 民革中央: a party's national body takes no territory from the chain (全国政协常委、)
         elif before is not None and before.body and before.body_label == ORGANIZATION \
                 and (not _stands_alone(rest[0] if rest else bodies[0], lex)
                      or _party_cell_of(rest[0] if rest else bodies[0], before, lex)):
@@ -98,7 +100,8 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             acc = acc + _written(sentence, b)
             names.append(acc)
         if not rest:
-            names = [acc]  # 民革 alone
+            # 民革 alone; 镇江民革主委: a party or league written with a territory is its committee there
+            names = [acc + in_script_of(acc, "委") if host and host == territory else acc]
         if [to_simplified(n) for n in names] == ["中央"]:
             names = [in_script_of(sentence, "中共中央")]  # 中央委员: the party's Central Committee
         if body_kind == "court-organ" and (len(names) > 1 or before is not None and host == before.body):

@@ -106,6 +106,8 @@ WANGCHENG = story(望城区=("区", 3), 桥驿镇=("镇", 1))
     ("该区教育局", "望城区教育局"),  # an anaphor at the start of a body's name
     ("遵义市团市委", "共青团遵义市委"),  # the Youth League's committee of the city
     ("區政府", "望城區人民政府"),  # traditional: the district keeps the script of the name
+    ("民革常德市委会", "民革常德市委"),  # a democratic party's committee, by its short name
+    ("岳阳市常委会", "岳阳市常委会"),  # …not any 委会
 ])
 def test_canonical_org(name, canonical):
     ctx = WANGCHENG if name != "區政府" else story(望城區=("区", 1))
@@ -273,3 +275,27 @@ def test_a_body_named_later_in_the_sentence_is_not_named_last_before_it():
 ])
 def test_an_intermediate_court_written_short(name, canonical):
     assert canonical_org(name, Context(), LEX) == canonical
+
+
+def test_a_body_of_a_story_that_names_no_territory_is_that_storys_own():
+    """县委 and 县妇联 in a story that never names its county: mentioned, as nodes of that article
+    alone (two such stories do not share one 县委)."""
+    from govkg.extract.collect import Collector, sentence_mentions
+    from govkg.extract.mentions import find_mentions
+    from govkg.extract.records import PageResult
+    from govkg.extract.resolution import page_contexts, resolve_sentence
+
+    result = PageResult("p.txt")
+    col = Collector(result)
+    for number in (1, 2):
+        s = tagged("县妇联/ORG 召开/v 表彰/vn 大会/n ，/w 县委/ORG 领导/n 出席/v 。/w")
+        page = [[Sentence(Article("p.txt", number), s.text, s)]]
+        find_mentions(page, LEX)
+        [ctx] = page_contexts(page)
+        resolve_sentence(page[0][0], ctx, LEX)
+        sentence_mentions(col, page[0][0], LEX)
+    ids = sorted(eid for eid in result.entities if eid.startswith("org:"))
+    assert ids == ["org:县妇联@article:p.txt#1", "org:县妇联@article:p.txt#2",
+                   "org:县委@article:p.txt#1", "org:县委@article:p.txt#2"]
+    assert {result.entities[i].props["scope"] for i in ids} == {"article:p.txt#1", "article:p.txt#2"}
+    assert ("org:县委@article:p.txt#1", "article:p.txt#1") in result.mentions

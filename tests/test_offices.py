@@ -260,3 +260,19 @@ def test_a_department_after_a_party_groups_post_is_the_hosts():
     group, department = resolve("县法院党组成员、政治部主任", story(望城区=("区", 1), 攸县=("县", 3)))
     assert group.body == "攸县人民法院党组"
     assert (department.title, department.body) == ("政治部主任", "攸县人民法院政治部")
+
+
+def test_a_partys_national_body_takes_no_territory_from_the_chain():
+    first, second = resolve("全国政协常委、民革中央副主席", story(**WANGCHENG))
+    assert first.body == "全国政协"
+    assert second.body == "民革中央"
+
+
+def test_a_party_written_with_its_territory_is_its_committee_there():
+    """常德民革主委 (the model reads 常德 as a place): the chair of 民革常德市委."""
+    from govkg.extract.territory import Span
+
+    text = "常德民革主委"
+    [phrase] = find_posts(text, LEX, places=[Span(0, 2, "常德", "territory", "市")])
+    post = resolve_post(phrase, text, LEX, story(**WANGCHENG), Memory())
+    assert (post.title, post.body) == ("主委", "民革常德市委")

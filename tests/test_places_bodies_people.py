@@ -140,6 +140,11 @@ def test_split_compound_place(name, pieces):
     ("中共临潭县委组织部/ORG 召开/v 会议/n 。/w", ["临潭县委组织部"]),
     # a democratic party, written before its province
     ("民革/ORG 四川省委/ORG 举办/v 培训班/n 。/w", ["民革四川省委"]),
+    # a name that ends in a title (主委) is a post: the body is the party written before it
+    ("岳阳民革主委/ORG 宋某/PER 陪同/v 。/w", ["岳阳民革"]),
+    # the national bodies keep their prefix (中共中央: 中央 alone is no name)
+    ("全国政协/ORG 副主席/n 、/w 交通运输部/ORG 部长/n", ["全国政协", "交通运输部"]),
+    ("中共中央/ORG 、/w 国务院/ORG 授予/v 称号/n 。/w", ["中共中央", "国务院"]),
     # a court's name starts at its own territory, the last of the chain
     ("江西省抚州市临川县人民法院/ORG 召开/v 会议/n 。/w", ["临川县人民法院"]),
     # an association of a community: the community, not the street before it
