@@ -81,11 +81,15 @@ def chains(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon |
     """Posts written one after another with only a separator between them form one chain."""
     out: list[list[PostPhrase]] = []
     starts = {n.start for n in names}
+    ends = {n.end for n in names}
     for post in posts:
         if out:
             prev = out[-1][-1]
             gap = text[prev.end: post.start]
-            if _CHAIN_GAP.match(gap) and not any(prev.end <= s < post.start for s in starts) \
+            # 推选张三为代表团团长；李四为副团长: the posts of 张三为 end at the clause's break.
+            closed = gap[:1] in "；;，," and any(text.endswith(w, 0, out[-1][0].start) and
+                                                 out[-1][0].start - len(w) in ends for w in ("为", "同志为"))
+            if _CHAIN_GAP.match(gap) and not closed and not any(prev.end <= s < post.start for s in starts) \
                     and not _opens_a_clause(gap, lex):
                 out[-1].append(post)
                 continue
@@ -255,17 +259,28 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
         pronoun = text[at - 1: at] if at > 0 and text[at - 1: at] in _PRONOUNS else ""
         if name is None and not pronoun:
             continue
-        cue = _cue_before(text, name.start if name else at - 1, lex, "before-name")
+        cue = _cue_before(text, _described_from(name, st) if name else at - 1, lex, "before-name")
         if cue is None:
             continue
         if name is None:
-            name = st.passage.topic
+            # 任命严金海为副主席，决定其代理主席职务: 其 is the person the sentence is about so far
+            name = st.main or st.passage.topic
         return ([name] if name else []), cue
     # A cue after the name: 马秀兰此前任, 王国斌因工作变动辞去, 他跻身.
     cue = _cue_before(text, start, lex, "after-name")
     if cue is not None:
         return _subject_of_clause(text, _cue_start(text, start, cue), st), cue
     return [], None
+
+
+def _described_from(name: Name, st: _Sentence) -> int:
+    """Where a name's description starts: 推选|阿勒泰地委书记、行署专员|谢少迪为… — the posts
+    written right before the name describe it, and the cue comes before them."""
+    start = name.start
+    for post in sorted(st.posts, key=lambda p: p.end, reverse=True):
+        if post.end == start or post.end < start and st.text[post.end: start] in ("、", "，"):
+            start = post.start
+    return start
 
 
 def _past_between(text: str, subject: Name, first: PostPhrase, cue: Cue) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from govkg.extract.context import LEVELS, Context, canonical_org
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
+from govkg.extract.admin import divisions
 from govkg.extract.bodies import is_bare_body
 from govkg.extract.records import Post
 from govkg.extract.territory import Span, canonical_place, place_level
@@ -228,7 +229,8 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
         if last.kind == "territory":
             name = canonical_place(_written(sentence, last))
             level = last.level or place_level(name, lex) or ""
-            memory.by_level[level] = name
+            # 阿勒泰地委副书记、地区行署专员: the 地区 of the chain is 阿勒泰地区, by its full name.
+            memory.by_level[level] = _full_name_at_level(name, level)
             return level, name, written
         level = last.level
         home = _home_for_word(last.text, level, memory, ctx)
@@ -242,6 +244,12 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
         home = memory.by_level.get(gov_level) or ctx.home(gov_level)
         return gov_level, home or "", ""
     return "", "", ""
+
+
+def _full_name_at_level(name: str, level: str) -> str:
+    """阿勒泰 at level 地区 is 阿勒泰地区 (not the city 阿勒泰市); a name the data does not settle stays."""
+    hits = [h for h in divisions().lookup(to_simplified(name)) if h.level == level]
+    return in_script_of(name, hits[0].name) if len(hits) == 1 and to_simplified(name) != hits[0].name else name
 
 
 def _suffix_of(name: str, lex: Lexicon) -> str:

@@ -30,6 +30,7 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
     memory = Memory()
     resolved: dict[int, Post] = {}
     last: Post | None = None
+    last_object: Post | None = None  # the last post written after 为 (X为Y)
     last_end = 0
     places = sorted((m for m in s.places if m.level not in ("", "site")), key=lambda m: m.start)
     for chain in chains(ts.text, s.posts, names, lex):
@@ -38,10 +39,16 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
         for m in places:
             if last_end <= m.start and m.end <= chain[0].start:
                 memory.by_level[m.level] = m.canonical or m.text
-                named_between = True
+                # …as a place of its own, not as the territory of another post (岳阳市委副书记李四为副团长)
+                named_between = named_between or not any(p.start <= m.start and m.end <= p.end for p in s.posts)
         # A bare title after another person's post takes that post's body (主任詹积富、副主任张知通;
         # 莊樹俊當選為市政協主席，徐小莉…當選副主席), unless a territory named between them is its own.
         before = last if (chain[0].bare or _needs_host(chain[0], lex)) and not named_between else None
+        after_wei = ts.text.endswith("为", 0, chain[0].start)
+        if after_wei and chain[0].bare and last_object is not None:
+            # 推选张三为代表团团长；…李四为副团长: the post of the clause like it, not the posts
+            # that describe 李四 in between.
+            before = last_object
         for post in chain:
             before = resolved[id(post)] = resolve_post(post, s.text, lex, ctx, memory, before)
             if before.body and before.body_label == ORGANIZATION:
@@ -50,6 +57,8 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
                     ctx.named(body, at=post.start)
         last = before
         last_end = chain[-1].end
+        if after_wei:
+            last_object = before
     out = []
     for i, h in enumerate(link(ts.text, s.posts, names, lex, passage)):
         # The holder may be named in an earlier sentence (曾任… with no name): its own text.

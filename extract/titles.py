@@ -207,13 +207,18 @@ def _generic_territory(r: _Reader) -> Span | None:
 
 def _short_division(r: _Reader) -> Span | None:
     """海宁团市委, 萧山区委 written 萧山…: a division's short name right before a body, when the name
-    is one division's and the model reads it as a place or a body."""
+    is one division's and the model reads it as a place or a body. A body word that names a level
+    says which of two divisions (阿勒泰地委: the prefecture 阿勒泰地区, not the city 阿勒泰市)."""
+    first = r.parts[0].text
+    implied = next((lv for w, lv in r.lex.level_words.items() if first.startswith(w) and len(first) > len(w)), None)
     for length in (4, 3, 2):
         start = r.pos - length
         if start < r.limit:
             continue
         piece = r.text[start: r.pos]
         hits = divisions().lookup(piece)
+        if len(hits) > 1 and implied:
+            hits = [h for h in hits if h.level == implied]
         if len(hits) == 1 and hits[0].name != piece and all(t in ("LOC", "ORG", "ns", "nz") for t in
                                                              r.char_tags[start: r.pos]):
             return Span(start, r.pos, piece, "territory", hits[0].level)
@@ -302,8 +307,12 @@ def _body(r: _Reader) -> Span | None:
         stem_start = _stem_start(r, start)
         if stem_start == start:
             # No stem: a sub-body of the body written before it (县委办, 政府办).
+            # …or a territory's task force or delegation (阿勒泰地区代表团, 县工作组).
             probe = _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start)
-            if len(word) < 2 and word not in ("办",) or _body(probe) is None:
+            owned = kind == "group" and _territory(
+                _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start,
+                        [Span(start, r.pos, word, "body", form=kind)]), for_body=True) is not None
+            if not owned and (len(word) < 2 and word not in ("办",) or _body(probe) is None):
                 continue
         return Span(stem_start, r.pos, r.text[stem_start:r.pos], "body", form=kind)
     # A kind of body alone at the start of the phrase: 院党组成员, 公司总经理 (the one named last).

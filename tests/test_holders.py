@@ -190,3 +190,27 @@ def test_a_name_between_two_posts_breaks_the_chain():
 ])
 def test_session_number(written, number):
     assert session_number(written) == number
+
+
+def test_a_cue_before_the_posts_that_describe_the_name():
+    """推选|阿泰县委书记|陈晓林为代表团团长: the cue comes before the name's description."""
+    found = holdings("会议/n 推选/v 阿泰县委/ORG 书记/n 陈晓林/PER 为/v 阿泰县/LOC 代表团/n 团长/n 。/w",
+                     None, "event")
+    assert ("陈晓林", "阿泰县代表团团长", "current", "elected") in found
+
+
+def test_the_posts_after_wei_end_at_the_clause():
+    """张三为代表团团长；李四为副团长: 团长 is not the first post of a chain that runs on to 李四."""
+    found = holdings("推选/v 陈晓林/PER 为/v 阿泰县/LOC 代表团/n 团长/n ；/w 县长/n 龚雪梅/PER 为/v 副团长/n 。/w")
+    assert ("陈晓林", "阿泰县代表团团长", "current") in found
+    assert ("龚雪梅", "阿泰县代表团团长", "current") not in found
+    assert ("龚雪梅", "县长", "current") in found and ("龚雪梅", "副团长", "current") in found
+
+
+def test_a_pronoun_is_the_person_the_sentence_is_about_so_far():
+    """任命严某为副县长，决定其代理县长: 其 is the appointee, not the passage's earlier person."""
+    passage = Passage()
+    holdings("接受/v 罗明义/PER 辞去/v 岚山县/LOC 县长/n 职务/n 的/u 请求/n 。/w", passage)
+    found = holdings("会议/n 决定/v 任命/v 严海涛/PER 为/v 岚山县/LOC 副县长/n ，/w 决定/v 其/r 代理/v 岚山县/LOC 县长/n 。/w",
+                     passage)
+    assert [h[0] for h in found] == ["严海涛", "严海涛"]

@@ -276,3 +276,16 @@ def test_a_party_written_with_its_territory_is_its_committee_there():
     [phrase] = find_posts(text, LEX, places=[Span(0, 2, "常德", "territory", "市")])
     post = resolve_post(phrase, text, LEX, story(**WANGCHENG), Memory())
     assert (post.title, post.body) == ("主委", "民革常德市委")
+
+
+def test_the_chains_level_word_is_the_territory_by_its_full_name():
+    """阿勒泰地委副书记、地区行署专员: the 地区 is 阿勒泰地区 (the model read 阿勒泰 as a place)."""
+    from govkg.extract.territory import Span
+
+    text = "阿勒泰地委副书记、地区行署专员"
+    posts = find_posts(text, LEX, places=[Span(0, 3, "阿勒泰", "territory", "地区")])
+    memory, before, out = Memory(), None, []
+    for phrase in posts:
+        before = resolve_post(phrase, text, LEX, story(**WANGCHENG), memory, before)
+        out.append(before)
+    assert [(p.title, p.body) for p in out] == [("地委副书记", "阿勒泰地委"), ("专员", "阿勒泰地区行署")]

@@ -13,7 +13,7 @@ import pytest
 
 from govkg.extract.lexicon import default_lexicon
 from govkg.extract.normalize import to_simplified
-from govkg.extract.territory import place_level
+from govkg.extract.territory import Span, place_level
 from govkg.extract.titles import body_ends, find_posts, parse_body, parse_post, phrase_limit
 from support.handtagged import tagged
 
@@ -265,3 +265,14 @@ def test_body_ends_are_where_body_words_end():
     # 临潭县委组织部: 委 ends at 4, 组织部 (and 部) at 7
     assert body_ends("临潭县委组织部", LEX) == [4, 7]
     assert body_ends("城市长远发展", LEX) == []
+
+
+def test_a_short_name_two_divisions_share_is_the_one_the_body_word_names():
+    """阿勒泰 is a prefecture (阿勒泰地区) and a city (阿勒泰市); 地委 is a prefecture's committee."""
+    [post] = find_posts("阿勒泰地委书记", LEX, char_tags=["LOC"] * 3 + ["n"] * 4)
+    assert [(p.text, p.kind) for p in post.parts] == [("阿勒泰", "territory"), ("地委", "body"), ("书记", "core")]
+
+
+def test_a_territorys_delegation_needs_no_other_stem():
+    [post] = find_posts("阿泰县代表团团长", LEX, places=[Span(0, 3, "阿泰县", "territory", "县")])
+    assert [(p.text, p.kind) for p in post.parts] == [("阿泰县", "territory"), ("代表团", "body"), ("团长", "core")]
