@@ -79,12 +79,18 @@ class Context:
             self._here.setdefault(body, at)
 
     def own_body(self, ending: str, before: int | None = None) -> str | None:
-        """The body a title means by its kind alone (院党组成员, 公司总经理): the one of that kind the
-        headline names (鄂州中院…: the court the story is about, whichever court it names last),
-        else the one named last."""
+        """The body a title or a first-person word means by its kind alone (院党组成员, 我院): the
+        one of that kind the headline names (鄂州中院…: the court the story is about, whichever court
+        it names last), else the first one the story names."""
         ending = to_simplified(ending)
-        return next((b for b in self.headline_bodies if to_simplified(b).endswith(ending) and len(b) > len(ending)),
-                    None) or self.last_body(ending, before)
+
+        def fits(b: str) -> bool:
+            return to_simplified(b).endswith(ending) and len(b) > len(ending)
+
+        # …else the first the story names (a story names its own body first: 在省人民医院举行了…，我院…)
+        return next((b for b in self.headline_bodies if fits(b)), None) \
+            or next((b for b in self.body_counts if fits(b) and (b in self._earlier or before is None
+                                                                  or self._here.get(b, before) < before)), None)
 
     def main_body(self, endings: tuple[str, ...]) -> str | None:
         """The body the article names most among those whose name ends so (政协, 人大常委会)."""

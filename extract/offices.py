@@ -295,7 +295,9 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
         return (own + core.bare_body[own], ORGANIZATION, [], "government") if own else (None, ORGANIZATION, [], "")
     if post.bare and before is not None and before.body and before.kind != "gov":
         # 常委、秘书长 after 州委副秘书长; 副主任 after 党组书记 is the host's.
-        if before.body_kind in _HOSTED and core.kind != "party" and before.parents:
+        # (院党委书记、院长: a party committee inside a body is hosted too; the 院长 is the hospital's)
+        if (before.body_kind in _HOSTED or before.body_kind == "committee") and core.kind != "party" \
+                and before.parents:
             return before.parents[0], ORGANIZATION, before.parents[1:], ""
         return before.body, before.body_label, before.parents, before.body_kind
     if post.bare and before is not None and before.kind == "gov" and before.territory and core.kind == "party":

@@ -91,7 +91,8 @@ def find_anaphors(s: Sentence, ctx: Context, lex: Lexicon) -> list[Mention]:
             if m.end() < len(text) and text[m.end()] in "域县划":
                 continue
             territory = refers_to in LEVELS
-            target = ctx.home(refers_to) if territory else ctx.last_body(refers_to, before=m.start())
+            target = ctx.home(refers_to) if territory else \
+                ctx.own_body(refers_to, before=m.start()) if word[0] in "我本" else ctx.last_body(refers_to, before=m.start())
             if not target:
                 continue
             label = PLACE if territory else ORGANIZATION

@@ -299,3 +299,15 @@ def test_a_body_of_a_story_that_names_no_territory_is_that_storys_own():
                    "org:县委@article:p.txt#1", "org:县委@article:p.txt#2"]
     assert {result.entities[i].props["scope"] for i in ids} == {"article:p.txt#1", "article:p.txt#2"}
     assert ("org:县委@article:p.txt#1", "article:p.txt#1") in result.mentions
+
+
+def test_a_first_person_body_is_the_storys_own():
+    """在省人民医院举行…与杂多县人民医院…，我院党委书记: 我院 is the hospital the story names first
+    (it writes about itself), 该院 the one named last."""
+    ctx = story(青海省=("省", 2))
+    ctx.begin_sentence()
+    for at, body in ((2, "青海省人民医院"), (10, "玉树州人民医院")):
+        ctx.named(body, at=at)
+    ctx.begin_sentence()  # the next sentence
+    assert anaphors("我院/r 党委/n 书记/n 讲话/v 。/w", ctx) == [("我院", ORGANIZATION, "青海省人民医院")]
+    assert anaphors("该院/r 院长/n 介绍/v 。/w", ctx) == [("该院", ORGANIZATION, "玉树州人民医院")]

@@ -289,3 +289,10 @@ def test_the_chains_level_word_is_the_territory_by_its_full_name():
         before = resolve_post(phrase, text, LEX, story(**WANGCHENG), memory, before)
         out.append(before)
     assert [(p.title, p.body) for p in out] == [("地委副书记", "阿勒泰地委"), ("专员", "阿勒泰地区行署")]
+
+
+def test_a_head_after_the_party_committee_of_a_body_is_the_bodys():
+    """岳阳县人民医院党委书记、院长: the 院长 heads the hospital, not its party committee."""
+    secretary, head = resolve("岳阳县人民医院党委书记、院长", story(**WANGCHENG))
+    assert secretary.body == "岳阳县人民医院党委"
+    assert (head.title, head.body) == ("院长", "岳阳县人民医院")
