@@ -20,7 +20,7 @@ from govkg.extract.normalize import CLOSERS, CJK, SENTENCE_END, join_lines, norm
 from govkg.extract.records import Article, Byline
 
 # The words a medium's name ends with, longest first: 桑植县融媒体中心, 岚山新闻网, 星沙时报, 新华社.
-MEDIUM_END = "融媒体中心|新闻中心|新闻网|日报|晚报|晨报|商报|时报|客户端|融媒|新闻|频道|报|网|社|台"
+MEDIUM_END = "融媒体中心|新闻中心|新闻网|网站|日报|晚报|晨报|商报|时报|客户端|融媒|新闻|频道|报|网|社|台"
 _ROLE_WORDS = "本报记者|本报通讯员|特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|摄影记者|摄影|编辑"
 # A lead marker opens a report: 本报讯, 本报6月3日讯, 新华社郑州6月3日电, 【本报讯】, and an outlet's
 # dispatch, its place and date optional (东南网12月1日讯, 中国经济网北京6月30日讯, 拉萨融媒讯), or its

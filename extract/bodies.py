@@ -143,6 +143,9 @@ def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
 _WEAK = {"局", "厅", "委", "办", "署", "处", "科", "室", "部", "站", "所", "院", "中心", "组", "队", "会", "场"}
 
 
+_DESCRIBING = ("a", "ad", "an", "vn", "d", "b")
+
+
 def _stem_reads_as_name(body: Span, sent: TaggedSentence, lex: Lexicon, owned: bool) -> bool:
     """开展文明科室, 党员干部, 组织全院 are no names: a verb in the stem (but in a task force's:
     疫情防控指挥部), a suffix that only ends a common word (干部, 场所), a weak suffix with nothing
@@ -161,6 +164,8 @@ def _stem_reads_as_name(body: Span, sent: TaggedSentence, lex: Lexicon, owned: b
             return False  # 干部, 场所, 科室: the suffix is the end of a common word
     if suffix in _WEAK and not owned and sent.char_tag[body.end - 1] != ORG:
         return False
+    if not owned and stem_end > body.start and all(sent.char_tag[i] in _DESCRIBING for i in range(body.start, stem_end)):
+        return False  # 现代化医院, 新型学校: a kind of body described, not named
     if suffix in _WEAK and sent.char_tag[body.end - 1] in ("f", "s"):
         return False  # 大山深处, 县西北部: a place word, not a body
     return True

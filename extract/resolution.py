@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from govkg.extract.context import LEVELS, Context, article_session, build_context, canonical_org
+from govkg.extract.bodies import is_bare_body
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention, PageResult, Sentence
@@ -71,7 +72,7 @@ def resolve_sentence(s: Sentence, ctx: Context, lex: Lexicon) -> None:
     ctx.begin_sentence()
     for m in s.bodies:
         m.canonical = canonical_org(m.text, ctx, lex)
-        if m.canonical in lex.generic_bodies or len(m.canonical) < 2:
+        if m.canonical in lex.generic_bodies or len(m.canonical) < 2 or _of_many(m.canonical, ctx, lex):
             continue
         ctx.named(m.canonical, at=m.start)
         if s.text in (s.article.title, s.article.kicker):
@@ -79,6 +80,18 @@ def resolve_sentence(s: Sentence, ctx: Context, lex: Lexicon) -> None:
         kept.append(m)
     s.bodies = kept
     s.anaphors = find_anaphors(s, ctx, lex)
+
+
+def _of_many(body: str, ctx: Context, lex: Lexicon) -> bool:
+    """村委 left bare (no village it could be completed with) in a story that names several villages:
+    the villages' committees in general (在村委设置法官工作室), not one body. A story that names no village at
+    all keeps its 村委 as that story's own (collect._scoped_body)."""
+    simple = to_simplified(body)
+    word = next((w for w in sorted(lex.level_words, key=len, reverse=True) if simple.startswith(w)), None)
+    if word is None or not is_bare_body(simple, lex):
+        return False
+    level = lex.level_words[word]
+    return sum(1 for _n, lv in ctx.named_places if lv == level) >= 2
 
 
 def find_anaphors(s: Sentence, ctx: Context, lex: Lexicon) -> list[Mention]:

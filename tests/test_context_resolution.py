@@ -12,7 +12,7 @@ import pytest
 from govkg.extract.context import Context, article_session, build_context, canonical_org
 from govkg.extract.lexicon import LEXICON_DIR, default_lexicon, load_lexicon
 from govkg.extract.records import Article, Mention, Sentence
-from govkg.extract.resolution import find_anaphors, visited
+from govkg.extract.resolution import find_anaphors, resolve_sentence, visited
 from govkg.graph.schema import ORGANIZATION, PLACE
 from support.handtagged import tagged
 
@@ -311,3 +311,18 @@ def test_a_first_person_body_is_the_storys_own():
     ctx.begin_sentence()  # the next sentence
     assert anaphors("我院/r 党委/n 书记/n 讲话/v 。/w", ctx) == [("我院", ORGANIZATION, "青海省人民医院")]
     assert anaphors("该院/r 院长/n 介绍/v 。/w", ctx) == [("该院", ORGANIZATION, "玉树州人民医院")]
+
+
+def test_a_bare_body_of_a_level_the_story_names_many_of_is_no_body():
+    """在村委设置法官工作室 in a story of two villages and neither its own: villages' committees in
+    general. A story that names no village keeps its 村委 (as that story's own node)."""
+    def kept(ctx):
+        s = sentence("在/p 村委/ORG 设置/v 法官/n 工作室/n 。/w")
+        s.bodies = [Mention("村委", ORGANIZATION, 1, 3, "rule:body")]
+        resolve_sentence(s, ctx, LEX)
+        return [m.canonical for m in s.bodies]
+
+    many = build_context(Counter({"宁城县": 4, "桃坪村": 1, "榆树村": 1}),
+                         {"宁城县": "县", "桃坪村": "村", "榆树村": "村"})
+    assert kept(many) == []
+    assert kept(story(宁城县=("县", 4))) == ["村委"]

@@ -244,6 +244,7 @@ def test_a_reporters_photo_credit_with_a_desk():
     ("岚山新闻网-澄湖区融媒体中心", "澄湖区融媒体中心"),
     ("澄湖区融媒体中心", "澄湖区融媒体中心"),  # the whole centre, not 澄湖区融媒
     ("岚山新闻网", "岚山新闻网"),
+    ("来源：澄湖县纪委监委网站", "澄湖县纪委监委网站"),  # a website, not 网 + 站
     ("本网", None),
 ])
 def test_outlet_of_a_source(source, outlet):

@@ -180,6 +180,7 @@ def test_find_bodies(words, expected):
     "活动/n 由/p 岚山市博物馆协办/ORG 。/w",
     "推进/v 全面/a 从严治党/ORG 向/p 纵深/n 发展/v 。/w",
     "开创/v 新时代政协/ORG 工作/n 新/a 局面/n 。/w",  # a body does not start with 新时代
+    "建设/v 一所/m 现代化/vn 医院/n 。/w",  # a kind of body described, not named
 ])
 def test_no_body(words):
     assert bodies(words) == []
