@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.ner.base import LOC, ORG
+from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.territory import LEVEL_INITIAL_WORDS, Span, is_territory, place_level
@@ -57,13 +58,20 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
     for start, end, tok in sent.spans:
         if tok.tag != ORG or len(tok.text) < 3 or any(m.start < end and start < m.end for m in out):
             continue  # where the grammar read a body, its reading wins
-        if _ends_in_ordinary_word(text, end, lex):
+        if _ends_in_ordinary_word(text, end, lex) or _is_venue(tok.text, lex):
             continue  # 从严治党: the model's body word ends in 治党
         if _model_body(tok.text, lex) and not is_bare_body(tok.text, lex) \
                 and next(ending_at(lex.core_index, tok.text, len(tok.text)), None) is None:
             # (民建阳江市委会主委: a post, read by the title grammar, not a body)
             out.append(Mention(tok.text, ORGANIZATION, start, end, "model"))
     return _dedupe(out)
+
+
+def _is_venue(name: str, lex: Lexicon) -> bool:
+    """北京会议中心, 文化中心: a venue (a Place, place_suffixes.tsv), though 中心 may end a body's name."""
+    simple = to_simplified(name)
+    return any(simple.endswith(sfx) and len(sfx) > _suffix_length(simple, lex)
+               for sfx, lv in lex.place_suffixes.items() if lv == "site")
 
 
 def _ends_in_ordinary_word(text: str, end: int, lex: Lexicon) -> bool:
@@ -134,6 +142,8 @@ def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
         return False
     levels_only = all(p.kind == "level" for p in owners) and owners
     if levels_only and phrase.start > 0 and text[phrase.start - 1] in "级地各全":
+        return False
+    if _is_venue(name, lex):
         return False
     # 镇江民革主委, 区委常委: a name that ends in a title is a post.
     return next(ending_at(lex.core_index, name, len(name)), None) is None
@@ -212,16 +222,12 @@ def _territory_span(simple: str, lex: Lexicon) -> tuple[int, int] | None:
 
 def territory_of_body(name: str, lex: Lexicon) -> str | None:
     """The territory a body's name starts with: 卫东区人民政府 → 卫东区, 临夏州扶贫开发办公室 → 临夏州."""
-    from govkg.extract.normalize import to_simplified
-
     span = _territory_span(to_simplified(name), lex)
     return name[span[0]: span[1]] if span else None
 
 
 def is_bare_body(name: str, lex: Lexicon) -> bool:
     """市人民政府, 区委, 政协党组, 学校团委: a body named by kinds (and a level word) alone, no owner."""
-    from govkg.extract.normalize import to_simplified
-
     simple = to_simplified(name)
     if "中央" in simple and simple != "中央":
         return False  # 民革中央, 中央组织部: the national bodies are named

@@ -106,6 +106,12 @@ def test_the_territory_of_a_body_whose_level_starts_a_word():
     assert places("岳阳市政协/ORG 主席/n 参加/v 。/w") == [("岳阳市", "市")]
 
 
+def test_a_venue_is_a_place_not_a_body():
+    words = "会议/n 在/p 岳阳会议中心/ORG 举行/v 。/w"
+    assert places(words) == [("岳阳会议中心", "site")]
+    assert bodies(words) == []
+
+
 def test_a_territory_with_the_verb_of_a_joint_action():
     assert places("云湖街道联合/LOC 农业银行/ORG 开展/v 宣传/vn 。/w") == [("云湖街道", "街道")]
 
