@@ -70,8 +70,10 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
 def _is_venue(name: str, lex: Lexicon) -> bool:
     """北京会议中心, 文化中心: a venue (a Place, place_suffixes.tsv), though 中心 may end a body's name."""
     simple = to_simplified(name)
-    return any(simple.endswith(sfx) and len(sfx) > _suffix_length(simple, lex)
-               for sfx, lv in lex.place_suffixes.items() if lv == "site")
+    body_suffix = _suffix_length(simple, lex)
+    # (广场 ends in 场, a body's suffix of one character: 万达广场 is a site and an enterprise both)
+    return body_suffix >= 2 and any(simple.endswith(sfx) and len(sfx) > body_suffix
+                                    for sfx, lv in lex.place_suffixes.items() if lv == "site")
 
 
 def _ends_in_ordinary_word(text: str, end: int, lex: Lexicon) -> bool:
