@@ -110,6 +110,8 @@ def test_a_venue_is_a_place_not_a_body():
     words = "会议/n 在/p 岳阳会议中心/ORG 举行/v 。/w"
     assert places(words) == [("岳阳会议中心", "site")]
     assert bodies(words) == []
+    # …but a square the model reads as a body is both: the site and the enterprise that runs it
+    assert bodies("青禾广场/ORG 开业/v 。/w") == ["青禾广场"]
 
 
 def test_a_territory_with_the_verb_of_a_joint_action():
