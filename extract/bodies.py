@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from govkg.extract.articles import MEDIUM_END
 from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.normalize import to_simplified
@@ -55,6 +56,9 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
         if _ends_in_ordinary_word(text, end, lex):
             continue
         out.append(Mention(text[start:end], ORGANIZATION, start, end, "rule:body"))
+    for m in _CITED_MEDIUM.finditer(text):
+        # 据包头新闻网消息, 据新华社报道: the medium a story cites is a body it names.
+        out.append(Mention(m.group(1), ORGANIZATION, m.start(1), m.end(1), "rule:cited-medium"))
     for start, end, tok in sent.spans:
         if tok.tag != ORG or len(tok.text) < 3 or any(m.start < end and start < m.end for m in out):
             continue  # where the grammar read a body, its reading wins
@@ -65,6 +69,9 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
             # (民建阳江市委会主委: a post, read by the title grammar, not a body)
             out.append(Mention(tok.text, ORGANIZATION, start, end, "model"))
     return _dedupe(out)
+
+
+_CITED_MEDIUM = re.compile(rf"(?:据|来自|转自)([\u4e00-\u9fff]{{2,10}}?(?:{MEDIUM_END}))(?:消息|报道|获悉)")
 
 
 def _is_venue(name: str, lex: Lexicon) -> bool:

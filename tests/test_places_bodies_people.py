@@ -150,6 +150,10 @@ def test_split_compound_place(name, pieces):
     ("民革/ORG 四川省委/ORG 举办/v 培训班/n 。/w", ["民革四川省委"]),
     # a name that ends in a title (主委) is a post: the body is the party written before it
     ("岳阳民革主委/ORG 宋某/PER 陪同/v 。/w", ["岳阳民革"]),
+    # the medium a story cites (据…消息)
+    ("据/p 岚山新闻网/nz 消息/n ，/w 会议/n 召开/v 。/w", ["岚山新闻网"]),
+    # a state farm of the land-reclamation system, numbered
+    ("在/p 八五三农场/LOC 调研/v 。/w", ["八五三农场"]),
     # the national bodies keep their prefix (中共中央: 中央 alone is no name)
     ("全国政协/ORG 副主席/n 、/w 交通运输部/ORG 部长/n", ["全国政协", "交通运输部"]),
     ("中共中央/ORG 、/w 国务院/ORG 授予/v 称号/n 。/w", ["中共中央", "国务院"]),
