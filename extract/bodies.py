@@ -59,6 +59,12 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
     for m in _CITED_MEDIUM.finditer(text):
         # 据包头新闻网消息, 据新华社报道: the medium a story cites is a body it names.
         out.append(Mention(m.group(1), ORGANIZATION, m.start(1), m.end(1), "rule:cited-medium"))
+    for m in _MEDIA_LIST.finditer(text):
+        # 来自中新社、人民网、新华网等媒体的记者: each medium of the list.
+        at = m.start(1)
+        for name in m.group(1).split("、"):
+            out.append(Mention(name, ORGANIZATION, at, at + len(name), "rule:cited-medium"))
+            at += len(name) + 1
     for start, end, tok in sent.spans:
         if tok.tag != ORG or len(tok.text) < 3 or any(m.start < end and start < m.end for m in out):
             continue  # where the grammar read a body, its reading wins
@@ -72,6 +78,10 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
 
 
 _CITED_MEDIUM = re.compile(rf"(?:据|来自|转自)([\u4e00-\u9fff]{{2,10}}?(?:{MEDIUM_END}))(?:消息|报道|获悉)")
+
+
+_MEDIUM_NAME = rf"[\u4e00-\u9fff]{{1,10}}?(?:{MEDIUM_END}|集团)"  # 福建广电集团
+_MEDIA_LIST = re.compile(rf"来自((?:{_MEDIUM_NAME}、)+{_MEDIUM_NAME})(?=等|的|和|及|记者|媒体)")
 
 
 def _is_venue(name: str, lex: Lexicon) -> bool:

@@ -152,6 +152,8 @@ def test_split_compound_place(name, pieces):
     ("岳阳民革主委/ORG 宋某/PER 陪同/v 。/w", ["岳阳民革"]),
     # the medium a story cites (据…消息)
     ("据/p 岚山新闻网/nz 消息/n ，/w 会议/n 召开/v 。/w", ["岚山新闻网"]),
+    # the media a list after 来自 names
+    ("来自/v 澄江网/nz 、/w 岚山日报/nz 、/w 青禾广电集团/ORG 等/u 媒体/n 的/u 记者/n", ["澄江网", "岚山日报", "青禾广电集团"]),
     # a state farm of the land-reclamation system, numbered
     ("在/p 八五三农场/LOC 调研/v 。/w", ["八五三农场"]),
     # the national bodies keep their prefix (中共中央: 中央 alone is no name)
