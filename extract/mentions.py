@@ -31,6 +31,7 @@ def find_mentions(page: list[list[Sentence]], lex: Lexicon) -> None:
         for s in sentences:
             ts = s.tagged
             s.bodies = [b for b in find_bodies(ts, lex, s.places) if not _inside_quoted(b, s.programs)]
+            _corps_divisions(s)
             territories = [Span(m.start, m.end, ts.text[m.start:m.end], "territory", m.level) for m in s.places
                            if m.level not in ("", "site")]
             s.posts = find_posts(ts.text, lex, char_tags=ts.char_tag, token_starts=ts.token_start,
@@ -51,6 +52,18 @@ def place_stems(page: list[list[Sentence]], lex: Lexicon) -> set[str]:
     stems = {p[: -len(sfx)] for p in names for sfx in lex.place_suffixes
              if p.endswith(sfx) and len(p) > len(sfx) + 1}
     return stems | {p[:2] for p in names if len(p) >= 3}
+
+
+def _corps_divisions(s: Sentence) -> None:
+    """新疆生产建设兵团第一师: a division written after the Corps is the Corps' unit, one body of that
+    name (a division written alone, 第八师石河子市, stays a territory)."""
+    for b in s.bodies:
+        if not to_simplified(b.text).endswith("兵团"):
+            continue
+        division = next((p for p in s.places if p.start == b.end and p.level == "师"), None)
+        if division is not None:
+            b.end = division.end
+            s.places.remove(division)
 
 
 def _inside_a_posts_body(body: Mention, posts) -> bool:

@@ -326,3 +326,15 @@ def test_a_bare_body_of_a_level_the_story_names_many_of_is_no_body():
                          {"宁城县": "县", "桃坪村": "村", "榆树村": "村"})
     assert kept(many) == []
     assert kept(story(宁城县=("县", 4))) == ["村委"]
+
+
+def test_a_division_written_after_the_corps_is_one_body():
+    from govkg.extract.mentions import find_mentions
+
+    s = sentence("在/p 新疆生产建设兵团/ORG 第三师/m 图木舒克市/LOC 调研/v 。/w")
+    find_mentions([[s]], LEX)
+    assert [m.text for m in s.bodies] == ["新疆生产建设兵团第三师"]
+    assert [m.text for m in s.places] == ["图木舒克市"]
+    alone = sentence("第三师/m 图木舒克市/LOC 召开/v 会议/n 。/w")  # a division alone stays a territory
+    find_mentions([[alone]], LEX)
+    assert [m.text for m in alone.places] == ["第三师", "图木舒克市"]
