@@ -98,11 +98,22 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     out = _dedupe(out)
     out.extend(_coordinated(sent, lex, out))
     out.extend(_sites(sent, lex, out))
-    kept = _dedupe([piece for m in _dedupe(out) for piece in _split(m, lex)])
+    kept = _dedupe([_with_cut_first_character(piece, sent) for m in _dedupe(out) for piece in _split(m, lex)])
     # 长胜镇法沙长龙蔬菜基地: the site is named with its territory, and the territory is named too.
     kept += [t for m in kept if m.level == "site" for t in out
              if t.level not in ("", "site") and t.start == m.start and t.end < m.end]
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _with_cut_first_character(m: Mention, sent: TaggedSentence) -> Mention:
+    """与|右|北平镇党委: a town whose first character the model read as a word of its own (右, 东,
+    小), the word before it closing a phrase, as for the model's own place words (find_places)."""
+    start = m.start
+    if start >= 1 and sent.text[start - 1] in _CUT_MODIFIERS and m.level in _TOWN_LEVELS \
+            and (start - 1) in sent.token_start and start in sent.token_start \
+            and (start - 1 == 0 or sent.char_tag[start - 2] in ("w", "p", "v")):
+        return Mention(sent.text[start - 1: m.end], PLACE, start - 1, m.end, m.source, level=m.level)
+    return m
 
 
 def _body_word_at(text: str, at: int, lex: Lexicon) -> bool:
@@ -111,6 +122,7 @@ def _body_word_at(text: str, at: int, lex: Lexicon) -> bool:
 
 _CUT_MODIFIERS = set("小大老新东西南北上下前后左右中")
 _VILLAGE_LEVELS = ("村", "社区", "嘎查")
+_TOWN_LEVELS = ("镇", "乡", "苏木", "村", "嘎查")
 _NOT_A_PLACE = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大|公司|集团|部|办|中心|[的了和与及、]")
 
 

@@ -69,6 +69,12 @@ def test_a_village_whose_name_the_model_cut_by_two_characters():
     assert places("君山区/LOC 出席/v 岳阳市/LOC 人民代表大会/n 。/w") == [("君山区", "区"), ("岳阳市", "市")]
 
 
+def test_a_town_in_a_body_the_model_cut_is_whole():
+    """Inner Mongolia: 与|右|北平镇党委 — 右 begins the town's name, in a body's name too."""
+    assert places("并/c 与/p 右/f 北平镇党委/ORG 书记/n 李某/PER") == [("右北平镇", "镇")]
+    assert bodies("并/c 与/p 右/f 北平镇党委/ORG 书记/n 李某/PER") == ["右北平镇党委"]
+
+
 def test_a_division_written_in_full_where_the_model_read_a_conjunction():
     """Xinjiang: 和静县, where the model took 和 for 'and'."""
     assert ("和静县", "县") in places("巴州/LOC 和/c 静县/n 召开/v 会议/n 。/w")
@@ -195,6 +201,7 @@ def test_find_bodies(words, expected):
     "推进/v 全面/a 从严治党/ORG 向/p 纵深/n 发展/v 。/w",
     "开创/v 新时代政协/ORG 工作/n 新/a 局面/n 。/w",  # a body does not start with 新时代
     "建设/v 一所/m 现代化/vn 医院/n 。/w",  # a kind of body described, not named
+    "将/p 人民/n 法庭/n 工作/n 融入/v 基层/n 治理/vn 。/w",  # a kind of court (generic_bodies.txt)
 ])
 def test_no_body(words):
     assert bodies(words) == []
