@@ -234,6 +234,9 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     if simple.endswith("委会") and any(simple.startswith(w) and len(simple) > len(w) + 2 for w in _party_words(lex)):
         # 民革镇江市委会, 民建阳江市委会: a democratic party's committee, known by its short name (…市委).
         name, simple = name[:-1], simple[:-1]
+    if re.search(r"[省市区县州旗盟]常委会$", simple):
+        # 湖南省常委会: a territory's 常委会 written without its 委 (市委常委会) is its congress's.
+        name, simple = name[:-3] + in_script_of(name, "人大常委会"), simple[:-3] + "人大常委会"
     if simple.endswith("人民代表大会常务委员会"):
         # The short name it is known by: 贵州省人民代表大会常务委员会 → 贵州省人大常委会.
         name, simple = name[:-11] + in_script_of(name, "人大常委会"), simple[:-11] + "人大常委会"

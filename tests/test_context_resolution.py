@@ -107,7 +107,9 @@ WANGCHENG = story(望城区=("区", 3), 桥驿镇=("镇", 1))
     ("遵义市团市委", "共青团遵义市委"),  # the Youth League's committee of the city
     ("區政府", "望城區人民政府"),  # traditional: the district keeps the script of the name
     ("民革常德市委会", "民革常德市委"),  # a democratic party's committee, by its short name
-    ("岳阳市常委会", "岳阳市常委会"),  # …not any 委会
+    ("岳阳市常委会", "岳阳市人大常委会"),  # a territory's 常委会 without 委 is its congress's…
+    ("岳阳市委常委会", "岳阳市委常委会"),  # …the party committee's has its 委
+    ("岳阳市政协常委会", "岳阳市政协常委会"),
 ])
 def test_canonical_org(name, canonical):
     ctx = WANGCHENG if name != "區政府" else story(望城區=("区", 1))
