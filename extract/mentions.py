@@ -43,6 +43,11 @@ def find_mentions(page: list[list[Sentence]], lex: Lexicon) -> None:
                 if m.compound:
                     m.compound = s.text[m.end - len(m.compound): m.end]
                 m.text = s.text[m.start:m.end]
+    # 韦国党(右二)帮…: a word the model reads as a body that is a person of the page is that person.
+    people = {m.text for sentences in page for s in sentences for m in s.people}
+    for sentences in page:
+        for s in sentences:
+            s.bodies = [b for b in s.bodies if b.text not in people]
 
 
 def place_stems(page: list[list[Sentence]], lex: Lexicon) -> set[str]:

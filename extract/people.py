@@ -94,9 +94,10 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         if tok.tag != PER:
             continue
         name_end = end
-        # The model cuts a three-character name after a category word: 村民陈新|全|来到.
+        # The model cuts a three-character name after a category word or a title: 村民陈新|全|来到,
+        # 第一书记韦国|党|走进.
         if end - start == 2 and k + 2 < len(spans) and k > 0 \
-                and spans[k - 1][2].text in lex.person_categories \
+                and (spans[k - 1][2].text in lex.person_categories or spans[k - 1][2].text in lex.titles) \
                 and len(spans[k + 1][2].text) == 1 and spans[k + 1][2].pos in ("d", "a", "n", "m", "q") \
                 and spans[k + 2][2].pos == "v":
             name_end = end + 1

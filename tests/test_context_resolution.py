@@ -340,3 +340,13 @@ def test_a_division_written_after_the_corps_is_one_body():
     alone = sentence("第三师/m 图木舒克市/LOC 召开/v 会议/n 。/w")  # a division alone stays a territory
     find_mentions([[alone]], LEX)
     assert [m.text for m in alone.places] == ["第三师", "图木舒克市"]
+
+
+def test_a_word_the_model_reads_as_a_body_that_is_a_person_of_the_page_is_no_body():
+    from govkg.extract.mentions import find_mentions
+
+    first = sentence("随/v 第一/m 书记/n 覃明党/PER 走进/v 村子/n 。/w")
+    second = sentence("覃明党/ORG （/w 右二/m ）/w 帮/v 村民/n 卖/v 红薯/n 。/w")
+    find_mentions([[first, second]], LEX)
+    assert [m.text for m in first.people] == ["覃明党"]
+    assert second.bodies == []

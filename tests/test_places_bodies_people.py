@@ -253,6 +253,8 @@ def test_a_name_the_model_cut_short_is_completed():
     # …or one character short before a break
     assert people("柯望/PER 舒/n 、/w 邵文杰/PER 参加/v 。/w") == [("柯望舒", "model"), ("邵文杰", "model")]
     assert people("白玛次/PER 旦/n ，/w 男/a ，/w 藏族/nz 。/w") == [("白玛次旦", "model")]
+    # …or after a title, before a verb
+    assert people("随/v 第一/m 书记/n 覃明/PER 党/n 走进/v 村子/n 。/w") == [("覃明党", "model")]
 
 
 def test_a_name_the_model_cut_at_its_middle_dot():
