@@ -20,7 +20,7 @@ from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.territory import LEVEL_INITIAL_WORDS, Span, is_territory, place_level
-from govkg.extract.titles import BodyPhrase, body_ends, parse_body, phrase_limit
+from govkg.extract.titles import BOUNDARY, BodyPhrase, body_ends, parse_body, phrase_limit
 from govkg.graph.schema import ORGANIZATION
 
 # A body word that names a body only with a territory (or a stem) before it.
@@ -82,6 +82,12 @@ _CITED_MEDIUM = re.compile(rf"(?:据|来自|转自)([\u4e00-\u9fff]{{2,10}}?(?:{
 
 _MEDIUM_NAME = rf"[\u4e00-\u9fff]{{1,10}}?(?:{MEDIUM_END}|集团)"  # 福建广电集团
 _MEDIA_LIST = re.compile(rf"来自((?:{_MEDIUM_NAME}、)+{_MEDIUM_NAME})(?=等|的|和|及|记者|媒体)")
+
+
+def _words_before(text: str, at: int) -> str:
+    """The words between the last break and ``at``."""
+    start = max((i + 1 for i in range(max(0, at - 8), at) if text[i] in BOUNDARY), default=max(0, at - 8))
+    return text[start:at]
 
 
 def _is_venue(name: str, lex: Lexicon) -> bool:
@@ -162,6 +168,8 @@ def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
     levels_only = all(p.kind == "level" for p in owners) and owners
     if levels_only and phrase.start > 0 and text[phrase.start - 1] in "级地各全":
         return False
+    if levels_only and _words_before(text, phrase.start).startswith("各"):
+        return False  # 各民主党派市委会: each party's city committee, not one body
     if _is_venue(name, lex):
         return False
     # 镇江民革主委, 区委常委: a name that ends in a title is a post.

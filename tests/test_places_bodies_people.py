@@ -201,6 +201,7 @@ def test_find_bodies(words, expected):
     "推进/v 全面/a 从严治党/ORG 向/p 纵深/n 发展/v 。/w",
     "开创/v 新时代政协/ORG 工作/n 新/a 局面/n 。/w",  # a body does not start with 新时代
     "建设/v 一所/m 现代化/vn 医院/n 。/w",  # a kind of body described, not named
+    "各/r 民主党派/n 市委会/n 提案/n 二百件/m 。/w",  # each party's city committee, not one body
     "将/p 人民/n 法庭/n 工作/n 融入/v 基层/n 治理/vn 。/w",  # a kind of court (generic_bodies.txt)
 ])
 def test_no_body(words):
