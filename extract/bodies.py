@@ -84,6 +84,9 @@ _MEDIUM_NAME = rf"[\u4e00-\u9fff]{{1,10}}?(?:{MEDIUM_END}|集团)"  # 福建广�
 _MEDIA_LIST = re.compile(rf"来自((?:{_MEDIUM_NAME}、)+{_MEDIUM_NAME})(?=等|的|和|及|记者|媒体)")
 
 
+_LEVEL_CHARS = set("省市区县旗乡镇州盟")
+
+
 def _words_before(text: str, at: int) -> str:
     """The words between the last break and ``at``."""
     start = max((i + 1 for i in range(max(0, at - 8), at) if text[i] in BOUNDARY), default=max(0, at - 8))
@@ -170,6 +173,11 @@ def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
         return False
     if levels_only and _words_before(text, phrase.start).startswith("各"):
         return False  # 各民主党派市委会: each party's city committee, not one body
+    if levels_only and phrase.start > 0 and text[phrase.start - 1] in _LEVEL_CHARS:
+        return False  # 旗区政协, 县市区委: the committees of two levels in general
+    kinds = [lex.bodies[b.text][0].kind for b in bodies if b.text in lex.bodies]
+    if any(a == b == "committee" for a, b in zip(kinds, kinds[1:])):
+        return False  # 省委党委 (换届): a committee of a committee is the level's committees in general
     if _is_venue(name, lex):
         return False
     # 镇江民革主委, 区委常委: a name that ends in a title is a post.

@@ -162,6 +162,8 @@ def test_split_compound_place(name, pieces):
     ("来自/v 澄江网/nz 、/w 岚山日报/nz 、/w 青禾广电集团/ORG 等/u 媒体/n 的/u 记者/n", ["澄江网", "岚山日报", "青禾广电集团"]),
     # a state farm of the land-reclamation system, numbered
     ("在/p 八五三农场/LOC 调研/v 。/w", ["八五三农场"]),
+    # a committee of a committee is the level's committees in general: only 省委 is one body
+    ("进入/v 省委/ORG 党委/n 换届/vn 阶段/n 。/w", ["省委"]),
     # the national bodies keep their prefix (中共中央: 中央 alone is no name)
     ("全国政协/ORG 副主席/n 、/w 交通运输部/ORG 部长/n", ["全国政协", "交通运输部"]),
     ("中共中央/ORG 、/w 国务院/ORG 授予/v 称号/n 。/w", ["中共中央", "国务院"]),
@@ -202,6 +204,7 @@ def test_find_bodies(words, expected):
     "开创/v 新时代政协/ORG 工作/n 新/a 局面/n 。/w",  # a body does not start with 新时代
     "建设/v 一所/m 现代化/vn 医院/n 。/w",  # a kind of body described, not named
     "各/r 民主党派/n 市委会/n 提案/n 二百件/m 。/w",  # each party's city committee, not one body
+    "召开/v 旗/n 区政协/ORG 换届/vn 工作/n 会议/n 。/w",  # the committees of two levels in general
     "将/p 人民/n 法庭/n 工作/n 融入/v 基层/n 治理/vn 。/w",  # a kind of court (generic_bodies.txt)
 ])
 def test_no_body(words):
