@@ -43,7 +43,12 @@ class Collector:
         return eid
 
     def mention(self, eid: str, article: Article) -> None:
+        """The article writes the entity once more (MENTIONED_IN ``count``)."""
         self.result.mentions[(eid, article.id)] += 1
+
+    def seen(self, eid: str, article: Article) -> None:
+        """The entity is in the article (a post's holder, a body's territory), counted where written."""
+        self.result.mentions.setdefault((eid, article.id), 1)
 
     def relate(self, source: str, rtype: str, target: str, article: Article | None, sentence: str | None,
                **props) -> None:
@@ -94,14 +99,14 @@ def holding(col: Collector, h: PostHolding, ctx: Context, lex: Lexicon) -> None:
     """Person -HOLDS_ROLE-> Role -ROLE_IN-> body (or territory), with the body's place and parents."""
     art, post = h.article, h.post
     pid = col.entity(PERSON, _name(h.person))
-    col.mention(pid, art)
+    col.seen(pid, art)
     body_key = post.body
     if post.body and is_bare_body(post.body, lex):
         body_key = f"{post.body}@{art.id}"  # a body of this article alone (_scoped_body)
     rid = role_id(post.title, body_key, scope=None if post.body else art.id)
     col.entity(ROLE, post.title, eid=rid, title=post.title)
     col.result.entities[rid].aliases |= {a for a in post.aliases if a}
-    col.mention(rid, art)
+    col.seen(rid, art)
     props: dict[str, object] = {"status": h.status}
     if h.event:
         props["event"] = h.event
@@ -123,7 +128,7 @@ def holding(col: Collector, h: PostHolding, ctx: Context, lex: Lexicon) -> None:
         oid = col.entity(post.body_label, post.body, eid=node_id(post.body_label, body_key))
     col.result.entities[oid].aliases |= post.body_aliases
     if post.written:
-        col.mention(oid, art)  # 副县长 implies its people's government; it is not written there
+        col.seen(oid, art)  # 副县长 implies its people's government; it is not written there
     col.relate(rid, ROLE_IN, oid, art, h.sentence)
     if post.body_label == ORGANIZATION and body_key == post.body:
         locate_body(col, art, h.sentence, post.body, lex)
@@ -131,7 +136,7 @@ def holding(col: Collector, h: PostHolding, ctx: Context, lex: Lexicon) -> None:
         for parent in post.parents:
             if is_bare_body(parent, lex):
                 break  # 政协 of 政协党组 in a story that never says whose
-            col.mention(col.entity(ORGANIZATION, parent), art)
+            col.seen(col.entity(ORGANIZATION, parent), art)
             col.relate(node_id(ORGANIZATION, child), PART_OF, node_id(ORGANIZATION, parent), art, h.sentence,
                        basis="name")
             child = parent
@@ -144,7 +149,7 @@ def locate_body(col: Collector, art: Article, sentence: str, body: str, lex: Lex
         return
     place, written, level = found
     pid = col.entity(PLACE, place, written, level=level)
-    col.mention(pid, art)
+    col.seen(pid, art)
     col.relate(node_id(ORGANIZATION, body), LOCATED_IN, pid, art, sentence, basis="name")
 
 
@@ -182,11 +187,11 @@ def bylines(col: Collector, articles: list[Article], lex: Lexicon) -> None:
             written = in_script_of(art.body or art.title, b.role)  # 編輯 on a page in traditional characters
             rid = role_id(written, outlet, scope=None if outlet else art.id)
             col.entity(ROLE, written, eid=rid, title=written)
-            col.mention(rid, art)
+            col.seen(rid, art)
             col.relate(pid, HOLDS_ROLE, rid, None, None, status="current")
             if outlet:
                 oid = col.entity(ORGANIZATION, outlet)
-                col.mention(oid, art)
+                col.seen(oid, art)
                 col.relate(rid, ROLE_IN, oid, None, None)
 
 

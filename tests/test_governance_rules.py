@@ -34,6 +34,16 @@ def names(ents, label):
     return {e.name for e in ents.values() if e.label == label}
 
 
+def test_mention_counts_are_what_the_text_writes(backend):
+    """张伟 is written twice, 卫东区 once inside the title, the post once: a holding, a body's
+    territory or a post's body do not add mentions of their own."""
+    _, _, page = extract("6月3日，卫东区代区长张伟表示，张伟说经济向好的基础没有改变。", backend)
+    article = "article:t-2021.txt#1"
+    assert page.mentions[("person:张伟", article)] == 2
+    assert page.mentions[("place:卫东区", article)] == 1
+    assert page.mentions[("role:卫东区人民政府/代区长", article)] == 1
+
+
 def test_fused_title_gives_post_and_body(backend):
     ents, rels, _ = extract("6月3日，卫东区代区长张伟表示，经济向好的基础没有改变。", backend)
     assert ("person:张伟", "HOLDS_ROLE", "role:卫东区人民政府/代区长") in rels
