@@ -146,6 +146,8 @@ def evaluate(
                                            "when it is not given by --graph."),
     graph_file: Path = GRAPH_OPTION,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses and false positives."),
+    status: bool = typer.Option(False, "--status", help="Also score the status of posts (former, proposed), "
+                                                        "as shared/tools/score_status.py does."),
     fmt: Optional[str] = format_option(list(EVAL_FORMATS), "table"),
     output: Optional[Path] = result_output_option("the scores"),
 ) -> None:
@@ -156,10 +158,12 @@ def evaluate(
     govkg eval examples/chenghu-district-2021-09.gold.json --verbose
 
     govkg eval graph.json examples/chenghu-district-2021-09.gold.json --format json -o scores.json
+
+    govkg eval examples/chenghu-district-2021-09.gold.json --status
     """
     import json
 
-    from govkg.extract.evaluate import score_graph
+    from govkg.extract.evaluate import score_graph, score_status
     from govkg.graph.graphfile import read_graph
 
     gold = list(gold)
@@ -171,11 +175,15 @@ def evaluate(
         if not gold:
             raise GovkgError("no gold file after the graph file")
     chosen = output_format(output, fmt, EVAL_FORMATS, "table")
-    scores = score_graph(read_graph(graph_file), gold)
+    graph = read_graph(graph_file)
+    scores = score_graph(graph, gold)
     misses, extras = scores.pop("misses"), scores.pop("extras")
+    statuses = score_status(graph, gold) if status else None
     if chosen == "json":
         if verbose:
             scores.update(misses=misses, extras=extras)
+        if statuses is not None:
+            scores["status"] = statuses
         write_or_print(json.dumps(scores, ensure_ascii=False) + "\n", output, "scores (json)")
         return
     import io
@@ -196,6 +204,11 @@ def evaluate(
     buffer = io.StringIO()
     Console(file=buffer, width=100, force_terminal=False).print(table)
     lines = [buffer.getvalue().rstrip("\n")]
+    if statuses is not None:
+        lines.append(f"post status: former posts found {statuses['former_found']} of {statuses['former_gold']} "
+                     f"(recall {statuses['former_recall']:.3f}), marked former {statuses['former_status_acc']:.3f} "
+                     f"of those; proposed posts found {statuses['proposed_found']}, "
+                     f"{statuses['proposed_as_current']} of them reported current")
     if verbose:
         lines += [f"MISS {key}: " + "、".join(items) for key, items in misses.items()]
         lines += [f"EXTRA {key}: " + "、".join(items) for key, items in extras.items()]

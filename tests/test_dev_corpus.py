@@ -21,11 +21,14 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "dev"
 
 # measure -> floor (F1 unless named otherwise)
+# (reached 2026-12-01: Person 0.969, Organization 0.8805, Place 0.889, Program 0.760 (P 0.849,
+# R 0.688), HOLDS_ROLE 0.947, ROLE_IN 0.900, relations 0.595; former recall 0.928, status 0.903).
+# Organization's floor is the target (0.88), which it only just reaches.
 FLOORS = {
-    "Person": 0.95, "Organization": 0.82, "Place": 0.865, "Program": 0.75, "HOLDS_ROLE": 0.895,
-    "ROLE_IN_acc": 0.755, "relations_recall": 0.56, "Program.p": 0.80, "Program.r": 0.66,
+    "Person": 0.965, "Organization": 0.88, "Place": 0.885, "Program": 0.755, "HOLDS_ROLE": 0.943,
+    "ROLE_IN_acc": 0.895, "relations_recall": 0.59, "Program.p": 0.845, "Program.r": 0.68,
 }
-STATUS_FLOORS = {"former_recall": 0.79, "former_status_acc": 0.88}
+STATUS_FLOORS = {"former_recall": 0.92, "former_status_acc": 0.90}
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +68,10 @@ def test_status_scores_agree_with_the_shared_scorer(dev_scores):
     theirs = subprocess.run([sys.executable, str(SHARED / "tools" / "score_status.py"), str(graph_file),
                              *map(str, golds), "--json"], capture_output=True, text=True, check=True)
     assert json.loads(theirs.stdout) == pytest.approx(ours)
+
+
+def test_eval_status_option_reports_the_same(dev_scores):
+    _, ours, graph_file, golds = dev_scores
+    done = subprocess.run([sys.executable, "-m", "govkg.cli", "eval", str(graph_file), *map(str, golds),
+                           "--status", "--format", "json"], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout)["status"] == pytest.approx(ours)
