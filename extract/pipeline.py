@@ -71,7 +71,7 @@ def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = Non
             col.add(structure.division_nesting(sentences, places))
     collect.bylines(col, articles, lex)
     merge_short_forms(col.result)
-    col.add(structure.part_of_by_name(col.result))
+    col.add(structure.part_of_by_name(col.result, lex))
     return col.result
 
 

@@ -22,7 +22,8 @@ from govkg.graph.schema import LOCATED_IN, ORGANIZATION, PART_OF, PLACE, node_id
 # Levels whose territories a story names without their district, and where to look for it.
 _IN_ARTICLE_TERRITORY = (("街道", ("区", "县", "市")), ("镇", ("县", "区", "市")), ("乡", ("县", "区", "市")),
                          ("苏木", ("旗", "县")))
-_PARTY_UNITS = ("纪委监委", "纪委", "组织部", "宣传部", "统战部", "政法委")
+# Kinds of body that live inside another (bodies.tsv): 统战部, 党组, 审判委员会, 法制工作委员会.
+_INNER_KINDS = ("organ", "cell", "court-organ", "congress-organ", "unit")
 
 
 def body_territory(body: str, lex: Lexicon) -> tuple[str, str, str] | None:
@@ -70,16 +71,24 @@ def division_nesting(sentences: list[Sentence], place_ids: dict[str, str]) -> li
     return out
 
 
-def part_of_by_name(result: PageResult) -> list[Relation]:
-    """Departments and branches: 卫东区纪委监委 → 卫东区委, 建设路街道党工委 → the district's 区委."""
+def part_of_by_name(result: PageResult, lex: Lexicon) -> list[Relation]:
+    """Departments and branches: 卫东区纪委监委 → 卫东区委, 阳江市委统战部 → 阳江市委, 河北省人民政府党组 →
+    河北省人民政府, 湖南省人大常委会法制工作委员会 → 湖南省人大常委会, 建设路街道党工委 → the district's
+    区委 — when the article names the body the name is part of."""
     orgs = {e.name for e in result.entities.values() if e.label == ORGANIZATION}
+    inner = sorted((w for w, forms in lex.bodies.items() if forms[0].kind in _INNER_KINDS), key=len, reverse=True)
     out = []
     for name in sorted(orgs):
         parent = None
-        for unit in _PARTY_UNITS:
-            if name.endswith(unit) and name[: -len(unit)] + "委" in orgs:
-                parent = name[: -len(unit)] + "委"
-                break
+        simple = to_simplified(name)
+        word = next((w for w in inner if simple.endswith(w) and len(simple) > len(w) + 1), None)
+        if word:
+            host = name[: -len(word)]
+            # 阳江市委 + 统战部; 卫东区 + 纪委监委 is the organ of 卫东区委
+            for candidate in (host, host + "委") if lex.bodies[word][0].kind == "organ" else (host,):
+                if candidate in orgs and candidate != name:
+                    parent = candidate
+                    break
         if name.endswith("纪工委") and name[:-3] + "党工委" in orgs:
             parent = name[:-3] + "党工委"
         if name.endswith("党工委"):

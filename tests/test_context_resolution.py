@@ -350,3 +350,21 @@ def test_a_word_the_model_reads_as_a_body_that_is_a_person_of_the_page_is_no_bod
     find_mentions([[first, second]], LEX)
     assert [m.text for m in first.people] == ["覃明党"]
     assert second.bodies == []
+
+
+@pytest.mark.parametrize("child, parent", [
+    ("岳阳市委统战部", "岳阳市委"),  # an organ written with its committee
+    ("岳阳县纪委监委", "岳阳县委"),  # …or with its territory alone
+    ("岳阳县人民政府党组", "岳阳县人民政府"),  # a party group inside a government
+    ("湖南省人大常委会法制工作委员会", "湖南省人大常委会"),  # a working body of a congress
+])
+def test_a_body_is_part_of_the_body_its_name_holds(child, parent):
+    from govkg.extract.records import Entity, PageResult
+    from govkg.extract.structure import part_of_by_name
+
+    result = PageResult("p.txt")
+    for name in (child, parent, "岳阳县教育局"):
+        result.entities[f"org:{name}"] = Entity(f"org:{name}", ORGANIZATION, name, {name})
+    found = {(r.source, r.target) for r in part_of_by_name(result, LEX)}
+    assert (f"org:{child}", f"org:{parent}") in found
+    assert not any(src == "org:岳阳县教育局" for src, _ in found)  # a department of no body named here
