@@ -45,6 +45,32 @@ def _is_slogan(term: str, sent: TaggedSentence, start: int, supported: bool) -> 
     return (supported or not one_word) and not re.search(r"公里|米|[一二三四五六七八九十两]把手", term)
 
 
+def _listed_slogans(term: str, sent: TaggedSentence, start: int) -> list[Mention]:
+    parts, at, out = term.split("、"), start, []
+    for part in parts:
+        out.append(Mention(part, PROGRAM, at, at + len(part), "rule:quoted-list"))
+        at += len(part) + 1
+    return out if all(_is_slogan(m.text, sent, m.start, True) for m in out) else []
+
+
+_LIST_JOINERS = ("、", "和", "及", "与")
+
+
+def _quoted_alongside(text: str, found: list[Mention]) -> list[Mention]:
+    """“基层法庭建设年”、“队伍建设整顿年”、“营商环境优化年”: quotations listed with a program are
+    programs too (the first one's verb or marker holds for the list)."""
+    quotes = list(_QUOTED.finditer(text))
+    starts = {m.start for m in found}
+    out: list[Mention] = []
+    for prev, nxt in zip(quotes, quotes[1:]):
+        if text[prev.end(): nxt.start()] in _LIST_JOINERS and (prev.start() in starts or any(
+                o.start == prev.start() for o in out)) and nxt.start() not in starts:
+            term = nxt.group(1).strip()
+            if len(term) >= 3 and "、" not in term:
+                out.append(Mention(term, PROGRAM, nxt.start(), nxt.end(), "rule:quoted-list"))
+    return out
+
+
 def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     text = sent.text
     out: list[Mention] = []
@@ -62,8 +88,11 @@ def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 or (before.endswith(_PROGRAM_CONTEXT_BEFORE) and len(term) >= 3
                     and not after.startswith(("的", "”"))):
             if "、" in term and not after.startswith(_PROGRAM_CONTEXT_AFTER):
+                # “打好一个强攻战、实现五个新跨越”: a list of numbered slogans is each of them
+                out.extend(_listed_slogans(term, sent, m.start(1)))
                 continue
             out.append(Mention(term, PROGRAM, m.start(), m.end(), "rule:quoted"))
+    out.extend(_quoted_alongside(text, out))
     for m in _BOOK.finditer(text):
         title = re.sub(r"[“”‘’]", "", m.group(1)).strip()
         if _NOT_PROGRAM_BOOKS.search(title) or _PROCEDURAL.search(title):

@@ -77,3 +77,15 @@ def test_no_program(words):
 def test_a_numbered_word_is_a_slogan_with_a_programs_verb():
     """“两委” alone is no program; with the verb of a program (开展“两委”…) the quotes make it one."""
     assert programs("开展/v “/w 两委/n ”/w 换届/vn 。/w") == ["两委"]
+
+
+def test_a_list_of_numbered_slogans_in_one_quote_is_each_of_them():
+    assert programs("为/p 推进/v “/w 打好/v 一个/m 攻坚战/n 、/w 实现/v 三个/m 新/a 突破/vn ”/w 打开/v 思路/n 。/w") == [
+        "打好一个攻坚战", "实现三个新突破"]
+
+
+def test_quotations_listed_with_a_program_are_programs():
+    assert programs("围绕/v “/w 基层/n 治理/vn 提升年/n ”/w 、/w “/w 作风/n 建设年/n ”/w 作出/v 努力/n 。/w") == [
+        "基层治理提升年", "作风建设年"]
+    # …but quoted speech in a list is none
+    assert programs("他/r 说/v “/w 我们/r 很/d 高兴/a ”/w 、/w “/w 非常/d 感谢/v ”/w 。/w") == []
