@@ -17,6 +17,7 @@ from govkg.extract.records import Mention
 from govkg.graph.schema import PROGRAM
 
 _QUOTED = re.compile(r"[“‘]\s*([^“”‘’，。！？；]{2,24}?)\s*[”’]")
+_NAMES_AN_ACTIVITY = re.compile(r"[^，。；、“”‘’]{1,8}?(?:活动|行动|工程)")
 _BOOK = re.compile(r"《([^《》]{2,60})》")
 _NUMBERED = re.compile(r"[一二三四五六七八九十两百千万双]")
 _AWARD = re.compile(r"(?:荣获|获得|获评|获|被授予|授予|被评为|评为|被命名为|命名为)(?:了)?"
@@ -79,6 +80,10 @@ def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
         after = text[m.end(): m.end() + 6]
         before = text[max(0, m.start() - 4): m.start()]
         joined = next((mk for mk in _JOINED_MARKERS if after.startswith(mk)), None)
+        if not joined and _NAMES_AN_ACTIVITY.match(text, m.end()) and len(term) >= 4 and "、" not in term:
+            # “活力中国调研行·行进的海岸线”大型融媒体采访活动: the campaign the activity is named for
+            out.append(Mention(term, PROGRAM, m.start(), m.end(), "rule:quoted-activity"))
+            continue
         if joined:
             out.append(Mention(term + joined, PROGRAM, m.start(), m.end() + len(joined), "rule:quoted+marker"))
         elif term.endswith(lex.program_markers) and len(term) >= 4:

@@ -89,3 +89,9 @@ def test_quotations_listed_with_a_program_are_programs():
         "基层治理提升年", "作风建设年"]
     # …but quoted speech in a list is none
     assert programs("他/r 说/v “/w 我们/r 很/d 高兴/a ”/w 、/w “/w 非常/d 感谢/v ”/w 。/w") == []
+
+
+def test_a_quotation_an_activity_is_named_for():
+    assert programs("“/w 美丽/a 乡村/n 行/v ·/w 走进/v 岚山/LOC ”/w 大型/b 采访/vn 活动/vn 启动/v 。/w") == [
+        "美丽乡村行·走进岚山"]
+    assert programs("他/r 说/v “/w 我们/r 很/d 高兴/a ”/w ，/w 参加/v 活动/vn 。/w") == []
