@@ -122,6 +122,14 @@ _TAGS = {
 _INSPECTION = re.compile(r"(?:第?[一二三四五六七八九十百]+届)?(?:中央|省委|市委|自治区党委)第[一二三四五六七八九十百]+轮(?:巡视|巡察)")
 
 
+# Words a program's name never holds at its start: 17个|巾帼建功先进集体, 3人获|…先进个人.
+_BEFORE_A_NAME = {"获", "荣获", "获得", "被评为", "评为", "授予", "被授予", "等", "人"}
+
+
+def _ends_the_name_before(tok) -> bool:
+    return tok is not None and (tok.pos in ("m", "q") or tok.text in _BEFORE_A_NAME)
+
+
 def _marker_headed(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     """Unquoted names ended by a head (program_heads.tsv): 以首席服务官制度为抓手, 开展安全生产
     专项整治三年行动, 以邓小平理论…为指导, 17个巾帼建功先进集体; and inspection rounds."""
@@ -134,11 +142,11 @@ def _marker_headed(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> 
             if end not in sent.token_end or any(f.start <= m.start() < f.end for f in found):
                 continue
             start = m.start()
+            token_at = {i: tok for s_, e_, tok in sent.spans for i in range(s_, e_)}
             while start > 0 and sent.char_tag[start - 1] in tags \
-                    and end - start < 24 and text[start - 1] not in "“”‘’《》、，。的和与":
+                    and end - start < 24 and text[start - 1] not in "“”‘’《》、，。的和与" \
+                    and not _ends_the_name_before(token_at.get(start - 1)):
                 start -= 1
-            while start < m.start() and text[start] in "个项名家位":
-                start += 1  # 17个巾帼建功先进集体: the count is not part of the name
             name = text[start:end]
             if len(name) >= len(marker) + shortest:
                 out.append(Mention(name, PROGRAM, start, end, "rule:marker"))

@@ -95,3 +95,9 @@ def test_a_quotation_an_activity_is_named_for():
     assert programs("“/w 美丽/a 乡村/n 行/v ·/w 走进/v 岚山/LOC ”/w 大型/b 采访/vn 活动/vn 启动/v 。/w") == [
         "美丽乡村行·走进岚山"]
     assert programs("他/r 说/v “/w 我们/r 很/d 高兴/a ”/w ，/w 参加/v 活动/vn 。/w") == []
+
+
+def test_an_honour_by_its_head_starts_after_the_count_and_the_award_verb():
+    assert programs("县/n 财政局/ORG 等/u 18个/m 获/v 妇女/n 儿童/n 工作/n 先进集体/n ；/w "
+                    "芙蓉学校/ORG 等/u 10个/m 家庭教育/n 工作/n 先进集体/n 。/w") == [
+        "妇女儿童工作先进集体", "家庭教育工作先进集体"]
