@@ -47,11 +47,15 @@ def _is_slogan(term: str, sent: TaggedSentence, start: int, supported: bool) -> 
 
 
 def _listed_slogans(term: str, sent: TaggedSentence, start: int) -> list[Mention]:
-    parts, at, out = term.split("、"), start, []
-    for part in parts:
-        out.append(Mention(part, PROGRAM, at, at + len(part), "rule:quoted-list"))
+    """“打好一个强攻战、实现五个新跨越”: numbered slogans quoted together are one program, the
+    campaign they make up."""
+    at, parts = start, []
+    for part in term.split("、"):
+        parts.append((part, at))
         at += len(part) + 1
-    return out if all(_is_slogan(m.text, sent, m.start, True) for m in out) else []
+    if all(_is_slogan(part, sent, at_, True) for part, at_ in parts):
+        return [Mention(term, PROGRAM, start - 1, start + len(term) + 1, "rule:quoted-slogans")]
+    return []
 
 
 _LIST_JOINERS = ("、", "和", "及", "与")
@@ -93,7 +97,7 @@ def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 or (before.endswith(_PROGRAM_CONTEXT_BEFORE) and len(term) >= 3
                     and not after.startswith(("的", "”"))):
             if "、" in term and not after.startswith(_PROGRAM_CONTEXT_AFTER):
-                # “打好一个强攻战、实现五个新跨越”: a list of numbered slogans is each of them
+                # “打好一个强攻战、实现五个新跨越”: numbered slogans quoted together
                 out.extend(_listed_slogans(term, sent, m.start(1)))
                 continue
             out.append(Mention(term, PROGRAM, m.start(), m.end(), "rule:quoted"))

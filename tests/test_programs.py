@@ -79,9 +79,9 @@ def test_a_numbered_word_is_a_slogan_with_a_programs_verb():
     assert programs("开展/v “/w 两委/n ”/w 换届/vn 。/w") == ["两委"]
 
 
-def test_a_list_of_numbered_slogans_in_one_quote_is_each_of_them():
+def test_numbered_slogans_quoted_together_are_one_campaign():
     assert programs("为/p 推进/v “/w 打好/v 一个/m 攻坚战/n 、/w 实现/v 三个/m 新/a 突破/vn ”/w 打开/v 思路/n 。/w") == [
-        "打好一个攻坚战", "实现三个新突破"]
+        "打好一个攻坚战、实现三个新突破"]
 
 
 def test_quotations_listed_with_a_program_are_programs():
