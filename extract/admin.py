@@ -46,6 +46,11 @@ def _level(code: str, name: str) -> str:
     return "市"
 
 
+def is_ethnic_group(word: str) -> bool:
+    """回族, 维吾尔族, 汉: one of the 56 ethnic groups, with or without 族."""
+    return word in _ethnic_groups() or word.endswith("族") and word[:-1] in _ethnic_groups()
+
+
 @lru_cache(maxsize=1)
 def _ethnic_groups() -> tuple[str, ...]:
     """The 56 ethnic groups (cpca ships them), with and without 族, longest first."""

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from govkg.extract.admin import divisions, is_ethnic_group
 from govkg.extract.articles import MEDIUM_END
 from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
-from govkg.extract.territory import LEVEL_INITIAL_WORDS, Span, is_territory, place_level
+from govkg.extract.territory import LEVEL_INITIAL_WORDS, Span, canonical_place, is_territory, place_level
 from govkg.extract.titles import BOUNDARY, BodyPhrase, body_ends, parse_body, phrase_limit
 from govkg.graph.schema import ORGANIZATION
 
@@ -66,11 +67,13 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
             out.append(Mention(name, ORGANIZATION, at, at + len(name), "rule:cited-medium"))
             at += len(name) + 1
     for start, end, tok in sent.spans:
-        if tok.tag != ORG or len(tok.text) < 3 or any(m.start < end and start < m.end for m in out):
+        if tok.tag != ORG or len(tok.text) < 2 or any(m.start < end and start < m.end for m in out):
             continue  # where the grammar read a body, its reading wins
         if _ends_in_ordinary_word(text, end, lex) or _is_venue(tok.text, lex):
             continue  # 从严治党: the model's body word ends in 治党
-        if _model_body(tok.text, lex) and not is_bare_body(tok.text, lex) \
+        following = next((t for s_, _e, t in sent.spans if s_ == end), None)
+        quoted = start > 0 and text[start - 1] in "“‘"  # “智囊库”, ‘北大门’: a figure of speech
+        if _model_body(tok.text, lex, following, own_name=not quoted) and not is_bare_body(tok.text, lex) \
                 and next(ending_at(lex.core_index, tok.text, len(tok.text)), None) is None:
             # (民建阳江市委会主委: a post, read by the title grammar, not a body)
             out.append(Mention(tok.text, ORGANIZATION, start, end, "model"))
@@ -175,6 +178,8 @@ def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
         return False  # 各民主党派市委会: each party's city committee, not one body
     if levels_only and phrase.start > 0 and text[phrase.start - 1] in _LEVEL_CHARS:
         return False  # 旗区政协, 县市区委: the committees of two levels in general
+    if levels_only and text.startswith(("党委", "党组"), phrase.end) and not text.startswith("党委书记", phrase.end):
+        return False  # 省委|党委换届: the level's committees in general (the whole is no body either)
     kinds = [lex.bodies[b.text][0].kind for b in bodies if b.text in lex.bodies]
     if any(a == b == "committee" for a, b in zip(kinds, kinds[1:])):
         return False  # 省委党委 (换届): a committee of a committee is the level's committees in general
@@ -220,8 +225,9 @@ def _suffix_length(word: str, lex: Lexicon) -> int:
     return len(next(ending_at(lex.body_word_index, word, len(word)), ""))
 
 
-def _model_body(word: str, lex: Lexicon) -> bool:
-    """A body word of the model's that the grammar does not read: a medium, an agency."""
+def _model_body(word: str, lex: Lexicon, following=None, own_name: bool = True) -> bool:
+    """A body word of the model's that the grammar does not read: a medium, an agency, a name of
+    its own (阿里巴巴, 美联储) when ``own_name``. ``following`` is the model's next word."""
     if word.startswith(_MODIFIERS) or word in lex.generic_bodies or is_territory(word, lex):
         return False
     if place_level(word, lex) not in (None, "site"):
@@ -229,11 +235,25 @@ def _model_body(word: str, lex: Lexicon) -> bool:
     if word.endswith(_JOINT_VERBS) and is_territory(word[:-2], lex):
         return False  # 建设路街道联合: a territory and the verb of its joint action
     # A name the model reads as a body but the grammar does not: a medium (上观新闻, 红网) or an
-    # agency whose name ends in a body word (国务院, 新华社); 新时代 and 中共营口 are not.
+    # agency whose name ends in a body word (国务院, 新华社).
     sites = tuple(sfx for sfx, level in lex.place_suffixes.items() if level == "site") + ("园",)
-    return bool(_MEDIA.search(word)) or next(ending_at(lex.body_word_index, word, len(word)), None) is not None \
-        or word.endswith(sites) \
-        or word.endswith(_MODEL_ONLY_ENDS)
+    if bool(_MEDIA.search(word)) or next(ending_at(lex.body_word_index, word, len(word)), None) is not None \
+            or word.endswith(sites) or word.endswith(_MODEL_ONLY_ENDS):
+        return True
+    if not own_name:
+        return False
+    # A name of its own (阿里巴巴, 美联储), whole: not a part the model cut from a longer name
+    # (普旺达|肉牛养殖基地), not a territory (密云, 中国), a people (回族), a number, an address or a
+    # lead (星沙时报讯), not the start of a party's body the text does not finish (中共营口).
+    if following is not None and following.pos in ("n", "nz", "vn", "ns", "nt", "a", "b", "TIME", "LOC", "ORG"):
+        return False
+    if territory_of_body(word, lex) or canonical_place(word) != word \
+            or any(divisions().lookup(word[:k]) for k in range(2, len(word))):
+        return False  # 湖南省工业 (of 湖南省工业和信息化厅), 桑植 (桑植县): a territory, or its start
+    return not word.startswith(("中共", "中国共产党")) and not word.endswith(("讯", "组织")) \
+        and not any(word.startswith(w) for w in lex.level_words if len(word) - len(w) <= 1) \
+        and not re.search(r"[0-9A-Za-z./:一二三四五六七八九十〇]", word) and not is_ethnic_group(word) \
+        and not divisions().lookup(word) and not (len(word) <= 3 and word.endswith("国")) and len(word) >= 3
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

@@ -162,8 +162,6 @@ def test_split_compound_place(name, pieces):
     ("来自/v 澄江网/nz 、/w 岚山日报/nz 、/w 青禾广电集团/ORG 等/u 媒体/n 的/u 记者/n", ["澄江网", "岚山日报", "青禾广电集团"]),
     # a state farm of the land-reclamation system, numbered
     ("在/p 八五三农场/LOC 调研/v 。/w", ["八五三农场"]),
-    # a committee of a committee is the level's committees in general: only 省委 is one body
-    ("进入/v 省委/ORG 党委/n 换届/vn 阶段/n 。/w", ["省委"]),
     # the national bodies keep their prefix (中共中央: 中央 alone is no name)
     ("全国政协/ORG 副主席/n 、/w 交通运输部/ORG 部长/n", ["全国政协", "交通运输部"]),
     ("中共中央/ORG 、/w 国务院/ORG 授予/v 称号/n 。/w", ["中共中央", "国务院"]),
@@ -205,10 +203,28 @@ def test_find_bodies(words, expected):
     "建设/v 一所/m 现代化/vn 医院/n 。/w",  # a kind of body described, not named
     "各/r 民主党派/n 市委会/n 提案/n 二百件/m 。/w",  # each party's city committee, not one body
     "召开/v 旗/n 区政协/ORG 换届/vn 工作/n 会议/n 。/w",  # the committees of two levels in general
+    "进入/v 省委/ORG 党委/n 换届/vn 阶段/n 。/w",  # a committee of a committee: the level's committees
     "将/p 人民/n 法庭/n 工作/n 融入/v 基层/n 治理/vn 。/w",  # a kind of court (generic_bodies.txt)
 ])
 def test_no_body(words):
     assert bodies(words) == []
+
+
+def test_a_name_of_its_own_the_model_reads_as_a_body():
+    """General news: a body with no body word in its name (an enterprise, an agency) is the
+    model's word when nothing says otherwise."""
+    assert bodies("澄禾巴巴/ORG 宣布/v 回购/v 股份/n 。/w") == ["澄禾巴巴"]
+    assert bodies("澄禾巴巴/ORG 、/w 青岚/ORG 联合/v 发布/v 。/w") == ["澄禾巴巴"]  # two characters: too often a word
+
+
+@pytest.mark.parametrize("words, word", [
+    ("在/p 澄禾达/ORG 肉牛/n 养殖基地/n 调研/v 。/w", "澄禾达"),  # a part the model cut from a longer name
+    ("推动/v 发展/vn 的/u “/w 智囊库/ORG ”/w 。/w", "智囊库"),  # a figure of speech in quotes
+    ("维吾尔族/ORG 群众/n 参加/v 。/w", "维吾尔族"),  # a people
+    ("湖南省工业/ORG 和/c 信息化厅/n 发文/v 。/w", "湖南省工业"),  # the start of a territory's body
+])
+def test_no_name_of_its_own(words, word):
+    assert word not in bodies(words)
 
 
 def test_a_meeting_is_no_body_and_an_ordinary_word_after_a_body_ends_none():
