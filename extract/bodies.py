@@ -253,7 +253,9 @@ def _model_body(word: str, lex: Lexicon, following=None, own_name: bool = True) 
     return not word.startswith(("中共", "中国共产党")) and not word.endswith(("讯", "组织")) \
         and not any(word.startswith(w) for w in lex.level_words if len(word) - len(w) <= 1) \
         and not re.search(r"[0-9A-Za-z./:一二三四五六七八九十〇]", word) and not is_ethnic_group(word) \
-        and not divisions().lookup(word) and not (len(word) <= 3 and word.endswith("国")) and len(word) >= 3
+        and not divisions().lookup(word) and not (len(word) <= 3 and word.endswith("国")) \
+        and (len(word) >= 3 or following is None or following.pos in ("w", "u", "p", "c", "d", "v")) \
+        and not any(divisions().lookup(word + level) for level in ("县", "区", "旗", "市"))  # 密云, 桑植
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

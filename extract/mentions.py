@@ -30,7 +30,9 @@ def find_mentions(page: list[list[Sentence]], lex: Lexicon) -> None:
     for sentences in page:
         for s in sentences:
             ts = s.tagged
-            s.bodies = [b for b in find_bodies(ts, lex, s.places) if not _inside_quoted(b, s.programs)]
+            # (a dateline lead names its outlet, which the bylines pass takes: 桑植融媒3月8日讯)
+            s.bodies = [] if s.text == s.article.lead else \
+                [b for b in find_bodies(ts, lex, s.places) if not _inside_quoted(b, s.programs)]
             _corps_divisions(s)
             territories = [Span(m.start, m.end, ts.text[m.start:m.end], "territory", m.level) for m in s.places
                            if m.level not in ("", "site")]

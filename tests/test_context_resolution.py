@@ -368,3 +368,14 @@ def test_a_body_is_part_of_the_body_its_name_holds(child, parent):
     found = {(r.source, r.target) for r in part_of_by_name(result, LEX)}
     assert (f"org:{child}", f"org:{parent}") in found
     assert not any(src == "org:岳阳县教育局" for src, _ in found)  # a department of no body named here
+
+
+def test_a_dateline_lead_names_no_body_of_its_own():
+    """桑植融媒3月8日讯: the outlet of the lead is the bylines pass's (collect.bylines)."""
+    from govkg.extract.mentions import find_mentions
+
+    s = tagged("澄湖日报/ORG 3月8日/TIME 讯/v")
+    lead = Sentence(Article("lead.txt", 1, lead=s.text), s.text, s)
+    other = Sentence(Article("lead.txt", 2), s.text, tagged("澄湖日报/ORG 3月8日/TIME 讯/v"))
+    find_mentions([[lead], [other]], LEX)
+    assert lead.bodies == [] and [m.text for m in other.bodies] == ["澄湖日报"]

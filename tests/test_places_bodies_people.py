@@ -214,7 +214,11 @@ def test_a_name_of_its_own_the_model_reads_as_a_body():
     """General news: a body with no body word in its name (an enterprise, an agency) is the
     model's word when nothing says otherwise."""
     assert bodies("澄禾巴巴/ORG 宣布/v 回购/v 股份/n 。/w") == ["澄禾巴巴"]
-    assert bodies("澄禾巴巴/ORG 、/w 青岚/ORG 联合/v 发布/v 。/w") == ["澄禾巴巴"]  # two characters: too often a word
+    # two characters only where no word of a longer name follows (青岚|宣布, not 青岚|集团化)
+    assert bodies("澄禾巴巴/ORG 、/w 青岚/ORG 联合/v 发布/v 。/w") == ["澄禾巴巴", "青岚"]
+    assert bodies("青岚/ORG 文旅/n 融合/v 发展/v 。/w") == []
+    # …and not a county's name without its suffix (密云 of 密云区)
+    assert bodies("与/p 密云/ORG 携手/v 发展/v 。/w") == []
 
 
 @pytest.mark.parametrize("words, word", [
