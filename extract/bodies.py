@@ -16,7 +16,7 @@ from functools import lru_cache
 from govkg.extract.admin import divisions, is_ethnic_group
 from govkg.extract.articles import MEDIUM_END
 from govkg.extract.lexicon import Lexicon, ending_at
-from govkg.extract.ner.base import LOC, ORG
+from govkg.extract.ner.base import LOC, ORG, Token
 from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
@@ -35,6 +35,8 @@ _MEDIA = re.compile(r"(?:日报|晚报|晨报|商报|时报|都市报|法制报|
 _MODEL_ONLY_ENDS = ("党", "军", "社", "台")
 _CONGRESS_SESSION = re.compile(r"代表|[一二三四五六七八九十]+次会议|会议|第")
 _JOINT_VERBS = ("联合", "携手", "会同", "协同", "联手")
+# Words the model takes into a body's name that only point at it.
+_LEADING_WORDS = ("原来", "上述", "前述", "当地", "该", "各大", "这家", "那家", "此")
 _MODIFIERS = ("全省", "全市", "全区", "全县", "各级", "各", "相关", "有关", "全体", "其他", "等", "新时代", "新型")
 # Words after which a model's body word is a source, not the start of a sentence's subject.
 
@@ -54,6 +56,8 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
         if text.endswith("人大", 0, end) and _CONGRESS_SESSION.match(text, end):
             continue  # 十二届人大四次会议, 省人大代表: the congress in session, a seat in it
         start = _name_start(phrase)
+        lead = next((w for w in _LEADING_WORDS if text.startswith(w, start) and end - start - len(w) >= 3), "")
+        start += len(lead)  # 上述|中储粮黑龙江分公司, 原来|国家邮政局
         if _ends_in_ordinary_word(text, end, lex):
             continue
         out.append(Mention(text[start:end], ORGANIZATION, start, end, "rule:body"))
@@ -67,8 +71,21 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
             out.append(Mention(name, ORGANIZATION, at, at + len(name), "rule:cited-medium"))
             at += len(name) + 1
     for start, end, tok in sent.spans:
-        if tok.tag != ORG or len(tok.text) < 2 or any(m.start < end and start < m.end for m in out):
+        if tok.tag != ORG or len(tok.text) < 2:
+            continue
+        inside = [m for m in out if m.start < end and start < m.end]
+        if inside and _branch_of(tok.text, start, end, inside, lex):
+            # 中国人民银行广州分行, 光大银行长春分行: the model's word is the branch of the body the
+            # grammar read at its start (the grammar stops at the territory between them)
+            out = [m for m in out if m not in inside]
+            out.append(Mention(tok.text, ORGANIZATION, start, end, "model"))
+            continue
+        if inside:
             continue  # where the grammar read a body, its reading wins
+        lead = next((w for w in _LEADING_WORDS if tok.text.startswith(w) and len(tok.text) - len(w) >= 3), "")
+        if lead:
+            # 上述中储粮分公司, 当地银监分局: the word before the name the model took with it
+            tok, start = Token(tok.text[len(lead):], tok.tag, tok.pos), start + len(lead)
         if _ends_in_ordinary_word(text, end, lex) or _is_venue(tok.text, lex):
             continue  # 从严治党: the model's body word ends in 治党
         following = next((t for s_, _e, t in sent.spans if s_ == end), None)
@@ -94,6 +111,14 @@ def _words_before(text: str, at: int) -> str:
     """The words between the last break and ``at``."""
     start = max((i + 1 for i in range(max(0, at - 8), at) if text[i] in BOUNDARY), default=max(0, at - 8))
     return text[start:at]
+
+
+_BRANCHES = ("分行", "支行", "分公司", "子公司", "营业部", "分院", "分局", "分校")
+
+
+def _branch_of(word: str, start: int, end: int, inside: list[Mention], lex: Lexicon) -> bool:
+    return word.endswith(_BRANCHES) and all(start <= m.start and m.end <= end for m in inside) \
+        and min(m.start for m in inside) == start and max(m.end for m in inside) < end
 
 
 def _is_venue(name: str, lex: Lexicon) -> bool:
@@ -193,7 +218,7 @@ def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
 _WEAK = {"局", "厅", "委", "办", "署", "处", "科", "室", "部", "站", "所", "院", "中心", "组", "队", "会", "场"}
 
 
-_DESCRIBING = ("a", "ad", "an", "vn", "d", "b")
+_DESCRIBING = ("a", "ad", "an", "vn", "d", "b", "s", "f")  # (国内银行, 境内分行: where, not which)
 
 
 def _stem_reads_as_name(body: Span, sent: TaggedSentence, lex: Lexicon, owned: bool) -> bool:

@@ -162,6 +162,11 @@ def test_split_compound_place(name, pieces):
     ("来自/v 澄江网/nz 、/w 岚山日报/nz 、/w 青禾广电集团/ORG 等/u 媒体/n 的/u 记者/n", ["澄江网", "岚山日报", "青禾广电集团"]),
     # a state farm of the land-reclamation system, numbered
     ("在/p 八五三农场/LOC 调研/v 。/w", ["八五三农场"]),
+    # a bank's branch in a territory is one body, as the model reads it
+    ("澄江银行岚山分行/ORG 表示/v 。/w", ["澄江银行岚山分行"]),
+    # a word that only points at the body is no part of its name
+    ("据/p 上述/r 澄江粮油分公司/ORG 人士/n 介绍/v 。/w", ["澄江粮油分公司"]),
+    ("由/p 原来国家邮政局/ORG 印制/v 。/w", ["国家邮政局"]),
     # the national bodies keep their prefix (中共中央: 中央 alone is no name)
     ("全国政协/ORG 副主席/n 、/w 交通运输部/ORG 部长/n", ["全国政协", "交通运输部"]),
     ("中共中央/ORG 、/w 国务院/ORG 授予/v 称号/n 。/w", ["中共中央", "国务院"]),
