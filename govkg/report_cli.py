@@ -23,8 +23,9 @@ from govkg.queries.helpers import DEFAULT_PATH_LENGTH, MAX_PATH_LENGTH
 
 REPORT_FORMATS = {"markdown": (".md", ".markdown"), "json": (".json",), "html": (".html", ".htm")}
 
-report_app = typer.Typer(help="Relationship reports on a person, body, place or program, a path "
-                              "between two entities, or the whole graph; every claim with its evidence.",
+report_app = typer.Typer(help="Relationship reports on a person, body, place or program, a person's "
+                              "career or a post's holders over time, a path between two entities, or "
+                              "the whole graph; every claim with its evidence.",
                          no_args_is_help=True)
 
 OUTPUT_OPTION = result_output_option("the report")
@@ -139,6 +140,48 @@ def program(
     govkg report program 重点项目制度
     """
     _run("program", [name], ids, graph, output, fmt, neo4j, uri, user, password, database)
+
+
+@report_app.command()
+def career(
+    name: Optional[str] = typer.Argument(None, help="The person's name (or alias, or node id)."),
+    ids: list[str] = ID_OPTION, graph: Path = GRAPH_OPTION, output: Optional[Path] = OUTPUT_OPTION,
+    fmt: Optional[str] = FORMAT_OPTION, neo4j: bool = NEO4J_FLAG,
+    uri: str = NEO4J_URI_OPTION, user: str = NEO4J_USER_OPTION,
+    password: Optional[str] = NEO4J_PASSWORD_OPTION, database: str = NEO4J_DATABASE_OPTION,
+) -> None:
+    """A person's posts over time: body, start and end, the events that open and close each
+    tenure (appointed, elected, moved, removed …), first and last seen, every line with its
+    sentence and article date.
+
+    Examples:
+
+    govkg report career 孟庆安
+
+    govkg report career 孟庆安 --format json -o mengqingan-career.json
+    """
+    _run("career", [name], ids, graph, output, fmt, neo4j, uri, user, password, database)
+
+
+@report_app.command()
+def post(
+    name: Optional[str] = typer.Argument(None, help="The post as written (卫东区委书记), an alias, "
+                                         "or its node id (role:…)."),
+    ids: list[str] = ID_OPTION, graph: Path = GRAPH_OPTION, output: Optional[Path] = OUTPUT_OPTION,
+    fmt: Optional[str] = FORMAT_OPTION, neo4j: bool = NEO4J_FLAG,
+    uri: str = NEO4J_URI_OPTION, user: str = NEO4J_USER_OPTION,
+    password: Optional[str] = NEO4J_PASSWORD_OPTION, database: str = NEO4J_DATABASE_OPTION,
+) -> None:
+    """The holders of one post in order (with its acting forms: 代区长 for 区长), their dates
+    and evidence, and the gaps where the corpus names no holder.
+
+    Examples:
+
+    govkg report post 澄湖区委书记
+
+    govkg report post --id role:澄湖区人民政府/代区长 -o acting-head.html
+    """
+    _run("post", [name], ids, graph, output, fmt, neo4j, uri, user, password, database)
 
 
 @report_app.command()

@@ -15,7 +15,7 @@ import networkx as nx
 
 from govkg.graph.graphfile import new_graph
 from govkg.graph.merge import add_edge, add_node, namesake_id
-from govkg.graph.schema import ARTICLE, MENTIONED_IN
+from govkg.graph.schema import ARTICLE, HOLDS_ROLE, MENTIONED_IN
 
 if TYPE_CHECKING:
     from govkg.extract.records import PageResult
@@ -42,7 +42,8 @@ def _first_words(text: str, size: int = 16) -> str:
 def _keep_namesakes_apart(graph: nx.MultiDiGraph, page: "PageResult") -> None:
     renames = {}
     for ent in list(page.entities.values()):
-        new = namesake_id(graph, ent.id, ent.label, ent.props.get("territory"))
+        posts = [r.target for r in page.relations if r.type == HOLDS_ROLE and r.source == ent.id]
+        new = namesake_id(graph, ent.id, ent.label, ent.props.get("territory"), posts)
         if new:
             renames[ent.id] = new
     for old, new in renames.items():

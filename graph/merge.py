@@ -18,7 +18,9 @@ networkx answers equal the database's). The rule:
   statement, by article date then event date (appointed in 2020, removed in
   2023: the post is former), the later met on a tie;
 - two people of one name whose posts lie in different counties stay two
-  nodes (``namesake_id``), in a run and across runs alike.
+  nodes (``namesake_id``), in a run and across runs alike, unless the
+  newcomer holds a post the known person holds (an official moved to
+  another county, whose page names the old post too).
 
 Extracting two corpora separately and merging the files therefore gives the
 same file as extracting them together.
@@ -34,7 +36,7 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import new_graph, read_graph, write_graph
-from govkg.graph.schema import PERSON, STATEMENT_PROPS
+from govkg.graph.schema import HOLDS_ROLE, PERSON, STATEMENT_PROPS
 
 #: List properties kept sorted (a set, in effect); other lists keep the order of first appearance.
 SORTED_LISTS = ("aliases",)
@@ -150,25 +152,32 @@ def collapse_parallel_edges(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def namesake_id(graph: nx.MultiDiGraph, node_id: str, label: str | None, territory: str | None) -> str | None:
+def namesake_id(graph: nx.MultiDiGraph, node_id: str, label: str | None, territory: str | None,
+                posts: Iterable[str] = ()) -> str | None:
     """The id to use instead of ``node_id`` when ``graph`` has a namesake whose post lies elsewhere.
 
     Two people of one name whose posts lie in different counties are two
     nodes (``person:张伟@临川县``); the evidence that they differ is the
     ``territory`` of their posts. A person named without a post merges with
-    the one already in the graph.
+    the one already in the graph, and so does one who holds a post (``posts``:
+    Role ids) that the graph's person holds: 原岚溪县县长方志远已调任望川县委书记
+    is the 岚溪县 county head, though his new post lies in 望川县.
     """
     if label != PERSON or not territory or node_id not in graph or "@" in node_id:
         return None
     known = graph.nodes[node_id].get("territory")
-    return f"{node_id}@{territory}" if known and known != territory else None
+    if not known or known == territory:
+        return None
+    held = {target for _, target, rel in graph.out_edges(node_id, data="type") if rel == HOLDS_ROLE}
+    return None if held & set(posts) else f"{node_id}@{territory}"
 
 
 def _namesakes_apart(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """``other`` with its people renamed where ``graph`` has a namesake (``namesake_id``)."""
     renames = {}
     for node, attrs in other.nodes(data=True):
-        new = namesake_id(graph, node, attrs.get("label"), attrs.get("territory"))
+        posts = [t for _, t, rel in other.out_edges(node, data="type") if rel == HOLDS_ROLE]
+        new = namesake_id(graph, node, attrs.get("label"), attrs.get("territory"), posts)
         if new:
             renames[node] = new
     return nx.relabel_nodes(other, renames, copy=True) if renames else other

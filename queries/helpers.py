@@ -21,15 +21,20 @@ from __future__ import annotations
 import difflib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from govkg.errors import GovkgError
 from govkg.graph.schema import (
-    AUTHORED, ENTITY_LABELS, MENTIONED_IN, ORGANIZATION, PERSON, PLACE, RELATION_TYPES,
+    AUTHORED, ENTITY_LABELS, MENTIONED_IN, ORGANIZATION, PERSON, PLACE, RELATION_TYPES, ROLE,
 )
+from govkg.queries.dates import When, parse_on
 from govkg.queries.records import (
-    CoMention, Connection, EntityCount, EntityMatch, NameEntry, NodeRef, Post, ProgramLink,
+    CoMention, Connection, EntityCount, EntityMatch, NameEntry, NodeRef, Post, ProgramLink, Tenure,
+    finish,
 )
+
+if TYPE_CHECKING:
+    from govkg.queries.tenures import Holding
 
 #: An official reaches their city in five steps: Person -HOLDS_ROLE-> Role -ROLE_IN-> body
 #: -LOCATED_IN-> street or town -LOCATED_IN-> district or county -LOCATED_IN-> city.
@@ -144,6 +149,53 @@ class GraphQueries(ABC):
         Sorted by label, then most mentioned first; ``limit`` applies per label.
         """
 
+    @abstractmethod
+    def person_holdings(self, person_id: str) -> list["Holding"]:
+        """The person's HOLDS_ROLE edges with their evidence items as stored (queries.tenures)."""
+
+    @abstractmethod
+    def post_holdings(self, role_id: str, titles: Sequence[str]) -> list["Holding"]:
+        """HOLDS_ROLE edges into the Role and into the Roles of its body titled ``titles``
+        (its acting forms: ``tenures.title_family``)."""
+
+    @abstractmethod
+    def article_dates(self, ids: Sequence[str]) -> dict[str, str]:
+        """The ``date`` of each of these Article nodes that has one."""
+
+    # ------------------------------------------------------------- tenures
+    # Both backends read the same Holding rows; queries.tenures makes them into tenures,
+    # so the answers are equal by construction.
+
+    def person_tenures(self, person_id: str) -> list[Tenure]:
+        """Every tenure of the person, earliest first (queries/tenures.py)."""
+        return self._tenures(self.person_holdings(person_id))
+
+    def post_tenures(self, role_id: str) -> list[Tenure]:
+        """Every tenure of the post and of its acting forms (代县长 for 县长), earliest first."""
+        from govkg.queries.tenures import title_family
+
+        node = self.get_node(role_id)
+        if node is None or node.label != ROLE:
+            return []
+        return self._tenures(self.post_holdings(role_id, title_family(node.name)))
+
+    def posts(self, person_id: str, on: str | When | None = None) -> list[Tenure]:
+        """The person's posts, each as a tenure; with ``on``, only those held on that date."""
+        from govkg.queries.tenures import on_date
+
+        return on_date(self.person_tenures(person_id), _on(on))
+
+    def holders(self, role_id: str, on: str | When | None = None) -> list[Tenure]:
+        """Who held the post (or its acting form); with ``on``, only those holding it on that date."""
+        from govkg.queries.tenures import on_date
+
+        return on_date(self.post_tenures(role_id), _on(on))
+
+    def _tenures(self, holdings: list["Holding"]) -> list[Tenure]:
+        from govkg.queries.tenures import cited_articles, tenures
+
+        return finish(tenures(holdings, self.article_dates(sorted(cited_articles(holdings)))))
+
     # ----------------------------------------------------------------- shared
 
     @abstractmethod
@@ -224,6 +276,10 @@ class GraphQueries(ABC):
     def check_path_length(max_length: int) -> None:
         if not 1 <= max_length <= MAX_PATH_LENGTH:
             raise GovkgError(f"path length must be between 1 and {MAX_PATH_LENGTH}, not {max_length}")
+
+
+def _on(on: str | When | None) -> When | None:
+    return on if on is None or isinstance(on, When) else parse_on(on, "--arg on=")
 
 
 def path_types(via_articles: bool, via_bylines: bool) -> tuple[str, ...]:
@@ -326,6 +382,12 @@ HELPERS: dict[str, HelperSpec] = {h.name: h for h in (
                lambda q, a: q.co_mentions(q.resolve(a["name"], [PERSON]).id,
                                           min_count=_int(a, "min_count", 1),
                                           via_bylines=_flag(a, "via_bylines", False))),
+    HelperSpec("posts", "a person's posts over time (start, end, events); on=DATE: those held then",
+               ("name",), {"on": "any date"},
+               lambda q, a: q.posts(q.resolve(a["name"], [PERSON]).id, on=a.get("on"))),
+    HelperSpec("holders", "who held a post (and its acting form) over time; on=DATE: who held it then",
+               ("post",), {"on": "any date"},
+               lambda q, a: q.holders(q.resolve(a["post"], [ROLE]).id, on=a.get("on"))),
     HelperSpec("entities", "entities by type with mention counts", (), {"label": "all", "limit": "none"},
                lambda q, a: q.entities_by_type(a.get("label"), limit=_int(a, "limit", None))),
 )}

@@ -28,6 +28,7 @@ from govkg.queries.records import (
     CURRENT, CoMention, Connection, EdgeRef, EntityCount, EntityMatch, NameEntry, NodeRef, Post,
     ProgramLink, edges_along, evidence_of, finish,
 )
+from govkg.queries.tenures import Holding, holding_facts
 
 
 
@@ -164,6 +165,37 @@ class LocalQueries(GraphQueries):
             bodies = [b for b, _, _ in self._out(role, [ROLE_IN])] or [None]  # OPTIONAL MATCH
             posts.extend(self._post(person_id, role, holds, body, 0) for body in bodies)
         return finish(posts)
+
+    def person_holdings(self, person_id: str) -> list[Holding]:
+        if not self._has(person_id, [PERSON]):
+            return []
+        return [self._holding(person_id, role, holds) for role, _, holds in self._out(person_id, [HOLDS_ROLE])]
+
+    def post_holdings(self, role_id: str, titles: Sequence[str]) -> list[Holding]:
+        if not self._has(role_id, [ROLE]):
+            return []
+        # Cypher: (r)-[:ROLE_IN]->()<-[:ROLE_IN]-(kin:Role) WHERE kin.title IN $titles
+        roles = {role_id} | {kin for body, _, _ in self._out(role_id, [ROLE_IN])
+                             for kin, _, _ in self._in(body, [ROLE_IN])
+                             if self._label(kin) == ROLE and self._props(kin).get("title") in titles}
+        return [self._holding(person, role, holds) for role in sorted(roles)
+                for person, _, holds in self._in(role, [HOLDS_ROLE]) if self._label(person) == PERSON]
+
+    def _holding(self, person: str, role: str, holds: dict) -> Holding:
+        bodies = sorted(b for b, _, _ in self._out(role, [ROLE_IN]))
+        body = bodies[0] if bodies else None  # a post is in one body; the smallest id if a file gives more
+        evidence = holds.get("evidence")
+        return Holding(
+            person_id=person, person=self._name(person), role_id=role,
+            title=role_title(self._props(role), role), body_id=body,
+            body=self._name(body) if body is not None else None,
+            body_label=self._label(body) if body is not None else None,
+            facts=holding_facts(holds),
+            evidence=tuple(e for e in evidence if isinstance(e, dict)) if isinstance(evidence, list) else ())
+
+    def article_dates(self, ids: Sequence[str]) -> dict[str, str]:
+        return {a: str(self._props(a)["date"]) for a in ids
+                if self._has(a, [ARTICLE]) and self._props(a).get("date") is not None}
 
     def body_members(self, body_id: str, include_sub_bodies: bool = True) -> list[Post]:
         if not self._has(body_id, BODY_LABELS):

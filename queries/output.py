@@ -98,9 +98,10 @@ def helper_rows(records: Sequence[Any], fmt: str) -> tuple[list[str], list[dict[
 
     JSON and CSV get every field, except that CSV gets a shorter view of a
     path (``path``, ``length`` and the evidence sentences, not the node and
-    edge lists); a table also leaves out the ``*_id`` columns.
+    edge lists) and of a tenure's events (``2021-06-02 elected; by 2023-04-11
+    former``); a table also leaves out the ``*_id`` columns.
     """
-    from govkg.queries.records import Connection, as_row
+    from govkg.queries.records import Connection, Tenure, as_row
 
     rows = []
     for record in records:
@@ -108,6 +109,8 @@ def helper_rows(records: Sequence[Any], fmt: str) -> tuple[list[str], list[dict[
         if fmt != "json" and isinstance(record, Connection):
             row = {"path": row["path"], "length": row["length"],
                    "evidence": [e for edge in row["edges"] for e in edge["evidence"]]}
+        if fmt != "json" and isinstance(record, Tenure):
+            row["events"] = record.describe_events()
         if fmt == "table":
             row = {k: v for k, v in row.items() if not k.endswith("_id")}
         rows.append(row)

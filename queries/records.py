@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping, Sequence, TypeVar
 
 from govkg.graph.schema import Evidence  # noqa: F401 - re-exported
 from govkg.graph.names import MATCH_KINDS
+from govkg.queries.dates import parse_when
 
 #: HOLDS_ROLE without a ``status`` property: the person holds the post now.
 CURRENT = "current"
@@ -81,6 +82,77 @@ class Post:
     def sort_key(self) -> tuple:
         return (self.depth, self.status != CURRENT, self.body or "", self.body_id or "",
                 self.title, self.role_id, self.person, self.person_id, self.status, self.evidence)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class TenureEvent:
+    """One sentence about a person's post, placed in time (queries/tenures.py).
+
+    ``kind``: the event the sentence gives (appointed, elected, moved, removed, succeeded,
+    proposed), else ``former`` (it calls the post former), else ``seen`` (it shows the person in
+    the post). ``date``: when it happened: the event's date, else the article's; with ``by``, at
+    or before that date (a former post, ended who knows when). Empty when neither date is known.
+    ``note`` says why a date in the graph could not be read.
+    """
+
+    date: str
+    kind: str
+    status: str
+    by: bool
+    evidence: Evidence
+    article_date: str
+    event_date: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """A person's time in a post, as far as the corpus says (queries/tenures.py).
+
+    ``start``: when it began (``start_event``: appointed, elected, moved, or ``seen``: the first
+    article showing them in it), empty when the corpus does not say. ``end``: when it ended
+    (``end_event``: removed, succeeded, moved, ``full title`` for an acting post whose holder
+    took the full title, or ``former``: at or before ``end``, ``end_exact`` false), empty while
+    nothing says it ended. ``first_seen``/``last_seen``: the first and last article dates showing
+    the person in the post. ``proposed``: only ever proposed for it, never seen in it.
+    """
+
+    person_id: str
+    person: str
+    role_id: str
+    title: str
+    body_id: str | None
+    body: str | None
+    body_label: str | None
+    start: str
+    start_event: str
+    end: str
+    end_event: str
+    end_exact: bool
+    first_seen: str
+    last_seen: str
+    proposed: bool
+    events: tuple[TenureEvent, ...]
+
+    def sort_key(self) -> tuple:
+        # A tenure whose start is not known sorts by its end, before one starting that day:
+        # the holder removed on the day comes before the one appointed in their place.
+        known = parse_when(self.start) or parse_when(self.end) or parse_when(self.first_seen)
+        return (known is None, known.first if known else None, bool(self.start), self.body or "",
+                self.title, self.role_id, self.person, self.person_id, self.body_id or "", self.events)
+
+    def span(self) -> str:
+        """``2021-06-02 – by 2023-04-11``: the tenure's dates as a reader wants them."""
+        if self.proposed:
+            return "proposed " + ", ".join(dict.fromkeys(e.date for e in self.events if e.date))
+        start = self.start or "?"
+        if not self.end:
+            return f"{start} –" if self.start else "undated"
+        return f"{start} – {'' if self.end_exact else 'by '}{self.end}"
+
+    def describe_events(self) -> str:
+        """``2021-06-02 elected; 2022-09-20 seen; by 2023-04-11 former``: for a table cell."""
+        return "; ".join(f"{'by ' if e.by else ''}{e.date or 'undated'} {e.kind}" for e in self.events)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +274,7 @@ def evidence_of(value: Any) -> tuple[Evidence, ...]:
     if isinstance(value, Mapping):
         value = [value]
     if isinstance(value, list):  # Neo4j: one canonical JSON string per item
-        value = [_json_item(v) if isinstance(v, str) else v for v in value]
+        value = [json_item(v) if isinstance(v, str) else v for v in value]
     items = set()
     for item in value if isinstance(value, list) else ():
         if isinstance(item, Mapping):
@@ -210,7 +282,8 @@ def evidence_of(value: Any) -> tuple[Evidence, ...]:
     return tuple(sorted(items))
 
 
-def _json_item(text: str) -> Any:
+def json_item(text: str) -> Any:
+    """One evidence item stored as JSON text (Neo4j's ``evidence_json``), or None if it is not JSON."""
     try:
         return json.loads(text)
     except json.JSONDecodeError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from govkg.graph.schema import (
     AUTHORED, ENTITY_LABELS, HOLDS_ROLE, LOCATED_IN, MENTIONED_IN, NODE_LABELS, ORGANIZATION,
-    PART_OF, PERSON, PLACE, RECEIVED, RELATION_TYPES, ROLE_IN, RUNS,
+    PART_OF, PERSON, PLACE, RECEIVED, RELATION_TYPES, ROLE, ROLE_IN, RUNS,
 )
 
 
@@ -182,6 +182,36 @@ MATCH (p:{PERSON} {{id: $id}})-[h:{HOLDS_ROLE}]->(r)
 OPTIONAL MATCH (r)-[:{ROLE_IN}]->(b)
 WITH p, h, r, b, 0 AS depth
 {_POST_COLUMNS}
+"""
+
+
+# Holdings for tenures (queries/tenures.py): the HOLDS_ROLE edges with what tenures read from
+# them; the body is chosen in Python (the smallest id), as on networkx. Article dates come from
+# ARTICLES_BY_ID: evidence_json is text to Cypher.
+_HOLDING_COLUMNS = f"""
+OPTIONAL MATCH (r)-[:{ROLE_IN}]->(b)
+WITH p, h, r, collect(DISTINCT {{id: b.id, name: {_name("b")}, label: head(labels(b))}}) AS bodies
+RETURN p.id AS person_id, {_name("p")} AS person, r.id AS role_id,
+       coalesce(r.title, r.name, r.id) AS title, [x IN bodies WHERE x.id IS NOT NULL] AS bodies,
+       h.status AS status, h.event AS event, h.event_date AS event_date, h.date AS date,
+       h.evidence_json AS evidence
+"""
+
+PERSON_HOLDINGS = f"""
+MATCH (p:{PERSON} {{id: $id}})-[h:{HOLDS_ROLE}]->(r)
+{_HOLDING_COLUMNS}
+"""
+
+#: The post and the posts of its body titled $titles (its acting forms: 代县长 for 县长).
+POST_HOLDINGS = f"""
+MATCH (post:{ROLE} {{id: $id}})
+OPTIONAL MATCH (post)-[:{ROLE_IN}]->()<-[:{ROLE_IN}]-(kin:{ROLE})
+WHERE kin.title IN $titles
+WITH [post] + collect(DISTINCT kin) AS roles
+UNWIND roles AS r
+WITH DISTINCT r
+MATCH (p:{PERSON})-[h:{HOLDS_ROLE}]->(r)
+{_HOLDING_COLUMNS}
 """
 
 

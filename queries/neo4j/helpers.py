@@ -18,9 +18,10 @@ from govkg.queries.helpers import (
 )
 from govkg.queries.records import (
     CoMention, Connection, EdgeRef, EntityCount, EntityMatch, NameEntry, NodeRef, Post, ProgramLink,
-    edges_along, evidence_of, finish,
+    edges_along, evidence_of, finish, json_item,
 )
 from govkg.queries.neo4j.connection import connect
+from govkg.queries.tenures import Holding, holding_facts
 from govkg.queries.neo4j.run import read_rows
 
 
@@ -77,6 +78,16 @@ class Neo4jQueries(GraphQueries):
 
     def person_posts(self, person_id: str) -> list[Post]:
         return _posts(self._rows(cypher.PERSON_POSTS, id=person_id))
+
+    def person_holdings(self, person_id: str) -> list[Holding]:
+        return [_holding(r) for r in self._rows(cypher.PERSON_HOLDINGS, id=person_id)]
+
+    def post_holdings(self, role_id: str, titles: Sequence[str]) -> list[Holding]:
+        return [_holding(r) for r in self._rows(cypher.POST_HOLDINGS, id=role_id, titles=list(titles))]
+
+    def article_dates(self, ids: Sequence[str]) -> dict[str, str]:
+        rows = self._rows(cypher.ARTICLES_BY_ID, ids=list(ids)) if ids else []
+        return {r["id"]: str(r["date"]) for r in rows if r["date"] is not None}
 
     def body_members(self, body_id: str, include_sub_bodies: bool = True) -> list[Post]:
         return _posts(self._rows(cypher.BODY_MEMBERS, id=body_id, deep=include_sub_bodies))
@@ -139,3 +150,13 @@ def _posts(rows: list[dict[str, Any]]) -> list[Post]:
         body_id=r["body_id"], body=r["body"], body_label=r["body_label"], status=str(r["status"]),
         evidence=evidence_of(r["evidence"]), depth=r["depth"]) for r in rows)
 
+
+def _holding(row: dict[str, Any]) -> Holding:
+    bodies = sorted(row["bodies"], key=lambda b: b["id"])
+    body = bodies[0] if bodies else None  # as on networkx: the smallest id if a file gives more
+    items = [json_item(e) for e in row["evidence"] or []]
+    return Holding(
+        person_id=row["person_id"], person=row["person"], role_id=row["role_id"], title=str(row["title"]),
+        body_id=body["id"] if body else None, body=body["name"] if body else None,
+        body_label=body["label"] if body else None,
+        facts=holding_facts(row), evidence=tuple(e for e in items if isinstance(e, dict)))

@@ -1,11 +1,14 @@
 """Relationship reports: what the graph says about one person, body, place or program,
 how two entities are connected, and an overview of the whole graph.
 
+``career`` and ``post`` read time: a person's posts in order, a post's holders in order
+(queries/tenures.py).
+
 A report is plain data (``model.Report`` → ``Section`` → ``Item``), built
 only from a ``source.ReportSource``, so the same builder gives the same
 report from a graph file or from Neo4j (``queries.neo4j.source``). One module
-per kind of report (``person``, ``org``, ``place``, ``program``, ``path``,
-``overview``), the pieces they share in ``common``; ``render`` turns a report
+per kind of report (``person``, ``org``, ``place``, ``program``, ``career``, ``post``,
+``path``, ``overview``), the pieces they share in ``common``; ``render`` turns a report
 into Markdown, JSON or HTML. Names typed by a user are resolved by the query
 helpers' one resolver (``queries.helpers.GraphQueries.resolve``).
 """
@@ -15,20 +18,23 @@ from __future__ import annotations
 from typing import Sequence
 
 from govkg.errors import GovkgError
-from govkg.graph.schema import ENTITY_LABELS, ORGANIZATION, PERSON, PLACE, PROGRAM
+from govkg.graph.schema import ENTITY_LABELS, ORGANIZATION, PERSON, PLACE, PROGRAM, ROLE
 from govkg.queries.helpers import DEFAULT_PATH_LENGTH
 from govkg.queries.reports.model import DEFAULT_TOP, Report
+from govkg.queries.reports.career import career_report
 from govkg.queries.reports.org import org_report
 from govkg.queries.reports.overview import overview_report
 from govkg.queries.reports.path import path_report
 from govkg.queries.reports.person import person_report
 from govkg.queries.reports.place import place_report
+from govkg.queries.reports.post import post_report
 from govkg.queries.reports.program import program_report
 from govkg.queries.reports.source import ReportSource
 
 #: The reports about one entity: the labels their subject may have, and the builder.
 KINDS = {"person": ((PERSON,), person_report), "org": ((ORGANIZATION,), org_report),
-         "place": ((PLACE,), place_report), "program": ((PROGRAM,), program_report)}
+         "place": ((PLACE,), place_report), "program": ((PROGRAM,), program_report),
+         "career": ((PERSON,), career_report), "post": ((ROLE,), post_report)}
 CHOOSE = "choose one with --id NODE_ID"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Sequence
 
 from govkg.graph.schema import AUTHORED, BASIS_NOTES, LOCATED_IN, MENTIONED_IN, ORGANIZATION, PART_OF, PLACE
-from govkg.queries.records import CURRENT, Evidence, NodeRef, Post
+from govkg.queries.records import CURRENT, Evidence, NodeRef, Post, Tenure
 from govkg.queries.reports.model import (
     ARTICLE_RELATIONS, DEFAULT_TOP, LABEL_NAMES, MAX_WALK, PHRASES, VIEW_HOPS, VIEW_MAX_IDS,
     ArticleRef, Citation, Item, Section, ViewSpec,
@@ -285,3 +285,71 @@ def programs_section(b: Builder, subject: NodeRef, actors: Sequence[NodeRef]) ->
                 "program_id": link.program_id, "program": link.program, "depth": link.depth}))
     section.note = "" if section.items else f"no program run or received by {subject.name} or its parts"
     return section
+
+
+# ------------------------------------------------------------------ tenures (career, post)
+
+#: How a tenure's end reads ("removed 2021-01-08"); a former post ended at or before the date.
+ENDINGS = {"removed": "removed", "succeeded": "succeeded", "moved": "moved away",
+           "full title": "took the full title", "former": "called former"}
+
+
+def tenure_text(tenure: Tenure, post_title: str | None = None) -> str:
+    """``县长 · 岚溪县人民政府: 2021-06-02 – by 2023-04-11 (elected; called former by 2023-04-11)``.
+
+    With ``post_title``, the person leads, for a post's succession, and the title only when it
+    is another form of the post (``方志远 (代理县长): …``).
+    """
+    if post_title is not None:
+        head = tenure.person + (f" ({tenure.title})" if tenure.title != post_title else "")
+    else:
+        head = f"{tenure.title} · {tenure.body or '(no body named)'}"
+    if tenure.proposed:
+        return f"{head}: proposed {', '.join(dict.fromkeys(e.date for e in tenure.events if e.date))}".rstrip()
+    how = []
+    if tenure.start:
+        how.append(tenure.start_event if tenure.start_event != "seen" else "first seen in it")
+    else:
+        how.append("start not in the corpus")
+    if tenure.end:
+        how.append(f"{ENDINGS.get(tenure.end_event, tenure.end_event)} "
+                   f"{'' if tenure.end_exact else 'by '}{tenure.end}")
+    elif tenure.start:
+        how.append(f"last seen {tenure.last_seen}" if tenure.last_seen else "no end recorded")
+    return f"{head}: {tenure.span()} ({'; '.join(how)})"
+
+
+def tenure_items(b: "Builder", tenure: Tenure, post_title: str | None = None) -> list[Item]:
+    """The tenure's line, then its events one level down, each with its sentence and article.
+
+    Sightings without an event go on one line (seen in N articles, first – last).
+    """
+    data = {"person_id": tenure.person_id, "person": tenure.person, "role_id": tenure.role_id,
+            "title": tenure.title, "body_id": tenure.body_id, "body": tenure.body,
+            "start": tenure.start, "start_event": tenure.start_event, "end": tenure.end,
+            "end_event": tenure.end_event, "end_exact": tenure.end_exact,
+            "first_seen": tenure.first_seen, "last_seen": tenure.last_seen, "proposed": tenure.proposed}
+    items = [Item(tenure_text(tenure, post_title), [], data)]
+    seen = [e for e in tenure.events if e.kind == "seen"]
+    shown_seen = False
+    for event in tenure.events:
+        if event.kind == "seen":
+            if shown_seen:
+                continue
+            shown_seen = True
+            dates = sorted({e.date for e in seen if e.date})
+            span = (dates[0] if len(dates) == 1 else f"{dates[0]} – {dates[-1]}") if dates else "undated"
+            items.append(Item(f"seen in it: {span}, {plural(len({e.evidence.article for e in seen}), 'article')}",
+                              b.citer.cite(e.evidence for e in seen),
+                              {"kind": "seen", "dates": dates}, level=1,
+                              note="; ".join(dict.fromkeys(e.note for e in seen if e.note))))
+            continue
+        when = f"{'by ' if event.by else ''}{event.date}" if event.date else "undated"
+        text = f"{when} {event.kind}"
+        if event.by:
+            text += ": called former there, so it ended on or before that date"
+        items.append(Item(text, b.citer.cite([event.evidence]),
+                          {"kind": event.kind, "date": event.date, "by": event.by, "status": event.status,
+                           "event_date": event.event_date, "article_date": event.article_date},
+                          level=1, note=event.note))
+    return items
