@@ -319,6 +319,8 @@ def view(
     max_nodes: int = typer.Option(5000, "--max-nodes", min=1,
                                   help="Above this many nodes, keep the most mentioned and say so."),
     title: str | None = typer.Option(None, "--title", help="Page title (default: the input's name)."),
+    on: str | None = typer.Option(None, "--on", metavar="DATE", help="Draw only the posts held on "
+                                  "this date (YYYY, YYYY-MM or YYYY-MM-DD), their holders and bodies."),
     neo4j: bool = NEO4J_FLAG,
     cypher: str | None = typer.Option(None, "--cypher", help="With --neo4j: draw this query's nodes, "
                                       "relationships and paths (run read-only)."),
@@ -339,6 +341,8 @@ def view(
 
     govkg view --graph graph.json --focus 孟庆安 --depth 2 -o mengqingan.html
 
+    govkg view --on 2021-09 -o posts-2021-09.html
+
     govkg view --neo4j --cypher 'MATCH p=(:Person)-[:HOLDS_ROLE]->() RETURN p' -o roles.html
     """
     from govkg.graph.view import ViewOptions, parse_types, write_view
@@ -347,6 +351,12 @@ def view(
         raise GovkgError("--cypher runs on Neo4j: add --neo4j (and NEO4J_URI/NEO4J_PASSWORD or --uri/--password)")
     if neo4j and cypher is None:
         raise GovkgError("--neo4j draws what a query returns: add --cypher QUERY")
+    if on is not None and cypher is not None:
+        raise GovkgError("--on reads the graph file (--graph); for Neo4j, load the same file and draw it "
+                         "with --graph, or select the posts in the --cypher query")
+    from govkg.queries.dates import parse_on
+
+    when = parse_on(on) if on is not None else None
     if cypher is not None:
         from govkg.queries.neo4j.connection import connect
         from govkg.queries.neo4j.view import view_query
@@ -361,6 +371,16 @@ def view(
         from govkg.graph.graphfile import read_graph
 
         graph, articles, origin = read_graph(graph_file), None, graph_file.name
+        if when is not None:
+            from govkg.queries.local import LocalQueries
+
+            full, graph = graph, LocalQueries(graph).held_on_graph(when)
+            held = sum(1 for _, _, t in graph.edges(data="type") if t == "HOLDS_ROLE")
+            posts = sum(1 for _, _, t in full.edges(data="type") if t == "HOLDS_ROLE")
+            err.print(f"govkg: {held} of {posts} posts held on {when.text}, with their holders and the bodies "
+                      "and places they are in", markup=False, highlight=False, soft_wrap=True)
+            articles = {n: a for n, a in full.nodes(data=True) if a.get("label") == "Article"}
+            origin = f"{origin} on {when.text}"
     options = ViewOptions(focus=focus, depth=depth, types=parse_types(types), min_mentions=min_mentions,
                           size_by=size_by, max_nodes=max_nodes, title=title or f"govkg · {origin}")
     selection = write_view(graph, output, options, articles)

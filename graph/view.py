@@ -125,8 +125,13 @@ def parse_types(text: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 def mention_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """Mentions per node: the summed ``count`` of its MENTIONED_IN edges (either end)."""
-    counts = dict.fromkeys(graph.nodes, 0)
+    """Mentions per node: the summed ``count`` of its MENTIONED_IN edges (either end).
+
+    A graph cut down without its articles (``govkg view --on``) gives each node its count as
+    a ``mentions`` attribute instead.
+    """
+    counts = {n: m if isinstance(m := a.get("mentions"), int) and m > 0 else 0
+              for n, a in graph.nodes(data=True)}
     for u, v, data in graph.edges(data=True):
         if data.get("type") == schema.MENTIONED_IN:
             weight = data.get("count", 1)
@@ -277,6 +282,8 @@ def build_network(selection: Selection, opts: ViewOptions,
             edge["count"] = data["count"]
         if data.get("status"):
             edge["status"] = str(data["status"])
+        if data.get("tenure"):  # a post held on the date of ``govkg view --on``: its tenure's dates
+            edge["tenure"] = str(data["tenure"])
         note = schema.BASIS_NOTES.get(str(data.get("basis")))
         if note:  # inferred: say how, and cite no sentence that does not say it
             edge["note"], edge["evidence"] = note, []

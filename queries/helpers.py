@@ -260,6 +260,12 @@ class GraphQueries(ABC):
             posts = self.person_posts(match.id)
             if posts:
                 words.append(" · ".join(x for x in (posts[0].title, posts[0].body) if x))
+        if match.label == ROLE:  # 县长 of which county: its body, and who is seen holding it
+            holdings = self.post_holdings(match.id, ())
+            if holdings and holdings[0].body:
+                words.append(f"in {holdings[0].body}")
+            if holdings:
+                words.append("held by " + "、".join(sorted({h.person for h in holdings})[:3]))
         words.append(f"{match.articles} article{'s' if match.articles != 1 else ''}")
         return ", ".join(words)
 

@@ -28,6 +28,7 @@ from govkg.queries.records import (
     CURRENT, CoMention, Connection, EdgeRef, EntityCount, EntityMatch, NameEntry, NodeRef, Post,
     ProgramLink, edges_along, evidence_of, finish,
 )
+from govkg.queries.dates import When
 from govkg.queries.tenures import Holding, holding_facts
 
 
@@ -196,6 +197,40 @@ class LocalQueries(GraphQueries):
     def article_dates(self, ids: Sequence[str]) -> dict[str, str]:
         return {a: str(self._props(a)["date"]) for a in ids
                 if self._has(a, [ARTICLE]) and self._props(a).get("date") is not None}
+
+    def held_on_graph(self, on: When) -> nx.MultiDiGraph:
+        """The posts held on ``on`` (queries/tenures.py) and what they connect to: their holders,
+        the bodies they are in and everything those lie in or belong to (ROLE_IN, PART_OF,
+        LOCATED_IN upwards), with the relations among them; no articles, so each node carries
+        its mention count (``mentions``). A held post's HOLDS_ROLE edge says its tenure
+        (``tenure``: ``2021-06-02 – by 2023-04-11``) instead of its first status."""
+        from govkg.queries.tenures import on_date
+
+        held: dict[tuple[str, str], list[str]] = {}
+        for person in self._outs[HOLDS_ROLE]:
+            if self._label(person) == PERSON:
+                for t in on_date(self.person_tenures(person), on):
+                    held.setdefault((person, t.role_id), []).append(t.span())
+        keep = {n for pair in held for n in pair}
+        up = [role for _, role in held]
+        while up:
+            node = up.pop()
+            for target, _, _ in self._out(node, [ROLE_IN, PART_OF, LOCATED_IN]):
+                if target not in keep:
+                    keep.add(target)
+                    up.append(target)
+        out = nx.MultiDiGraph(**self.graph.graph)
+        # Without its articles a node keeps its mention count (the view sizes nodes by it).
+        out.add_nodes_from((n, {**self._nodes[n], "mentions": sum(
+            _count(a.get("count")) for _, _, a in self._out(n, [MENTIONED_IN]))}) for n in keep)
+        for u, v, key, attrs in self.graph.subgraph(keep).edges(keys=True, data=True):
+            if attrs.get("type") == HOLDS_ROLE:
+                if (u, v) not in held:
+                    continue
+                attrs = {k: v_ for k, v_ in attrs.items() if k != "status"}
+                attrs["tenure"] = "; ".join(held[u, v])
+            out.add_edge(u, v, key=key, **attrs)
+        return out
 
     def body_members(self, body_id: str, include_sub_bodies: bool = True) -> list[Post]:
         if not self._has(body_id, BODY_LABELS):

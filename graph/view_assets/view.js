@@ -334,7 +334,7 @@
         var outgoing = e.from === id;
         item.appendChild(el("span", e.rel, "govkg-rel"));
         item.appendChild(document.createTextNode((outgoing ? " → " : " ← ") + nameOf(outgoing ? e.to : e.from) +
-          (e.status ? " (" + e.status + ")" : "")));
+          (e.tenure ? " (" + e.tenure + ")" : e.status ? " (" + e.status + ")" : "")));
         if (e.note) item.appendChild(el("div", "(" + e.note + ")", "govkg-source"));
         evidenceList(item, e.evidence || []);
         list.appendChild(item);
@@ -363,7 +363,7 @@
     clear(details);
     details.dataset.edge = edgeId;
     heading(e.rel, "relation");
-    details.appendChild(el("p", nameOf(e.from) + " → " + nameOf(e.to) + (e.status ? " (" + e.status + ")" : ""), "govkg-meta"));
+    details.appendChild(el("p", nameOf(e.from) + " → " + nameOf(e.to) + (e.tenure ? " (" + e.tenure + ")" : e.status ? " (" + e.status + ")" : ""), "govkg-meta"));
     if (e.count) details.appendChild(el("p", "次数 count: " + e.count, "govkg-meta"));
     if (e.note) details.appendChild(el("p", "(" + e.note + ")", "govkg-meta"));
     evidenceList(details, e.evidence || []);

@@ -207,8 +207,8 @@ POST_HOLDINGS = f"""
 MATCH (post:{ROLE} {{id: $id}})
 OPTIONAL MATCH (post)-[:{ROLE_IN}]->()<-[:{ROLE_IN}]-(kin:{ROLE})
 WHERE kin.title IN $titles
-WITH [post] + collect(DISTINCT kin) AS roles
-UNWIND roles AS r
+WITH post, collect(DISTINCT kin) AS kin
+UNWIND [post] + kin AS r
 WITH DISTINCT r
 MATCH (p:{PERSON})-[h:{HOLDS_ROLE}]->(r)
 {_HOLDING_COLUMNS}
