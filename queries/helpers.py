@@ -177,7 +177,13 @@ class GraphQueries(ABC):
         node = self.get_node(role_id)
         if node is None or node.label != ROLE:
             return []
-        return self._tenures(self.post_holdings(role_id, title_family(node.name)))
+        family = self.post_holdings(role_id, title_family(node.name))
+        # A holder's other posts can end this one (a move elsewhere): their tenures are read
+        # from all of the holder's posts, as person_tenures reads them.
+        everything = {(h.person_id, h.role_id): h for p in sorted({h.person_id for h in family})
+                      for h in self.person_holdings(p)}
+        posts = {h.role_id for h in family}
+        return [t for t in self._tenures(list(everything.values())) if t.role_id in posts]
 
     def posts(self, person_id: str, on: str | When | None = None) -> list[Tenure]:
         """The person's posts, each as a tenure; with ``on``, only those held on that date."""

@@ -113,7 +113,8 @@ class Tenure:
     article showing them in it), empty when the corpus does not say. ``end``: when it ended
     (``end_event``: removed, succeeded, moved, ``full title`` for an acting post whose holder
     took the full title, or ``former``: at or before ``end``, ``end_exact`` false), empty while
-    nothing says it ended. ``first_seen``/``last_seen``: the first and last article dates showing
+    nothing says it ended (``end`` is empty with ``end_event`` former when a sentence of an
+    undated article calls it former). ``first_seen``/``last_seen``: the first and last article dates showing
     the person in the post. ``proposed``: only ever proposed for it, never seen in it.
     """
 
@@ -146,6 +147,8 @@ class Tenure:
         if self.proposed:
             return "proposed " + ", ".join(dict.fromkeys(e.date for e in self.events if e.date))
         start = self.start or "?"
+        if not self.end and self.end_event:  # ended at a date the corpus does not give
+            return f"{start} – ?"
         if not self.end:
             return f"{start} –" if self.start else "undated"
         return f"{start} – {'' if self.end_exact else 'by '}{self.end}"

@@ -12,10 +12,13 @@ Read in date order, a person's observations of one post make tenures:
 - a tenure **opens** at an appointment, election or move into the post (at the event's date,
   else the article's) or, failing one, at the first article that shows the person in it;
 - it is **seen** in every article that shows the person holding it (first and last seen);
-- it **closes** at a removal, a succession or a move away (exactly then: at the event's date,
-  else the article's), or by an article that calls the post former (原县长, 曾任: at or before
-  that article's date, the corpus does not say when); an acting post (代县长, 代理县长) closes
-  when the same person takes up the full title in the same body;
+- it **closes** at a removal or a succession (exactly then: at the event's date, else the
+  article's), or by an article that calls the post former (原县长, 曾任: at or before that
+  article's date, the corpus does not say when);
+- a move (调任, 转任, 改任) is written on the post moved into: it opens that one and closes,
+  on its date, the person's other posts still open then (but a seat, 常委 or 委员, on the new
+  post's body); an acting post (代县长, 代理县长) closes when the same person is known in the
+  full title of the same body;
 - a close with nothing open before it is a tenure whose start the corpus does not give (a
   removal of a post nobody was seen holding); a sighting after a close opens a new tenure;
 - a proposal (拟任, 提名) opens nothing: a post only ever proposed is listed as proposed.
@@ -23,7 +26,8 @@ Read in date order, a person's observations of one post make tenures:
 Dates are ISO as the corpus gives them, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a partial date
 stands for all its days. A post is **held on** a date D when a tenure of it started on or before
 D (its first day is no later than D's last) and did not close before D (its close's last day is
-not earlier than D's first): on its closing day it is still held. A date in the graph that is not
+not earlier than D's first): on its closing day it is still held. A tenure a former sentence in an
+undated article ends is held only as far as it is seen (its start, its last sighting). A date in the graph that is not
 one of those forms is never guessed: the observation stays undated and says why.
 
 Both query backends read the same ``Holding`` rows (queries.local from the graph file,
@@ -33,6 +37,7 @@ are equal.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,8 +49,9 @@ from govkg.queries.records import CURRENT, Evidence, Tenure, TenureEvent
 
 FORMER, PROPOSED = "former", "proposed"
 #: Events that put a person into a post, and those that take them out of it.
+#: A move (调任X) is written on the post moved into; it ends the others (``_across_posts``).
 OPENING = ("appointed", "elected", "moved")
-CLOSING = ("removed", "succeeded", "moved")
+CLOSING = ("removed", "succeeded")
 #: How a tenure started without an event, and how it ended without one.
 SEEN, FULL_TITLE = "seen", "full title"
 
@@ -122,7 +128,7 @@ def _events(holding: Holding, dates: Mapping[str, str]) -> list[tuple[TenureEven
         principal = marks[0] if marks else None  # the opening, else the close or the sighting
         record = TenureEvent(
             date=principal[1].text if principal else "",
-            kind=event or (FORMER if status == FORMER else PROPOSED if status == PROPOSED else SEEN),
+            kind=PROPOSED if status == PROPOSED else event or (FORMER if status == FORMER else SEEN),
             status=status, by=bool(principal and principal[0] == "close" and not principal[2]),
             evidence=Evidence(article, str(item.get("sentence") or "")), article_date=article_date,
             event_date=event_date, note="; ".join(notes))
@@ -137,6 +143,7 @@ class _Open:
     marks: list[_Mark] = field(default_factory=list)
     events: list[TenureEvent] = field(default_factory=list)
     close: _Mark | None = None
+    ended_undated: bool = False  # a former sentence in an undated article ends it, who knows when
 
 
 def _walk(marks: list[_Mark]) -> list[_Open]:
@@ -171,26 +178,34 @@ def _start(span: _Open) -> _Mark | None:
 def tenures(holdings: Sequence[Holding], article_dates: Mapping[str, str]) -> list[Tenure]:
     """The tenures of the holdings (one Holding per person, post and body), in no set order.
 
-    ``article_dates`` maps article ids to their ``date``. Acting posts are closed by the full
-    title of the same person in the same body when the holdings include both.
+    ``article_dates`` maps article ids to their ``date``. What one post's dates say about the
+    same person's others (acting and full titles, moves) is read across the holdings given.
     """
     out: list[Tenure] = []
     for h in holdings:
-        marks: list[_Mark] = []
-        events: list[TenureEvent] = []
-        undated: list[TenureEvent] = []
-        for event, own in _events(h, article_dates):
-            (events if own else undated).append(event)
-            marks.extend(own)
-        spans = _walk(marks)
-        if not spans:
-            spans = [_Open()]
+        observed = _events(h, article_dates)
+        spans = _walk([m for _, marks in observed for m in marks]) or [_Open()]
         for span in spans:
-            span.events = sorted({m.event for m in span.marks}, key=_event_order)
-        spans[0].events = sorted(spans[0].events + undated, key=_event_order)
+            span.events = [m.event for m in span.marks]
+        for event, marks in observed:
+            if marks:
+                continue
+            # An undated sentence joins the first tenure; an undated former one ends the last
+            # tenure it can (at a date the corpus does not give) unless a dated close did.
+            if event.status == FORMER:
+                span = next((s for s in reversed(spans) if s.close is None), spans[-1])
+                span.ended_undated = span.close is None
+                span.events.append(event)
+            else:
+                spans[0].events.append(event)
+        for event, marks in observed:
+            if event.status == FORMER and marks and not any(m.kind == "close" for m in marks):
+                span = next(s for s in spans if any(m.event is event for m in s.marks))
+                span.ended_undated = span.close is None
         for span in spans:
+            span.events = sorted(set(span.events), key=_event_order)
             out.append(_tenure(h, span))
-    return _close_acting(out)
+    return _across_posts(out)
 
 
 def _event_order(e: TenureEvent) -> tuple:
@@ -209,28 +224,30 @@ def _tenure(h: Holding, span: _Open) -> Tenure:
         start=start.when.text if start else "",
         start_event=(start.event.kind if start.kind == "open" else SEEN) if start else "",
         end=close.when.text if close else "",
-        end_event=(close.event.kind if close.exact else FORMER) if close else "",
+        end_event=(close.event.kind if close.exact else FORMER) if close else FORMER if span.ended_undated else "",
         end_exact=bool(close and close.exact),
         first_seen=seen[0].text if seen else "", last_seen=seen[-1].text if seen else "",
         proposed=proposed_only, events=tuple(span.events))
 
 
-# ----------------------------------------------------------------------- acting posts
+# ----------------------------------------------------------------------- across a person's posts
 
 @lru_cache(maxsize=1)
-def _acting_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The qualifiers meaning acting (代, 代理) and the title cores, from the extraction lexicon."""
+def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """From the extraction lexicon: the qualifiers meaning acting (代, 代理), the title cores,
+    and the cores of a seat on a body (常委, 委员: kind member)."""
     from govkg.extract.lexicon import default_lexicon
 
     lex = default_lexicon()
     acting = tuple(sorted((q for q, meaning in lex.qualifiers.items() if meaning == "acting"),
                           key=len, reverse=True))
-    return acting, tuple(lex.titles)
+    seats = tuple(core for core, t in lex.titles.items() if t.kind == "member")
+    return acting, tuple(lex.titles), seats
 
 
 def full_title(title: str) -> str | None:
     """The post an acting title stands in for (代县长, 代理县长 → 县长), else None (代表 is no acting title)."""
-    acting, cores = _acting_words()
+    acting, cores, _ = _words()
     for word in acting:
         rest = title[len(word):]
         if title.startswith(word) and rest and any(rest.endswith(core) for core in cores):
@@ -241,35 +258,64 @@ def full_title(title: str) -> str | None:
 def title_family(title: str) -> tuple[str, ...]:
     """A post's title with its acting forms: 县长 → (县长, 代县长, 代理县长), and 代县长 the same."""
     base = full_title(title) or title
-    acting, _ = _acting_words()
+    acting, _, _ = _words()
     return tuple(dict.fromkeys([base, *(word + base for word in acting)]))
 
 
-def _close_acting(found: list[Tenure]) -> list[Tenure]:
-    """An acting tenure that is still open when the same person takes up the full title in the
-    same body ends then (代县长 → 县长 when elected)."""
-    starts: dict[tuple[str, str | None, str], list[When]] = {}
+def _is_seat(title: str) -> bool:
+    return any(title.endswith(core) for core in _words()[2])
+
+
+def _earliest(t: Tenure) -> When | None:
+    """The first date a tenure is known by: its start, else its first sighting, else its end."""
+    return parse_when(t.start) or parse_when(t.first_seen) or parse_when(t.end)
+
+
+def _still_open(t: Tenure, when: When) -> bool:
+    """Open at ``when``: begun before it and not closed, or closed only "by" a date not before it."""
+    began = parse_when(t.start)
+    if t.proposed or began is None or began.first >= when.first:
+        return False
+    end = parse_when(t.end)
+    return end is None or (not t.end_exact and end.last >= when.last)
+
+
+def _across_posts(found: list[Tenure]) -> list[Tenure]:
+    """What one post's dates say about the same person's others.
+
+    - An acting post (代县长) still open when the same person is known in the full title of the
+      same body (县长) ends then: at the full title's start, or by the first date it is known by.
+    - A move (调任, 转任, 改任: the event is written on the post moved into) ends, on its date,
+      the person's other posts open then, but a seat (常委, 委员) on the new post's body.
+    """
+    by_key: dict[tuple[str, str | None, str], list[Tenure]] = {}
+    moves: dict[str, list[tuple[When, Tenure]]] = {}
     for t in found:
-        when = parse_when(t.start)
-        if when is not None and not t.proposed:
-            starts.setdefault((t.person_id, t.body_id, t.title), []).append(when)
+        by_key.setdefault((t.person_id, t.body_id, t.title), []).append(t)
+        for e in t.events:
+            when = parse_when(e.date)
+            if e.kind == "moved" and e.status != PROPOSED and when is not None and not e.by:
+                moves.setdefault(t.person_id, []).append((when, t))
     out = []
     for t in found:
         base = full_title(t.title)
         began = parse_when(t.start)
         if base and not t.end and began is not None and t.body_id is not None:
-            later = [w for w in starts.get((t.person_id, t.body_id, base), []) if w.first > began.first]
+            later = sorted(((w, f) for f in by_key.get((t.person_id, t.body_id, base), ())
+                            if not f.proposed and (w := _earliest(f)) is not None and w.first > began.first),
+                           key=lambda x: x[0].first)
             if later:
-                took = min(later, key=lambda w: w.first)
-                t = _replace(t, end=took.text, end_event=FULL_TITLE, end_exact=True)
+                when, full = later[0]
+                exact = when.text == full.start
+                t = dataclasses.replace(t, end=when.text, end_event=FULL_TITLE, end_exact=exact)
+        for when, into in sorted(moves.get(t.person_id, ()), key=lambda x: x[0].first):
+            if into.role_id == t.role_id or (into.body_id == t.body_id and _is_seat(t.title)):
+                continue
+            if _still_open(t, when):
+                t = dataclasses.replace(t, end=when.text, end_event="moved", end_exact=True)
+                break
         out.append(t)
     return out
-
-
-def _replace(t: Tenure, **changes: Any) -> Tenure:
-    import dataclasses
-
-    return dataclasses.replace(t, **changes)
 
 
 # ----------------------------------------------------------------------- on a date
@@ -283,6 +329,8 @@ def held_on(tenure: Tenure, on: When) -> bool:
     if start is None or start.first > on.last:
         return False
     end = parse_when(tenure.end)
+    if end is None and tenure.end_event:  # ended at a date the corpus does not give
+        end = parse_when(tenure.last_seen) or start  # held as far as it is seen
     return end is None or end.last >= on.first
 
 

@@ -122,6 +122,10 @@ def _helper_statements() -> list[tuple[str, str, dict]]:
         ("FIND_ENTITIES labels", cypher.FIND_ENTITIES, {"name": "卫东区委", "labels": ["Organization"],
                                                         "partial": False}),
         ("PERSON_POSTS", cypher.PERSON_POSTS, {"id": ZHANG}),
+        ("PERSON_HOLDINGS", cypher.PERSON_HOLDINGS, {"id": ZHANG}),
+        ("POST_AND_KIN", cypher.POST_AND_KIN, {"id": "role:卫东区人民政府/代区长",
+                                               "titles": ["区长", "代区长", "代理区长"]}),
+        ("ROLES_HOLDINGS", cypher.ROLES_HOLDINGS, {"ids": ["role:卫东区人民政府/代区长", "role:卫东区委/区委书记"]}),
         ("BODY_MEMBERS", cypher.BODY_MEMBERS, {"id": PARTY, "deep": True}),
         ("TERRITORY_POSTS", cypher.TERRITORY_POSTS, {"id": DISTRICT, "deep": True}),
         ("PROGRAMS", cypher.PROGRAMS, {"id": DISTRICT, "deep": True}),
@@ -249,7 +253,8 @@ def test_helper_and_report_statements(both, name, query, params):
             embedded.run(query, params)
         return
     # The helpers sort what their statements collect() (queries/records.finish).
-    assert compare(embedded, driver, query, params, ordered=False, collected=name == "CO_MENTIONS") > 0, name
+    assert compare(embedded, driver, query, params, ordered=False, collected=name in ("CO_MENTIONS", "PERSON_HOLDINGS", "POST_AND_KIN",
+                                                  "ROLES_HOLDINGS")) > 0, name
 
 
 REFUSED = [

@@ -203,14 +203,16 @@ MATCH (p:{PERSON} {{id: $id}})-[h:{HOLDS_ROLE}]->(r)
 """
 
 #: The post and the posts of its body titled $titles (its acting forms: 代县长 for 县长).
-POST_HOLDINGS = f"""
+POST_AND_KIN = f"""
 MATCH (post:{ROLE} {{id: $id}})
 OPTIONAL MATCH (post)-[:{ROLE_IN}]->()<-[:{ROLE_IN}]-(kin:{ROLE})
-WHERE kin.title IN $titles
-WITH post, collect(DISTINCT kin) AS kin
-UNWIND [post] + kin AS r
-WITH DISTINCT r
-MATCH (p:{PERSON})-[h:{HOLDS_ROLE}]->(r)
+WHERE kin <> post AND kin.title IN $titles
+RETURN post.id AS id, collect(DISTINCT kin.id) AS kin
+"""
+
+ROLES_HOLDINGS = f"""
+MATCH (p:{PERSON})-[h:{HOLDS_ROLE}]->(r:{ROLE})
+WHERE r.id IN $ids
 {_HOLDING_COLUMNS}
 """
 

@@ -83,7 +83,9 @@ class Neo4jQueries(GraphQueries):
         return [_holding(r) for r in self._rows(cypher.PERSON_HOLDINGS, id=person_id)]
 
     def post_holdings(self, role_id: str, titles: Sequence[str]) -> list[Holding]:
-        return [_holding(r) for r in self._rows(cypher.POST_HOLDINGS, id=role_id, titles=list(titles))]
+        found = self._rows(cypher.POST_AND_KIN, id=role_id, titles=list(titles))
+        ids = sorted({found[0]["id"], *found[0]["kin"]}) if found else []
+        return [_holding(r) for r in self._rows(cypher.ROLES_HOLDINGS, ids=ids)] if ids else []
 
     def article_dates(self, ids: Sequence[str]) -> dict[str, str]:
         rows = self._rows(cypher.ARTICLES_BY_ID, ids=list(ids)) if ids else []

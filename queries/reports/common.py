@@ -314,6 +314,8 @@ def tenure_text(tenure: Tenure, post_title: str | None = None) -> str:
     if tenure.end:
         how.append(f"{ENDINGS.get(tenure.end_event, tenure.end_event)} "
                    f"{'' if tenure.end_exact else 'by '}{tenure.end}")
+    elif tenure.end_event:
+        how.append(f"{ENDINGS.get(tenure.end_event, tenure.end_event)} in an undated article")
     elif tenure.start:
         how.append(f"last seen {tenure.last_seen}" if tenure.last_seen else "no end recorded")
     return f"{head}: {tenure.span()} ({'; '.join(how)})"
