@@ -148,7 +148,7 @@ class Tenure:
             return "proposed " + ", ".join(dict.fromkeys(e.date for e in self.events if e.date))
         start = self.start or "?"
         if not self.end and self.end_event:  # ended at a date the corpus does not give
-            return f"{start} – ?"
+            return f"{start} – ?" if self.start else "undated"
         if not self.end:
             return f"{start} –" if self.start else "undated"
         return f"{start} – {'' if self.end_exact else 'by '}{self.end}"

@@ -123,6 +123,7 @@ def _helper_statements() -> list[tuple[str, str, dict]]:
                                                         "partial": False}),
         ("PERSON_POSTS", cypher.PERSON_POSTS, {"id": ZHANG}),
         ("PERSON_HOLDINGS", cypher.PERSON_HOLDINGS, {"id": ZHANG}),
+        ("PEOPLE_HOLDINGS", cypher.PEOPLE_HOLDINGS, {"ids": [ZHANG, WANG]}),
         ("POST_AND_KIN", cypher.POST_AND_KIN, {"id": "role:卫东区人民政府/代区长",
                                                "titles": ["区长", "代区长", "代理区长"]}),
         ("ROLES_HOLDINGS", cypher.ROLES_HOLDINGS, {"ids": ["role:卫东区人民政府/代区长", "role:卫东区委/区委书记"]}),
@@ -253,7 +254,7 @@ def test_helper_and_report_statements(both, name, query, params):
             embedded.run(query, params)
         return
     # The helpers sort what their statements collect() (queries/records.finish).
-    assert compare(embedded, driver, query, params, ordered=False, collected=name in ("CO_MENTIONS", "PERSON_HOLDINGS", "POST_AND_KIN",
+    assert compare(embedded, driver, query, params, ordered=False, collected=name in ("CO_MENTIONS", "PERSON_HOLDINGS", "PEOPLE_HOLDINGS", "POST_AND_KIN",
                                                   "ROLES_HOLDINGS")) > 0, name
 
 

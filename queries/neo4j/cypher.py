@@ -202,6 +202,12 @@ MATCH (p:{PERSON} {{id: $id}})-[h:{HOLDS_ROLE}]->(r)
 {_HOLDING_COLUMNS}
 """
 
+PEOPLE_HOLDINGS = f"""
+MATCH (p:{PERSON})-[h:{HOLDS_ROLE}]->(r)
+WHERE p.id IN $ids
+{_HOLDING_COLUMNS}
+"""
+
 #: The post and the posts of its body titled $titles (its acting forms: 代县长 for 县长).
 POST_AND_KIN = f"""
 MATCH (post:{ROLE} {{id: $id}})

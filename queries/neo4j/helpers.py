@@ -82,6 +82,9 @@ class Neo4jQueries(GraphQueries):
     def person_holdings(self, person_id: str) -> list[Holding]:
         return [_holding(r) for r in self._rows(cypher.PERSON_HOLDINGS, id=person_id)]
 
+    def people_holdings(self, person_ids: Sequence[str]) -> list[Holding]:
+        return [_holding(r) for r in self._rows(cypher.PEOPLE_HOLDINGS, ids=list(person_ids))] if person_ids else []
+
     def post_holdings(self, role_id: str, titles: Sequence[str]) -> list[Holding]:
         found = self._rows(cypher.POST_AND_KIN, id=role_id, titles=list(titles))
         ids = sorted({found[0]["id"], *found[0]["kin"]}) if found else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from govkg.queries.dates import parse_when
 from govkg.queries.records import NodeRef
 from govkg.queries.reports.common import Builder, plural, tenure_items
-from govkg.queries.reports.model import DEFAULT_TOP, Report, Section
+from govkg.queries.reports.model import DEFAULT_TOP, Report, Section, ViewSpec
 from govkg.queries.reports.source import ReportSource
 
 DATES_NOTE = ("earliest first; a date is the event's when the sentence gives one, else its article's; "
@@ -38,7 +38,9 @@ def career_report(source: ReportSource, person: NodeRef, top: int = DEFAULT_TOP)
     bodies = {t.body_id for t in found if t.body_id}
     line = f"{plural(len(held), 'post')} in {plural(len(bodies), 'body')}"
     if days:
-        line += f", in articles dated {days[0].text} – {days[-1].text}"
+        line += (f", in articles dated {days[0].text} – {days[-1].text}" if days[0] != days[-1]
+                 else f", in articles of {days[0].text}")
     report.summary.append(line)
-    report.view = b.view_of(person)
+    # The network of the career: the person, their posts and the bodies the posts are in.
+    report.view = ViewSpec(frozenset({person.id} | {t.role_id for t in found} | bodies), (person.id,))
     return report

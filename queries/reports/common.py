@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Sequence
 
-from govkg.graph.schema import AUTHORED, BASIS_NOTES, LOCATED_IN, MENTIONED_IN, ORGANIZATION, PART_OF, PLACE
+from govkg.graph.names import display_name
+from govkg.graph.schema import (
+    AUTHORED, BASIS_NOTES, ENTITY_LABELS, LOCATED_IN, MENTIONED_IN, ORGANIZATION, PART_OF, PLACE,
+)
 from govkg.queries.records import CURRENT, Evidence, NodeRef, Post, Tenure
 from govkg.queries.reports.model import (
     ARTICLE_RELATIONS, DEFAULT_TOP, LABEL_NAMES, MAX_WALK, PHRASES, VIEW_HOPS, VIEW_MAX_IDS,
@@ -91,14 +94,21 @@ class Builder:
         self.q = source.queries
         self.citer = Citer(source)
         self.top = top
-        self._names: dict[str, tuple[str, ...]] | None = None
+        self._names: dict[str, tuple[str, ...]] = {}
         self._places: dict[str, str] | None = None  # place name -> id
 
     def spellings(self, node: NodeRef) -> tuple[str, ...]:
-        """The node's name and aliases (to find the sentences that name it)."""
-        if self._names is None:
-            self._names = {e.id: (e.name, *e.aliases) for e in self.source.entity_names()}
-        return self._names.get(node.id, (node.name,))
+        """The node's name and aliases (to find the sentences that name it); an Article, or a
+        node the graph does not hold, is its name. Read node by node: a report names few."""
+        if node.id not in self._names:
+            props = dict(self.source.subgraph([node.id]).nodes(data=True)).get(node.id)
+            if props is not None and props.get("label") in ENTITY_LABELS:
+                aliases = props.get("aliases")
+                self._names[node.id] = (display_name(props, node.id), *(
+                    a for a in (aliases if isinstance(aliases, (list, tuple)) else ()) if isinstance(a, str)))
+            else:
+                self._names[node.id] = (node.name,)
+        return self._names[node.id]
 
     def place_named_in(self, body: NodeRef) -> NodeRef | None:
         """The Place whose name begins the body's name (建设路街道 for 建设路街道党工委).
@@ -317,7 +327,8 @@ def tenure_text(tenure: Tenure, post_title: str | None = None) -> str:
     elif tenure.end_event:
         how.append(f"{ENDINGS.get(tenure.end_event, tenure.end_event)} in an undated article")
     elif tenure.start:
-        how.append(f"last seen {tenure.last_seen}" if tenure.last_seen else "no end recorded")
+        later = tenure.last_seen and tenure.last_seen != tenure.start
+        how.append(f"last seen {tenure.last_seen}" if later else "no end recorded")
     return f"{head}: {tenure.span()} ({'; '.join(how)})"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from govkg.queries.dates import When, parse_when
 from govkg.queries.records import NodeRef, Tenure
 from govkg.queries.reports.common import Builder, plural, tenure_items
-from govkg.queries.reports.model import DEFAULT_TOP, Item, Report, Section
+from govkg.queries.reports.model import DEFAULT_TOP, Item, Report, Section, ViewSpec
 from govkg.queries.reports.source import ReportSource
 from govkg.queries.tenures import title_family
 
@@ -39,7 +39,9 @@ def post_report(source: ReportSource, post: NodeRef, top: int = DEFAULT_TOP) -> 
               else "no dates to look for gaps between")))
     people = {t.person_id for t in held}
     report.summary.append(f"{plural(len(people), 'holder')}, {plural(len(held), 'tenure')}")
-    report.view = b.view_of(post)
+    # The network of the succession: the post (and its acting forms), its holders, its body.
+    report.view = ViewSpec(frozenset({post.id} | {t.role_id for t in found} | {t.person_id for t in found}
+                                     | {t.body_id for t in found if t.body_id}), (post.id,))
     return report
 
 

@@ -3,7 +3,8 @@
 Real extraction output is small (a handful of local news pages); the view
 must also stay usable at thousands of nodes. This makes a graph of any size
 with the same labels, id scheme, relation types, mention counts and evidence
-as the real thing, deterministically from a seed.
+as the real thing, deterministically from a seed (``synthetic_graph``), and
+a dated corpus of careers (``synthetic_careers``) for the tenure helpers.
 """
 
 from __future__ import annotations
@@ -101,3 +102,88 @@ def _make_node(rng: random.Random, label: str, i: int) -> tuple[str, dict]:
     return schema.article_id(source, i % 3 + 1), {
         "label": label, "name": title, "title": title, "source": source,
         "date": f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}"}
+
+
+def synthetic_careers(n_posts: int, years: int = 12, seed: int = 1) -> nx.MultiDiGraph:
+    """Careers over a dated corpus: ``n_posts`` posts (heads and deputies of county bodies),
+    each held by a succession of people over ``years`` years, every tenure as extraction writes
+    it: an appointment in a notice (or an acting title first), sightings in later articles, then
+    a removal, a move to another post (调任) or an article calling the post former; some posts
+    have a proposal (拟任) before, and some a gap with no article. People move between posts,
+    so a career spans several; articles are dated, one sentence each."""
+    rng = random.Random(seed)
+    graph = new_graph()
+    articles = 0
+
+    def article(day: str) -> str:
+        nonlocal articles
+        articles += 1
+        aid = schema.article_id(f"careers-{articles // 20:05d}.txt", articles % 20 + 1)
+        title = f"县里召开工作会议（{articles}）"
+        graph.add_node(aid, label=schema.ARTICLE, name=title, title=title,
+                       source=aid.split(":")[1].split("#")[0], date=day)
+        return aid
+
+    def say(person: str, role: str, day: str, status: str = "current", event: str = "") -> None:
+        aid = article(day)
+        item = {"article": aid, "sentence": f"{graph.nodes[person]['name']}{graph.nodes[role]['title']}（{day}）。",
+                "status": status, **({"event": event} if event else {})}
+        if graph.has_edge(person, role, schema.HOLDS_ROLE):
+            graph.edges[person, role, schema.HOLDS_ROLE]["evidence"].append(item)
+        else:
+            graph.add_edge(person, role, key=schema.HOLDS_ROLE, type=schema.HOLDS_ROLE, status=status,
+                           date=day, evidence=[item], **({"event": event} if event else {}))
+        graph.add_edge(person, aid, key=schema.MENTIONED_IN, type=schema.MENTIONED_IN, count=1)
+        graph.add_edge(role, aid, key=schema.MENTIONED_IN, type=schema.MENTIONED_IN, count=1)
+
+    def day(offset: int) -> str:  # days from 2010-01-01, as ISO
+        import datetime as dt
+
+        return (dt.date(2010, 1, 1) + dt.timedelta(days=offset)).isoformat()
+
+    people: list[str] = []
+
+    def person() -> str:
+        if people and rng.random() < 0.5:
+            return rng.choice(people)  # someone already in the corpus: a career across posts
+        name = f"{rng.choice(_SURNAMES)}{rng.choice(_GIVEN)}{rng.choice(_GIVEN)}{len(people)}"
+        pid = schema.node_id(schema.PERSON, name)
+        graph.add_node(pid, label=schema.PERSON, name=name, aliases=[name])
+        people.append(pid)
+        return pid
+
+    span = 365 * years
+    for i in range(n_posts):
+        county = f"{rng.choice(_PLACES)}{rng.choice(_PLACES)}县{i // 3}"
+        title = ("县长", "副县长", "局长")[i % 3]
+        body_name = f"{county}财政局" if title == "局长" else f"{county}人民政府"
+        body = schema.node_id(schema.ORGANIZATION, body_name)
+        graph.add_node(body, label=schema.ORGANIZATION, name=body_name)
+        role = schema.role_id(title, body_name)
+        graph.add_node(role, label=schema.ROLE, name=title, title=title, aliases=[f"{body_name}{title}"])
+        graph.add_edge(role, body, key=schema.ROLE_IN, type=schema.ROLE_IN)
+        acting = None
+        if title == "县长":
+            acting = schema.role_id("代县长", f"{county}人民政府")
+            graph.add_node(acting, label=schema.ROLE, name="代县长", title="代县长")
+            graph.add_edge(acting, body, key=schema.ROLE_IN, type=schema.ROLE_IN)
+        t = rng.randint(0, 200)
+        while t < span:
+            who, length = person(), rng.randint(300, 1800)
+            if rng.random() < 0.2:
+                say(who, role, day(max(0, t - 20)), "proposed", "proposed")
+            if acting and rng.random() < 0.5:
+                say(who, acting, day(t), event="appointed")
+                say(who, role, day(t + 120), event="elected")
+            else:
+                say(who, role, day(t), event="appointed")
+            for _ in range(rng.randint(1, 12)):
+                say(who, role, day(t + rng.randint(1, length)))
+            end, ending = t + length, rng.random()
+            if ending < 0.4:
+                say(who, role, day(end), "former", "removed")
+            elif ending < 0.7:
+                say(who, role, day(end + rng.randint(0, 400)), "former")
+            # else: no end written; the next holder's appointment follows
+            t = end + (rng.randint(100, 500) if rng.random() < 0.2 else rng.randint(1, 30))
+    return graph
