@@ -199,6 +199,19 @@ def test_post_report_succession_and_gap(source):
     assert gaps.items[0].note == "方志远 left 2023-04-11; next: 宋嘉禾 (代理县长) from 2023-04-20"
 
 
+def test_the_readme_shows_real_output(source):
+    """The README's career and post reports are what govkg prints for the test corpus."""
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    for command, kind, name in (("govkg report career 方志远 -g careers.json", "career", "方志远"),
+                                ("govkg report post 岚溪县人民政府县长 -g careers.json", "post", "岚溪县人民政府县长")):
+        shown = re.search(re.escape(f"(`{command}`") + r"[^`]*?:\n\n```\n(.*?)```", readme, flags=re.S)
+        assert shown, f"the README shows no output of {command}"
+        assert shown.group(1) == render_markdown(build_report(source, kind, [name])), (
+            f"the README's output of `{command}` is out of date: paste the command's output there")
+
+
 def test_post_with_one_sighting_has_no_gap(source):
     report = build_report(source, "post", ["岚溪县委书记"])
     gaps = next(s for s in report.sections if s.title.startswith("空缺"))
