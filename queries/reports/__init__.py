@@ -1,16 +1,15 @@
 """Relationship reports: what the graph says about one person, body, place or program,
 how two entities are connected, and an overview of the whole graph.
 
-``career`` and ``post`` read time: a person's posts in order, a post's holders in order
-(queries/tenures.py).
-
 A report is plain data (``model.Report`` → ``Section`` → ``Item``), built
 only from a ``source.ReportSource``, so the same builder gives the same
 report from a graph file or from Neo4j (``queries.neo4j.source``). One module
 per kind of report (``person``, ``org``, ``place``, ``program``, ``career``, ``post``,
 ``path``, ``overview``), the pieces they share in ``common``; ``render`` turns a report
 into Markdown, JSON or HTML. Names typed by a user are resolved by the query
-helpers' one resolver (``queries.helpers.GraphQueries.resolve``).
+helpers' one resolver (``queries.helpers.GraphQueries.resolve``). ``career`` and
+``post`` read time: a person's posts in order, a post's holders in order
+(queries/tenures.py).
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 Every claim (``Item``) carries its ``Citation`` list: the evidence sentence
 and the article (title, date) it was read from; a claim made another way
 says how in its ``note``. ``render`` turns a report into Markdown, JSON or
-HTML; the builders (``person``, ``org``, ``place``, ``program``, ``path``,
-``overview``) make them.
+HTML; the builders (``person``, ``org``, ``place``, ``program``, ``career``, ``post``,
+``path``, ``overview``) make them.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ class ViewSpec:
 
 @dataclass
 class Report:
-    kind: str  # person, org, place, program, path, overview
+    kind: str  # person, org, place, program, career, post, path, overview
     title: str
     subject: list[NodeRef]  # the entity (or the two ends of a path); empty for the overview
     summary: list[str] = field(default_factory=list)
