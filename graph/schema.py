@@ -41,13 +41,6 @@ _LABEL_OF_PREFIX = {v: k for k, v in _PREFIX.items()}
 
 SCHEMA_VERSION = 1
 
-#: What one sentence says about a person's post (annotation.md): its ``status`` and, when the
-#: text says so, the ``event`` and the ``event_date`` the clause gives. A HOLDS_ROLE edge keeps
-#: the first sentence's as its own properties (graph.merge: the first value stays); each of its
-#: evidence items keeps its own sentence's, so a post seen at several dates keeps every one
-#: (the tenures of queries/tenures.py are read from them).
-HOLDING_FACTS = ("status", "event", "event_date")
-
 #: How a relation was found when no sentence says it: its ``basis`` (graph-json.md). A claim
 #: with one of these bases says so instead of citing a sentence that only names both ends;
 #: ``text`` (or no basis) means the sentence says it, and is cited (reports, the view).

@@ -3,9 +3,9 @@
 Every evidence item of a HOLDS_ROLE edge is one **observation**: a sentence, in an article of
 some date, that says the person holds the post (status ``current``), held it (``former``) or is
 proposed for it (``proposed``), and, when the text says so, what happened (``event``: appointed,
-elected, moved, removed, succeeded, proposed) and when (``event_date``). graph/build.py keeps
-these facts on each item (``graph.schema.HOLDING_FACTS``); an item without them (an older or
-hand-made graph file) takes its edge's.
+elected, moved, removed, succeeded, proposed) and when (``event_date``): extraction keeps what
+each sentence says on its item (``graph.schema.STATEMENT_PROPS``); an item without it (an older
+or hand-made graph file) takes its edge's.
 
 Read in date order, a person's observations of one post make tenures:
 
@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
-from govkg.graph.schema import HOLDING_FACTS
+from govkg.graph.schema import STATEMENT_PROPS
 from govkg.queries.dates import When, parse_when
 from govkg.queries.records import CURRENT, Evidence, Tenure, TenureEvent
 
@@ -73,8 +73,8 @@ class Holding:
 
 
 def holding_facts(attrs: Mapping[str, Any]) -> dict[str, Any]:
-    """The edge properties an observation falls back on: ``HOLDING_FACTS`` and the article ``date``."""
-    return {k: attrs.get(k) for k in (*HOLDING_FACTS, "date") if attrs.get(k) is not None}
+    """The edge properties an item without its own statement falls back on (``STATEMENT_PROPS``)."""
+    return {k: attrs.get(k) for k in STATEMENT_PROPS if attrs.get(k) is not None}
 
 
 def cited_articles(holdings: Iterable[Holding]) -> set[str]:
@@ -100,12 +100,13 @@ def _events(holding: Holding, dates: Mapping[str, str]) -> list[tuple[TenureEven
     items = list(holding.evidence) or [{}]  # a post with no evidence (a byline's) is its edge alone
     out = []
     for item in items:
-        facts = item if any(item.get(k) for k in HOLDING_FACTS) else holding.facts
+        facts = item if item.get("status") else holding.facts  # a statement is an item with a status
         status = str(facts.get("status") or CURRENT)
         event = str(facts.get("event") or "")
         event_date = str(facts.get("event_date") or "")
         article = str(item.get("article") or "")
-        article_date = str((dates.get(article) if article else holding.facts.get("date")) or "")
+        # The article's own date, else the one the statement carries.
+        article_date = str((dates.get(article) if article else None) or facts.get("date") or "")
         notes = []
         seen_at = parse_when(article_date)
         if article_date and seen_at is None:
