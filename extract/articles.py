@@ -243,6 +243,14 @@ def find_date(body: str, year: int | None) -> tuple[str, str | None]:
     return m.group(0), (f"{y:04d}-{month:02d}-{day:02d}" if y else None)
 
 
+def opening_date(article: Article) -> str | None:
+    """The day the article's text opens with (6月1日，…闭幕。), as ISO, when the year is known: the
+    day what it reports happened, which may be before the day it was published."""
+    m = DATE_MD.match(article.body or "")
+    year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
+    return find_date(m.group(0), year)[1] if m else None
+
+
 @dataclass
 class _Item:
     lines: list[str]

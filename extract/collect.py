@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.extract.articles import outlet_name
+from govkg.extract.articles import opening_date, outlet_name
 from govkg.extract.bodies import is_bare_body
 from govkg.extract.careers import iso_date
 from govkg.extract.context import Context
@@ -111,6 +111,8 @@ def holding(col: Collector, h: PostHolding, ctx: Context, lex: Lexicon) -> None:
     if h.event:
         props["event"] = h.event
     event_date = iso_date(h.date_text, int(art.date[:4]) if art.date else None)
+    if not event_date and h.event:
+        event_date = opening_date(art) or ""  # 6月1日，…闭幕。会议选举…: on the day the text opens with
     if event_date:
         props["event_date"] = event_date
     if art.date:

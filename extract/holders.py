@@ -135,12 +135,19 @@ def _status_of(post: PostPhrase, cue: Cue | None, lex: Lexicon, text: str) -> tu
 _LIFE_EVENT = re.compile(r"^(?:出生|生|参加工作|入党|加入)|(?:出生于|生于)$")
 
 
+_RANGE_JOINERS = ("至", "到", "—", "－", "-", "~", "～", "—至")
+
+
 def _date_before(text: str, start: int) -> str:
     """The date of the clause that gives a post: the last date written before it in the sentence
     (2013年1月，严金海升任…), not a birth date (出生于1974年3月)."""
-    for m in reversed(list(DATE.finditer(text, 0, start))):
+    dates = list(DATE.finditer(text, 0, start))
+    for k in range(len(dates) - 1, -1, -1):
+        m = dates[k]
         if _LIFE_EVENT.search(text[m.end(): m.end() + 4]) or _LIFE_EVENT.search(text[max(0, m.start() - 3): m.start()]):
             continue
+        if k and text[dates[k - 1].end(): m.start()] in _RANGE_JOINERS:
+            return dates[k - 1].group(1)  # 2010年至2012年任…: the post began at the range's start
         return m.group(1)
     return ""
 

@@ -133,12 +133,13 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         body, body_label, parents, body_kind = _body_for_bare(post, core, level, territory, lex, ctx, before,
                                                               memory)
     title = _title(post, sentence, lex, quals, core_written, body_words)
-    aliases = {title, _written_phrase(post, sentence),
-               "".join(sentence[p.start: p.end] for p in post.parts if p.kind != "prefix")}  # with 十二届
+    aliases = {title, _written_phrase(post, sentence, lex),
+               "".join(sentence[p.start: p.end] for p in post.parts if p.kind != "prefix"  # with 十二届
+                       and not _former(p, lex))}
     if written_territory and bodies:
         # 浙江省政协副主席 is also written 省政协副主席: the level word for the territory's name.
         level_word = _level_word(level, lex, territory)
-        aliases.add(level_word + _written_phrase(post, sentence)[len(written_territory):] if level_word else "")
+        aliases.add(level_word + _written_phrase(post, sentence, lex)[len(written_territory):] if level_word else "")
     if bodies:
         aliases.add(body_words[-1] + quals + core_written)
     aliases.discard("")
@@ -334,10 +335,16 @@ def _kind_of(body: str, lex: Lexicon) -> str:
     return forms[0].kind if forms else ""
 
 
-def _written_phrase(post: PostPhrase, sentence: str) -> str:
-    """The phrase as written, without a 中共 prefix or a session (十二届)."""
+def _written_phrase(post: PostPhrase, sentence: str, lex: Lexicon) -> str:
+    """The phrase as written, without a 中共 prefix, a session (十二届) or a former qualifier (原岚溪县县长
+    names the post 岚溪县县长, held before)."""
     return "".join(sentence[p.start: p.end] for p in post.parts
-                   if p.kind != "session" and not (p.kind == "prefix" and to_simplified(p.text) in ("中共", "中国共产党")))
+                   if p.kind != "session" and not _former(p, lex)
+                   and not (p.kind == "prefix" and to_simplified(p.text) in ("中共", "中国共产党")))
+
+
+def _former(part, lex: Lexicon) -> bool:
+    return part.kind == "qualifier" and lex.qualifiers.get(part.text) == "former"
 
 
 # Bodies whose posts are called by their core alone: the 董事长 of a company, the 校长 of a school.

@@ -4,7 +4,9 @@ the invented 岚溪县 and 望川县 of 澄州市: a 人大常委会 appointment
 holders/posts helpers on the graph file and on a real Neo4j, `govkg view --on` in headless
 Chromium, and the appointment articles of ../shared/dev.
 
-Expected values are read off the fixture texts: each page's date is its 发布时间 line."""
+Expected values are read off the fixture texts: each page's date is its 发布时间 line; an event its
+text states without a date of its own happened on the day the text opens with (1月7日，…会议召开。
+会议决定任命…: 2021-01-07, though the page is of 2021-01-08)."""
 
 from __future__ import annotations
 
@@ -80,34 +82,36 @@ def test_every_holding_sentence_keeps_its_own_status_and_event(corpus_file):
 
 
 def test_career_of_the_moved_official(q):
-    """Read off the pages: appointed 副县长 and 代理县长 on 2021-01-08; seen as 代县长 and 县委副书记
-    on 2021-03-16; elected 县长 on 2021-06-02 (the acting posts end then); the 2023-04-11 page calls
-    his 岚溪县 posts and a 澄州市 post former (曾任, 原县长) and moves him to 望川县委书记 (调任)."""
+    """Read off the pages: appointed 副县长 and 代理县长 on 2021-01-07 (the session's day); seen as 代县长
+    and 县委副书记 on 2021-03-16; elected 县长 on 2021-06-01 (the acting posts end then); the page of
+    2023-04-11 calls his 岚溪县 posts and a 澄州市 post former (曾任, 原县长) and moves him to
+    望川县委书记 (调任) on 2023-04-10, the day of the meeting it reports."""
     assert spans(q.posts(FANG)) == [
-        ("代理县长", "岚溪县人民政府", "2021-01-08", "appointed", "2021-06-02", "full title", True),
-        # the move of 2023-04-11 (调任望川县委书记) ends what was still open then
-        ("副县长", "岚溪县人民政府", "2021-01-08", "appointed", "2023-04-11", "moved", True),
-        ("代县长", "岚溪县人民政府", "2021-03-16", "seen", "2021-06-02", "full title", True),
-        ("县委副书记", "岚溪县委", "2021-03-16", "seen", "2023-04-11", "moved", True),
-        ("县长", "岚溪县人民政府", "2021-06-02", "elected", "2023-04-11", "moved", True),
-        # start unknown: placed by its end, before the post taken up that day
+        ("代理县长", "岚溪县人民政府", "2021-01-07", "appointed", "2021-06-01", "full title", True),
+        # the move of 2023-04-10 (调任望川县委书记) ends what was still open then
+        ("副县长", "岚溪县人民政府", "2021-01-07", "appointed", "2023-04-10", "moved", True),
+        ("代县长", "岚溪县人民政府", "2021-03-16", "seen", "2021-06-01", "full title", True),
+        ("县委副书记", "岚溪县委", "2021-03-16", "seen", "2023-04-10", "moved", True),
+        ("县长", "岚溪县人民政府", "2021-06-01", "elected", "2023-04-10", "moved", True),
+        ("县委书记", "望川县委", "2023-04-10", "appointed", "", "", False),
+        # start unknown: placed by its end, the page's day (曾任 gives no day of its own)
         ("发展和改革委员会副主任", "澄州市发展和改革委员会", "", "", "2023-04-11", "former", False),
-        ("县委书记", "望川县委", "2023-04-11", "appointed", "", "", False),
     ]
     head = next(t for t in q.posts(FANG) if t.role_id == HEAD)
     assert (head.first_seen, head.last_seen) == ("2021-06-02", "2022-09-20")
     # the career history's “2021年6月起任” is an appointment dated 2021-06 from a 2023 article
     assert [(e.date, e.kind, e.by) for e in head.events] == [
-        ("2021-06", "appointed", False), ("2021-06-02", "elected", False), ("2022-09-20", "seen", False),
+        ("2021-06-01", "elected", False), ("2021-06", "appointed", False), ("2022-09-20", "seen", False),
         ("2023-04-11", "former", True)]
 
 
 @pytest.mark.parametrize("on, titles", [
     ("2020-12-31", []),
-    ("2021-01-08", ["代理县长", "副县长"]),
+    ("2021-01-07", ["代理县长", "副县长"]),
     ("2021-04", ["代理县长", "副县长", "代县长", "县委副书记"]),
     ("2021-07-01", ["副县长", "县委副书记", "县长"]),
-    ("2023-04-11", ["副县长", "县委副书记", "县长", "县委书记"]),  # the day of the move
+    ("2023-04-10", ["副县长", "县委副书记", "县长", "县委书记"]),  # the day of the move
+    ("2023-04-11", ["县委书记"]),
     ("2023-05", ["县委书记"]),
 ])
 def test_posts_held_on_a_date(q, on, titles):
@@ -115,23 +119,24 @@ def test_posts_held_on_a_date(q, on, titles):
 
 
 def test_succession_of_the_county_head(q):
-    """周立群 removed on 2021-01-08 (never seen before in the corpus), 方志远 acting then elected,
+    """周立群 removed on 2021-01-07 (never seen before in the corpus), 方志远 acting then elected,
     宋嘉禾 appointed acting head on 2023-04-20."""
     assert [(t.person, t.title, t.start, t.end, t.end_event) for t in q.holders(HEAD)] == [
-        ("周立群", "县长", "", "2021-01-08", "removed"),
-        ("方志远", "代理县长", "2021-01-08", "2021-06-02", "full title"),
-        ("方志远", "代县长", "2021-03-16", "2021-06-02", "full title"),
-        ("方志远", "县长", "2021-06-02", "2023-04-11", "moved"),
+        ("周立群", "县长", "", "2021-01-07", "removed"),
+        ("方志远", "代理县长", "2021-01-07", "2021-06-01", "full title"),
+        ("方志远", "代县长", "2021-03-16", "2021-06-01", "full title"),
+        ("方志远", "县长", "2021-06-01", "2023-04-10", "moved"),
         ("宋嘉禾", "代理县长", "2023-04-20", "", ""),
     ]
 
 
 @pytest.mark.parametrize("on, holders", [
-    ("2021-01-07", []),
-    ("2021-01-08", [("周立群", "县长"), ("方志远", "代理县长")]),
-    ("2021-06-02", [("方志远", "代理县长"), ("方志远", "代县长"), ("方志远", "县长")]),
+    ("2021-01-06", []),
+    ("2021-01-07", [("周立群", "县长"), ("方志远", "代理县长")]),  # the closing day counts as held
+    ("2021-01-08", [("方志远", "代理县长")]),
+    ("2021-06-01", [("方志远", "代理县长"), ("方志远", "代县长"), ("方志远", "县长")]),
     ("2022", [("方志远", "县长")]),
-    ("2023-04-15", []),  # moved away on 2023-04-11, 宋嘉禾 appointed on 2023-04-20
+    ("2023-04-15", []),  # moved away on 2023-04-10, 宋嘉禾 appointed on 2023-04-20
     ("2023-04-20", [("宋嘉禾", "代理县长")]),
 ])
 def test_holders_on_a_date(q, on, holders):
@@ -140,7 +145,7 @@ def test_holders_on_a_date(q, on, holders):
 
 def test_a_removal_of_a_post_nobody_was_seen_holding(q):
     (t,) = q.holders(WATER)
-    assert (t.person, t.start, t.end, t.end_event, t.end_exact) == ("林德茂", "", "2021-01-08", "removed", True)
+    assert (t.person, t.start, t.end, t.end_event, t.end_exact) == ("林德茂", "", "2021-01-07", "removed", True)
     assert t.events[0].evidence.sentence == "会议决定免去林德茂的岚溪县水利局局长职务。"
 
 
@@ -156,8 +161,8 @@ def test_a_proposal_before_the_appointment(q):
 def test_a_career_history_with_li_ren(q):
     """历任审计局副局长、财政局副局长，2021年1月任财政局局长 (a page of 2022-05-12)."""
     assert [(t.title, t.body, t.start, t.end, t.end_event) for t in q.posts("person:陈晓岚")] == [
-        # 2021年1月 and the notice of 2021-01-08: the more precise of the two
-        ("局长", "岚溪县财政局", "2021-01-08", "", ""),
+        # 2021年1月 and the notice's 2021-01-07: the more precise of the two
+        ("局长", "岚溪县财政局", "2021-01-07", "", ""),
         ("副局长", "岚溪县审计局", "", "2022-05-12", "former"),
         ("副局长", "岚溪县财政局", "", "2022-05-12", "former"),
     ]
@@ -174,13 +179,13 @@ def test_career_report_lines_carry_evidence_and_article_dates(source):
     report = build_report(source, "career", ["方志远"])
     timeline = report.sections[0]
     head = next(i for i in timeline.items if i.level == 0 and i.data["role_id"] == HEAD)
-    assert head.text == "县长 · 岚溪县人民政府: 2021-06-02 – 2023-04-11 (elected; moved away 2023-04-11)"
+    assert head.text == "县长 · 岚溪县人民政府: 2021-06-01 – 2023-04-10 (elected; moved away 2023-04-10)"
     events = timeline.items[timeline.items.index(head) + 1:][:4]
-    assert [i.text.split(":")[0] for i in events] == ["2021-06 appointed", "2021-06-02 elected", "seen in it",
+    assert [i.text.split(":")[0] for i in events] == ["2021-06-01 elected", "2021-06 appointed", "seen in it",
                                                       "by 2023-04-11 former"]
     for item in events:
         assert item.evidence and all(c.sentence and c.article.date for c in item.evidence)
-    elected = events[1].evidence[0]
+    elected = events[0].evidence[0]
     assert (elected.sentence, elected.article.date, elected.article.title) == (
         "会议选举方志远为岚溪县人民政府县长。", "2021-06-02", "岚溪县第十七届人民代表大会第六次会议闭幕")
     assert report.summary[-1] == "7 posts in 4 bodies, in articles dated 2021-01-08 – 2023-04-11"
@@ -191,12 +196,12 @@ def test_post_report_succession_and_gap(source):
     assert report.title == "职务 Post: 县长 · 岚溪县人民政府"
     assert "with its acting forms: 代理县长、代县长" in report.summary
     holders = [i.text for i in report.sections[0].items if i.level == 0]
-    assert holders[0] == "周立群: ? – 2021-01-08 (start not in the corpus; removed 2021-01-08)"
+    assert holders[0] == "周立群: ? – 2021-01-07 (start not in the corpus; removed 2021-01-07)"
     assert holders[-1].startswith("宋嘉禾 (代理县长): 2023-04-20 –")
     gaps = next(s for s in report.sections if s.title.startswith("空缺"))
-    # 方志远 held it from his election to his move (2023-04-11); the next holder from 2023-04-20
-    assert [(g.data["after"], g.data["before"]) for g in gaps.items] == [("2023-04-11", "2023-04-20")]
-    assert gaps.items[0].note == "方志远 left 2023-04-11; next: 宋嘉禾 (代理县长) from 2023-04-20"
+    # 方志远 held it from his election to his move (2023-04-10); the next holder from 2023-04-20
+    assert [(g.data["after"], g.data["before"]) for g in gaps.items] == [("2023-04-10", "2023-04-20")]
+    assert gaps.items[0].note == "方志远 left 2023-04-10; next: 宋嘉禾 (代理县长) from 2023-04-20"
 
 
 def test_the_readme_shows_real_output(source):
@@ -222,7 +227,7 @@ def test_cli_career_and_post_in_every_format(corpus_file, tmp_path):
     done = govkg("report", "career", "方志远", "-g", str(corpus_file))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("# 履历 Career: 方志远\n")
-    assert "  - 2021-06-02 elected\n    > “会议选举方志远为岚溪县人民政府县长。” — 《岚溪县第十七届人民代表大会第六次会议闭幕》 2021-06-02" \
+    assert "  - 2021-06-01 elected\n    > “会议选举方志远为岚溪县人民政府县长。” — 《岚溪县第十七届人民代表大会第六次会议闭幕》 2021-06-02" \
         in done.stdout
     for name in ("career.json", "career.html", "career.md"):
         done = govkg("report", "career", "方志远", "-g", str(corpus_file), "-o", str(tmp_path / name))
@@ -230,7 +235,7 @@ def test_cli_career_and_post_in_every_format(corpus_file, tmp_path):
     data = json.loads((tmp_path / "career.json").read_text("utf-8"))
     assert data["kind"] == "career" and data["subject"][0]["id"] == FANG
     html = (tmp_path / "career.html").read_text("utf-8")
-    assert "县长 · 岚溪县人民政府: 2021-06-02 – 2023-04-11" in html and "<iframe" in html
+    assert "县长 · 岚溪县人民政府: 2021-06-01 – 2023-04-10" in html and "<iframe" in html
     done = govkg("report", "post", "--id", HEAD, "-g", str(corpus_file), "--format", "json")
     assert done.returncode == 0 and json.loads(done.stdout)["kind"] == "post"
 
@@ -256,13 +261,13 @@ def test_cli_user_errors_are_one_line(corpus_file, tmp_path, args, message):
 
 
 def test_helpers_from_the_cli(corpus_file):
-    done = govkg("query", "--helper", "holders", "--arg", "post=岚溪县人民政府县长", "--arg", "on=2021-01-08",
+    done = govkg("query", "--helper", "holders", "--arg", "post=岚溪县人民政府县长", "--arg", "on=2021-01-07",
                  "-g", str(corpus_file), "--format", "csv")
     assert done.returncode == 0, done.stderr
     rows = done.stdout.splitlines()
     assert rows[0].startswith("person_id,person,role_id,title,")
     assert [r.split(",")[1] for r in rows[1:]] == ["周立群", "方志远"]
-    assert rows[1].endswith(",2021-01-08 removed")
+    assert rows[1].endswith(",2021-01-07 removed")
     done = govkg("query", "--helper", "posts", "--arg", "name=方志远", "--arg", "on=2023-05",
                  "-g", str(corpus_file), "--format", "json")
     assert [r["title"] for r in json.loads(done.stdout)] == ["县委书记"]
@@ -340,7 +345,7 @@ def test_view_on_a_date_draws_only_the_posts_held_then(corpus_file, tmp_path):
     assert kinds == {"Person", "Role", "Organization", "Place"}  # no articles, no other people
     assert {n["name"] for n in data["nodes"] if n["kind"] == "Person"} == {"方志远", "郑文博", "陈晓岚"}
     tenure = next(e["tenure"] for e in data["edges"] if (e["from"], e["to"]) == (FANG, HEAD))
-    assert tenure == "2021-06-02 – 2023-04-11"
+    assert tenure == "2021-06-01 – 2023-04-10"
     # the evidence panel still finds each cited article's title and date
     assert data["articles"][f"article:{N0602}#1"]["date"] == "2021-06-02"
 

@@ -214,3 +214,8 @@ def test_a_pronoun_is_the_person_the_sentence_is_about_so_far():
     found = holdings("会议/n 决定/v 任命/v 严海涛/PER 为/v 岚山县/LOC 副县长/n ，/w 决定/v 其/r 代理/v 岚山县/LOC 县长/n 。/w",
                      passage)
     assert [h[0] for h in found] == ["严海涛", "严海涛"]
+
+
+def test_a_post_held_over_a_range_of_years_is_dated_by_its_start():
+    found = holdings("2010年/TIME 至/p 2012年/TIME 任/v 岚山县委/ORG 副书记/n 的/u 陈晓林/PER", None, "date_text")
+    assert [h[3] for h in found] == ["2010年"]

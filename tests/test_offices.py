@@ -296,3 +296,8 @@ def test_a_head_after_the_party_committee_of_a_body_is_the_bodys():
     secretary, head = resolve("岳阳县人民医院党委书记、院长", story(**WANGCHENG))
     assert secretary.body == "岳阳县人民医院党委"
     assert (head.title, head.body) == ("院长", "岳阳县人民医院")
+
+
+def test_a_former_qualifier_is_in_no_name_of_the_post():
+    post = one("原湘潭县县长", story(**WANGCHENG))
+    assert post.title == "县长" and not any("原" in a for a in post.aliases)
