@@ -112,4 +112,7 @@ def test_example_runs(name, example, workdir):
 def test_example_runs_on_neo4j(name, example, workdir, neo4j_connection):
     env = {"NEO4J_URI": neo4j_connection.uri, "NEO4J_USERNAME": neo4j_connection.user,
            "NEO4J_PASSWORD": neo4j_connection.password, "NEO4J_DATABASE": neo4j_connection.database}
+    if not example.startswith("govkg load"):
+        # the example reads what `govkg load` put there; another test may have emptied the server since
+        _run_example("govkg load --graph graph.json", workdir, env)
     _run_example(example, workdir, env)
