@@ -54,6 +54,7 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
             word = tok.text
             # A territory the model cut before its suffix: 神马 + 社区.
             nxt = next((t for s, e, t in sent.spans if s == end), None)
+            prev = next((t for s, e, t in sent.spans if e == start), None)
             if nxt is not None and nxt.text in ("社区", "街道", "村", "镇", "乡", "嘎查", "苏木") \
                     and not is_territory(word, lex) and is_territory(word + nxt.text, lex):
                 word, end = word + nxt.text, end + len(nxt.text)
@@ -78,7 +79,8 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 if level == "site" and len(name) <= 3:
                     continue
                 out.append(Mention(name, PLACE, at, at + len(name), "model", level=level))
-            elif tok.tag == LOC and _other_place(word, lex) and not (nxt is not None and nxt.text[:1] in "村镇乡县区市"):
+            elif tok.tag == LOC and _other_place(word, lex, _stands_alone(nxt, prev)) \
+                    and not (nxt is not None and nxt.text[:1] in "村镇乡县区市"):
                 # 英国, 长三角, 白宫: a place the territory grammar has nothing to say about; the model's word
                 # (not when a suffix follows it: 帮扶|村 is no place, so 帮扶 is none either).
                 out.append(Mention(word, PLACE, start, end, "model", level=""))
@@ -126,17 +128,24 @@ _TOWN_LEVELS = ("镇", "乡", "苏木", "村", "嘎查")
 _NOT_A_PLACE = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大|公司|集团|部|办|中心|[的了和与及、]")
 
 
-def _other_place(word: str, lex: Lexicon) -> bool:
+def _other_place(word: str, lex: Lexicon, alone: bool = False) -> bool:
     """A word the model reads as a place and nothing in the grammars contradicts: not a kind of
     body, not a scope (全国, 各地), not a level word alone (自治区)."""
     simple = to_simplified(word)
     if place_level(simple, lex) is not None or any(simple.endswith(g) for g in lex.generic_places):
         return False  # the grammar reads it as a territory it rejected (偏远山村, 美乡村): no place
-    if len(simple) == 2 and simple[-1] not in "国洲岛湾港宫":
+    if len(simple) == 2 and simple[-1] not in "国洲岛湾港宫" and (not alone or simple[-1] in "村乡县镇区市旗城州"):
         return False  # 文明, 惠民: two characters the model reads as a place are too often words
     return len(simple) >= 2 and simple not in lex.generic_bodies and simple not in lex.level_words \
         and not simple.startswith(("全", "各", "该", "本", "我", "此", "当地", "辖区")) \
         and not _NOT_A_PLACE.search(simple) and not re.search(r"[0-9a-zA-Z]", simple)
+
+
+def _stands_alone(nxt, prev) -> bool:
+    """A two-character place word between words it could not be part of (在东京举行, 赴纽约的):
+    惠民|政策, 包村|干部, 幸福|生活 are words, not places."""
+    return (nxt is None or nxt.pos in ("w", "u", "p", "c", "v", "f", "d", "TIME", "m")) \
+        and (prev is None or prev.pos in ("w", "p", "v", "c", "u"))
 
 
 def _ends_territory(sent: TaggedSentence, end: int, lex: Lexicon) -> bool:

@@ -100,6 +100,15 @@ def test_named_sites():
     assert places("我县/r 凤栖岭/LOC 景区/n 游客/n 增多/v 。/w") == [("凤栖岭景区", "site")]
 
 
+def test_a_two_character_place_word_between_words_it_cannot_be_part_of():
+    """General news: 在东京举行 — a place of two characters the model reads alone; 惠民政策 and 包村干部
+    are words (a noun follows), 包村 ends like a village without being one."""
+    assert places("会议/n 在/p 东京/LOC 举行/v 。/w") == [("东京", "")]
+    assert places("落实/v 惠民/LOC 政策/n 。/w") == []
+    assert places("他/r 是/v 包村/LOC 干部/n 。/w") == []
+    assert places("他/r 去/v 包村/LOC 了/u 。/w") == []
+
+
 def test_a_site_named_with_its_territory_names_the_territory_too():
     """Jiangxi: 长胜镇法沙长龙蔬菜基地 is a site, in 长胜镇, which the sentence names as well."""
     found = find_places(tagged("深入/v 宁都县/LOC 的/u 长胜镇/LOC 法沙/LOC 长龙/n 蔬菜/n 基地/n 。/w"), LEX)
