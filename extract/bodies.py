@@ -38,7 +38,7 @@ _JOINT_VERBS = ("联合", "携手", "会同", "协同", "联手")
 # Words the model takes into a body's name that only point at it.
 _LEADING_WORDS = ("原来", "上述", "前述", "当地", "该", "各大", "这家", "那家", "此")
 _MODIFIERS = ("全省", "全市", "全区", "全县", "各级", "各", "相关", "有关", "全体", "其他", "等", "新时代", "新型")
-# Words after which a model's body word is a source, not the start of a sentence's subject.
+
 
 def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
     """The bodies of a sentence (simplified offsets and text)."""
@@ -74,7 +74,7 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
         if tok.tag != ORG or len(tok.text) < 2:
             continue
         inside = [m for m in out if m.start < end and start < m.end]
-        if inside and _branch_of(tok.text, start, end, inside, lex):
+        if inside and _branch_of(tok.text, start, end, inside):
             # 中国人民银行广州分行, 光大银行长春分行: the model's word is the branch of the body the
             # grammar read at its start (the grammar stops at the territory between them)
             out = [m for m in out if m not in inside]
@@ -116,7 +116,7 @@ def _words_before(text: str, at: int) -> str:
 _BRANCHES = ("分行", "支行", "分公司", "子公司", "营业部", "分院", "分局", "分校")
 
 
-def _branch_of(word: str, start: int, end: int, inside: list[Mention], lex: Lexicon) -> bool:
+def _branch_of(word: str, start: int, end: int, inside: list[Mention]) -> bool:
     return word.endswith(_BRANCHES) and all(start <= m.start and m.end <= end for m in inside) \
         and min(m.start for m in inside) == start and max(m.end for m in inside) < end
 
@@ -265,22 +265,33 @@ def _model_body(word: str, lex: Lexicon, following=None, own_name: bool = True) 
     if bool(_MEDIA.search(word)) or next(ending_at(lex.body_word_index, word, len(word)), None) is not None \
             or word.endswith(sites) or word.endswith(_MODEL_ONLY_ENDS):
         return True
-    if not own_name:
+    return own_name and _own_name(word, lex, following)
+
+
+# The model's next word shows that its body word is only the start of a longer name.
+_NAME_GOES_ON = ("n", "nz", "vn", "ns", "nt", "a", "b", "TIME", "LOC", "ORG")
+# …and the words after which a two-character name may stand alone.
+_AFTER_A_SHORT_NAME = ("w", "u", "p", "c", "d", "v")
+
+
+def _own_name(word: str, lex: Lexicon, following) -> bool:
+    """A name of its own (阿里巴巴, 美联储) the model reads as a body, whole: not a part it cut from a
+    longer name (普旺达|肉牛养殖基地), not a territory or its start (湖南省工业, 密云, 中国), a people
+    (回族), a number, an address or a lead (星沙时报讯), not the start of a party's body the text does
+    not finish (中共营口)."""
+    if following is not None and following.pos in _NAME_GOES_ON:
         return False
-    # A name of its own (阿里巴巴, 美联储), whole: not a part the model cut from a longer name
-    # (普旺达|肉牛养殖基地), not a territory (密云, 中国), a people (回族), a number, an address or a
-    # lead (星沙时报讯), not the start of a party's body the text does not finish (中共营口).
-    if following is not None and following.pos in ("n", "nz", "vn", "ns", "nt", "a", "b", "TIME", "LOC", "ORG"):
+    if len(word) < 3 and following is not None and following.pos not in _AFTER_A_SHORT_NAME:
         return False
-    if territory_of_body(word, lex) or canonical_place(word) != word \
-            or any(divisions().lookup(word[:k]) for k in range(2, len(word))):
-        return False  # 湖南省工业 (of 湖南省工业和信息化厅), 桑植 (桑植县): a territory, or its start
+    if territory_of_body(word, lex) or canonical_place(word) != word or divisions().lookup(word) \
+            or any(divisions().lookup(word[:k]) for k in range(2, len(word))) \
+            or any(divisions().lookup(word + level) for level in ("县", "区", "旗", "市")):
+        return False
+    if any(word.startswith(w) for w in lex.level_words if len(word) - len(w) <= 1):
+        return False  # 区局, 省委: a level word and a kind
     return not word.startswith(("中共", "中国共产党")) and not word.endswith(("讯", "组织")) \
-        and not any(word.startswith(w) for w in lex.level_words if len(word) - len(w) <= 1) \
         and not re.search(r"[0-9A-Za-z./:一二三四五六七八九十〇]", word) and not is_ethnic_group(word) \
-        and not divisions().lookup(word) and not (len(word) <= 3 and word.endswith("国")) \
-        and (len(word) >= 3 or following is None or following.pos in ("w", "u", "p", "c", "d", "v")) \
-        and not any(divisions().lookup(word + level) for level in ("县", "区", "旗", "市"))  # 密云, 桑植
+        and not (len(word) <= 3 and word.endswith("国"))
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
