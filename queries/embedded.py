@@ -16,6 +16,8 @@ It lives in the cache (``CACHE/embedded/<hash of the file's path>/``, next to
 a stamp of the file's size, time and SHA-256) and is rebuilt when the file
 changes. It opens read-only unless ``write=True``; a write changes that
 copy only, never the graph file, and lasts until the file changes.
+Read-only also refuses the statements that reach outside the database
+(``COPY … TO``, ``LOAD FROM``, ``INSTALL``: queries/readonly.py).
 
 Queries are written for Neo4j: queries/dialect.py rewrites them for
 LadybugDB, or refuses them with the difference named; values come back as
@@ -43,6 +45,7 @@ from govkg.graph.graphfile import read_graph
 from govkg.graph.properties import edge_rows, node_rows
 from govkg.graph.schema import NODE_LABELS, RELATION_TYPES, SCHEMA_VERSION
 from govkg.queries.dialect import ENGINE, difference, translate
+from govkg.queries.readonly import check_embedded_read_only
 
 DATABASE_FILE = "graph.lbug"
 STAMP_FILE = "stamp.json"
@@ -296,6 +299,8 @@ class EmbeddedDatabase:
     def run(self, query: str, parameters: Mapping[str, Any] | None = None) -> EmbeddedResult:
         if not query.strip():
             raise GovkgError("empty Cypher query")
+        if not self.write:  # read-only: nothing outside the database either (COPY, LOAD FROM, INSTALL …)
+            check_embedded_read_only(query)
         translation = translate(query, parameters)
         started = time.perf_counter()
         try:
