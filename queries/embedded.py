@@ -170,8 +170,10 @@ def database_folder(graph_file: Path, cache_dir: Path) -> Path:
 
 def _stamp_of(graph_file: Path) -> dict[str, Any]:
     stat = graph_file.stat()
+    # "checked": built from a file read_graph checked (a database built before it checked is rebuilt).
     return {"graph_file": str(graph_file.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
-            "govkg": __version__, "schema_version": SCHEMA_VERSION, "ladybug": _ladybug_version()}
+            "govkg": __version__, "schema_version": SCHEMA_VERSION, "ladybug": _ladybug_version(),
+            "checked": True}
 
 
 def _is_fresh(folder: Path, graph_file: Path) -> bool:
@@ -187,7 +189,7 @@ def _is_fresh(folder: Path, graph_file: Path) -> bool:
     if not (folder / DATABASE_FILE).is_file():
         return False
     now = _stamp_of(graph_file)
-    same_build = all(stamp.get(k) == now[k] for k in ("govkg", "schema_version", "ladybug"))
+    same_build = all(stamp.get(k) == now[k] for k in ("govkg", "schema_version", "ladybug", "checked"))
     if not same_build:
         return False
     if stamp.get("size") == now["size"] and stamp.get("mtime_ns") == now["mtime_ns"]:
