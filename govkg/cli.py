@@ -128,7 +128,8 @@ def merge(
     graph_files: list[Path] = typer.Argument(..., metavar="GRAPH.json...", help="Graph files to merge."),
     output: Path = typer.Option(..., "--output", "-o", help="Graph file to write."),
 ) -> None:
-    """Merge graph files into one: same id, same node; aliases, evidence and mention counts combined.
+    """Merge graph files into one: same id, same node; aliases and evidence combined, an article's mentions
+    counted once (a file merged with itself is unchanged). The output may not be one of the inputs.
 
     Examples:
 

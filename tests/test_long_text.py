@@ -113,3 +113,20 @@ def test_extract_a_long_file_shows_progress_and_gives_the_pages_articles(tmp_pat
     assert [(n["id"], n["title"], n["text"]) for n in articles] == [(a.id, a.title, a.body) for a in expected]
     # Every edge joins nodes of the file: the pieces' ids fit together.
     assert all(e["source"] in nodes and e["target"] in nodes for e in graph["edges"])
+
+
+def test_a_long_file_is_cached_piece_by_piece(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(long_text(), encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text(sample_text(), encoding="utf-8")
+    cache = tmp_path / "cache"
+    runs = []
+    for n in (1, 2):
+        done = subprocess.run([*GOVKG, "extract", str(path), str(short), "-o", str(tmp_path / f"{n}.json"),
+                               "--cache-dir", str(cache)], capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        runs.append(done.stderr.strip().splitlines()[-1])
+    assert runs == ["2 files: 2 extracted (0 from the cache), 0 empty, 0 failed",
+                    "2 files: 2 extracted (2 from the cache), 0 empty, 0 failed"]
+    assert (tmp_path / "1.json").read_bytes() == (tmp_path / "2.json").read_bytes()
