@@ -20,7 +20,9 @@ from govkg.graph.build import add_page
 from govkg.graph.graphfile import Inputs, check_output, new_graph, shown, write_graph
 
 
-class _FilesPerSecond(ProgressColumn):
+class _Speed(ProgressColumn):
+    """Files per second, or characters per second for a long text's bar."""
+
     def render(self, task) -> Text:
         if task.fields.get("chars"):
             speed = task.finished_speed or task.speed
@@ -73,7 +75,7 @@ def run_extract(paths: list[str], output: Path, *, ner: str = "lac", hanlp_model
                              scheduler=scheduler, cache=cache)
     # Shown for several files, and for a long one (from its first seconds: its length is known as
     # soon as it is read); started only then, so that one short file prints nothing but its summary.
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _FilesPerSecond(),
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _Speed(),
                         TimeRemainingColumn(), console=console, disable=console is None, transient=True)
     with ExitStack() as stack:
         stack.enter_context(closing(outcomes))

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 from conftest import SAMPLE_CORPUS, require_shared
 

@@ -15,7 +15,6 @@ import select
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 
 import pytest
 
