@@ -13,6 +13,13 @@ Entries are written atomically (temporary file, then rename) so an
 interrupted run never leaves a half-written entry; an entry that cannot be
 read back is treated as missing. The cache only ever holds what this user's
 own govkg wrote, which is why pickle is acceptable here.
+
+A long text (extract/pieces.py) is kept piece by piece, under its own key a
+``PieceManifest`` naming the pieces' entries.
+
+The cache only saves time, so it never stops a run: when it cannot be
+written (a full disk, no permission), ``put`` says why once, through
+``on_failure``, and the run goes on without it.
 """
 
 from __future__ import annotations
@@ -21,13 +28,13 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govkg import __version__
-from govkg.errors import GovkgError
 
 if TYPE_CHECKING:
     from govkg.extract.records import PageResult
@@ -59,10 +66,25 @@ def code_fingerprint() -> str:
 
 
 @dataclass(frozen=True)
+class PieceManifest:
+    """What the cache holds for a long text: the keys of its pieces, where each ends, its length."""
+
+    keys: tuple[str, ...]
+    ends: tuple[int, ...]
+    total: int
+
+
+@dataclass
 class PageCache:
-    """Extraction results on disk, under ``folder/pages/ab/abcdef….pickle``."""
+    """Extraction results on disk, under ``folder/pages/ab/abcdef….pickle``.
+
+    ``failed`` is why it could not be written, once it could not: from then on
+    nothing more is written to it (``on_failure`` was told, once).
+    """
 
     folder: Path
+    on_failure: Callable[[str], None] | None = None
+    failed: str | None = None
 
     def key(self, data: bytes, name: str, settings_tag: str) -> str:
         """The cache key of one input: content hash plus everything else the result depends on."""
@@ -75,7 +97,10 @@ class PageCache:
     def _path(self, key: str) -> Path:
         return self.folder / "pages" / key[:2] / f"{key}.pickle"
 
-    def get(self, key: str) -> "PageResult | None":
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
+    def get(self, key: str) -> "PageResult | PieceManifest | None":
         path = self._path(key)
         try:
             with open(path, "rb") as fh:
@@ -85,18 +110,26 @@ class PageCache:
         except Exception:  # a damaged or foreign entry: recompute it (and overwrite it)
             return None
 
-    def put(self, key: str, result: "PageResult") -> None:
+    def put(self, key: str, result: "PageResult | PieceManifest") -> None:
+        """Store ``result``; if the cache cannot be written, say so once and write no more."""
+        if self.failed is not None:
+            return
         path = self._path(key)
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
-        except OSError as exc:
-            raise GovkgError(f"cannot write the cache in '{self.folder}': {exc.strerror or exc} "
-                             "(choose another --cache-dir or use --no-cache)") from None
-        try:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+        except OSError as exc:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            self.failed = f"cannot write the cache in '{self.folder}': {exc.strerror or exc}"
+            if self.on_failure is not None:
+                self.on_failure(f"{self.failed}; going on without it (--cache-dir to choose another, "
+                                "--no-cache to use none)")
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
             raise

@@ -124,13 +124,29 @@ def _role_pairs(graph, ents: set[str]) -> list[tuple[set[str], set[str], set[str
     return pairs
 
 
-def score_graph(graph: nx.MultiDiGraph, gold_paths: list[str | Path]) -> dict:
-    """Scores like shared/tools/score.py --json, plus ``misses`` and ``extras`` for --verbose."""
+def _check_sources(graph: nx.MultiDiGraph, golds: list[tuple[str | Path, dict]], graph_name: str) -> None:
+    """Refuse gold files whose source no article of the graph comes from: their scores would be
+    zeros (and relation recall, which looks at the whole graph, anything), not a measure."""
+    sources = {d.get("source") for _, d in graph.nodes(data=True) if d.get("label") == ARTICLE}
+    unmatched = [(path, gold["source"]) for path, gold in golds if gold["source"] not in sources]
+    if unmatched:
+        listed = ", ".join(f"'{source}' (gold file '{path}')" for path, source in unmatched[:3])
+        more = f" and {len(unmatched) - 3} more" if len(unmatched) > 3 else ""
+        raise GovkgError(f"no article of {graph_name} comes from {listed}{more}: nothing to score; extract "
+                         f"those files into the graph, or leave their gold files out")
+
+
+def score_graph(graph: nx.MultiDiGraph, gold_paths: list[str | Path], graph_name: str = "the graph") -> dict:
+    """Scores like shared/tools/score.py --json, plus ``misses`` and ``extras`` for --verbose.
+
+    Every gold file's ``source`` must be the source of some article of the graph.
+    """
     entity_tallies = {label: Tally() for label in ENTITY_LABELS}
     roles, attach = Tally(), Tally()
     relations = Tally()
-    for path in gold_paths:
-        gold = load_gold(path)
+    golds = [(path, load_gold(path)) for path in gold_paths]
+    _check_sources(graph, golds, graph_name)
+    for path, gold in golds:
         ents = _entities_in(graph, gold["source"])
         for label, t in _score_entities(graph, ents, gold).items():
             entity_tallies[label].add(t)

@@ -29,7 +29,8 @@ from govkg.extract.mentions import find_mentions
 from govkg.extract.ner.base import NerBackend
 from govkg.extract.normalize import to_simplified
 from govkg.extract.posts import posts_of_sentence
-from govkg.extract.records import PageResult, PostHolding, SourceText
+from govkg.extract.pieces import Piece
+from govkg.extract.records import Article, PageResult, PostHolding, SourceText
 from govkg.extract.resolution import given_names, merge_short_forms, page_contexts, resolve_sentence
 from govkg.extract.sentences import tag_page
 from govkg.graph.schema import PLACE
@@ -42,13 +43,21 @@ def _segmenter(backend: NerBackend) -> Callable[[str], tuple[str, ...]]:
     return segment
 
 
+def page_splitter(backend: NerBackend, name: str, year: int | None = None) -> Callable[[str], list[Article]]:
+    """The page splitter as extraction calls it (extract/pieces.py cuts a long text with the same)."""
+    segment = _segmenter(backend)
+    return lambda text: split_page(text, name, year=year, segment=segment,
+                                   split_names=lambda s: [t.text for t in backend.tag([to_simplified(s)])[0]
+                                                          if t.tag == "PER"])
+
+
 def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = None,
-                 lex: Lexicon | None = None) -> PageResult:
-    """Extract one input file: a newspaper page or a single article."""
+                 lex: Lexicon | None = None, piece: Piece | None = None) -> PageResult:
+    """Extract one input file: a newspaper page or a single article (or one ``piece`` of a long text)."""
     lex = lex or default_lexicon()
-    articles = split_page(src.text, src.name, year=year, segment=_segmenter(backend),
-                          split_names=lambda s: [t.text for t in backend.tag([to_simplified(s)])[0]
-                                                 if t.tag == "PER"])
+    articles = page_splitter(backend, src.name, year)(src.text)
+    if piece is not None:
+        piece.place(articles)
     page = tag_page(articles, backend)
     find_mentions(page, lex)
     contexts = page_contexts(page)

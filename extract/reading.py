@@ -77,6 +77,17 @@ def discover(paths: list[str]) -> list[str]:
     return found
 
 
+#: The years a --year (or --date) can name: local news, not history or a typing slip.
+YEARS = (1900, 2100)
+
+
+def check_year(year: int | None) -> int | None:
+    """``year`` itself, when it is a year news can be dated by (``YEARS``)."""
+    if year is not None and not YEARS[0] <= year <= YEARS[1]:
+        raise GovkgError(f"--year {year} is not a year of news (from {YEARS[0]} to {YEARS[1]})")
+    return year
+
+
 def check_errors(errors: str) -> str:
     if errors not in ERRORS:
         raise GovkgError(f"--errors {errors!r}: choose one of {', '.join(ERRORS)}")

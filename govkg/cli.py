@@ -22,7 +22,7 @@ from govkg import __version__
 from govkg.errors import GovkgError
 from govkg.options import (
     DEFAULT_GRAPH, GRAPH_OPTION, NEO4J_DATABASE_OPTION, NEO4J_FLAG, NEO4J_PASSWORD_OPTION, NEO4J_URI_OPTION,
-    NEO4J_USER_OPTION, format_option, neo4j_target, output_format, result_output_option,
+    NEO4J_USER_OPTION, format_option, neo4j_target, output_format, result_output_option, say_wrote,
     write_or_print,
 )
 
@@ -33,7 +33,18 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+# emoji=False: a ':x:' in a message stays ':x:' (a name, a path), never an emoji.
+err = Console(stderr=True, emoji=False)
+
+
+def say(message: str) -> None:
+    """One ``govkg: …`` line per line of ``message`` on stderr; on a terminal its control
+    characters are shown, not obeyed (govkg/terminal.py)."""
+    from govkg.terminal import for_terminal
+
+    for line in message.splitlines() or [""]:
+        err.print(f"govkg: {for_terminal(line) if err.is_terminal else line}", markup=False, highlight=False,
+                  soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -54,7 +65,8 @@ def _root(
 def extract(
     paths: list[str] = typer.Argument(..., help="Text, PDF or HTML files, folders (searched for .txt, .pdf, "
                                       ".html, .htm) or '-' for stdin."),
-    output: Path = typer.Option(Path("graph.json"), "--output", "-o", help="Graph file to write."),
+    output: Path = typer.Option(Path("graph.json"), "--output", "-o", help="Graph file to write ('-': "
+                                "standard output)."),
     ner: str = typer.Option("lac", "--ner", help="NER backend: lac (default), hanlp, hanlp2, lac+hanlp."),
     hanlp_model: Optional[str] = typer.Option(None, "--hanlp-model", help="HanLP 2.x model name or path."),
     year: Optional[int] = typer.Option(None, "--year", help="Year of dates written without one (6月3日)."),
@@ -85,7 +97,7 @@ def extract(
 
     govkg extract examples/chenghu-district-2021-09.txt -o graph.json
 
-    govkg extract examples/chenghu-district-2021-09.pdf examples/qinglan-safety-meeting.html -o graph.json
+    govkg extract examples/chenghu-district-2021-09.pdf examples/qinglan-safety-meeting.html -o pdf-and-web.json
     """
     from govkg.extract.run import run_extract
 
@@ -94,6 +106,10 @@ def extract(
             year = _dt.date.fromisoformat(date).year
         except ValueError:
             raise GovkgError(f"--date {date!r} is not a date like 2020-06-03") from None
+        from govkg.extract.reading import YEARS
+
+        if not YEARS[0] <= year <= YEARS[1]:
+            raise GovkgError(f"--date {date} is not a date of news (years {YEARS[0]} to {YEARS[1]})")
     from govkg.extract.cache import default_cache_dir
     from govkg.extract.parallel import PartialExtraction, default_jobs
 
@@ -103,7 +119,7 @@ def extract(
                     scheduler=scheduler, cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
                     fail_fast=fail_fast, errors=errors)
     except PartialExtraction as exc:  # the graph was written; say which files are missing from it
-        err.print(f"govkg: {exc}", markup=False, highlight=False, soft_wrap=True)
+        say(str(exc))
         raise typer.Exit(exc.exit_code) from None
 
 
@@ -112,7 +128,8 @@ def merge(
     graph_files: list[Path] = typer.Argument(..., metavar="GRAPH.json...", help="Graph files to merge."),
     output: Path = typer.Option(..., "--output", "-o", help="Graph file to write."),
 ) -> None:
-    """Merge graph files into one: same id, same node; aliases, evidence and mention counts combined.
+    """Merge graph files into one: same id, same node; aliases and evidence combined, an article's mentions
+    counted once (a file merged with itself is unchanged). The output may not be one of the inputs.
 
     Examples:
 
@@ -120,9 +137,11 @@ def merge(
     """
     from govkg.graph.merge import merge_files
 
+    from govkg.graph.graphfile import shown
+
     graph = merge_files(graph_files, output)
-    typer.echo(f"wrote {output}: {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges "
-               f"from {len(graph_files)} graph files")
+    say_wrote(output, f"wrote {shown(output)}: {graph.number_of_nodes()} nodes and {graph.number_of_edges()} "
+                      f"edges from {len(graph_files)} graph files")
 
 
 EVAL_FORMATS = {"table": (".txt",), "json": (".json",)}
@@ -164,7 +183,7 @@ def evaluate(
     import json
 
     from govkg.extract.evaluate import score_graph, score_status
-    from govkg.graph.graphfile import read_graph
+    from govkg.graph.graphfile import Inputs, check_output, read_graph
 
     gold = list(gold)
     if _looks_like_graph_file(gold[0]):
@@ -175,8 +194,11 @@ def evaluate(
         if not gold:
             raise GovkgError("no gold file after the graph file")
     chosen = output_format(output, fmt, EVAL_FORMATS, "table")
+    inputs = Inputs.of(graph_file, *gold)
+    if output is not None:
+        check_output(output, inputs)
     graph = read_graph(graph_file)
-    scores = score_graph(graph, gold)
+    scores = score_graph(graph, gold, graph_name=f"'{graph_file}'")
     misses, extras = scores.pop("misses"), scores.pop("extras")
     statuses = score_status(graph, gold) if status else None
     if chosen == "json":
@@ -184,7 +206,7 @@ def evaluate(
             scores.update(misses=misses, extras=extras)
         if statuses is not None:
             scores["status"] = statuses
-        write_or_print(json.dumps(scores, ensure_ascii=False) + "\n", output, "scores (json)")
+        write_or_print(json.dumps(scores, ensure_ascii=False) + "\n", output, "scores (json)", inputs)
         return
     import io
 
@@ -212,7 +234,7 @@ def evaluate(
     if verbose:
         lines += [f"MISS {key}: " + "、".join(items) for key, items in misses.items()]
         lines += [f"EXTRA {key}: " + "、".join(items) for key, items in extras.items()]
-    write_or_print("\n".join(lines) + "\n", output, "scores (table)")
+    write_or_print("\n".join(lines) + "\n", output, "scores (table)", inputs)
 
 
 @app.command()
@@ -293,13 +315,15 @@ def export(
 
     govkg export --graph graph.json --format neo4j-admin -o import/
     """
+    from govkg.graph.graphfile import Inputs, check_output, read_graph, shown
     from govkg.queries.export import export_graph, neo4j_admin_command
-    from govkg.graph.graphfile import read_graph
 
     chosen = output_format(output, fmt, EXPORT_FORMATS, "")
+    if chosen in ("graphml", "gexf"):  # a folder format checks each of its files as it writes them
+        check_output(output, Inputs.of(graph_file))
     result = export_graph(read_graph(graph_file), chosen, output, source=str(graph_file))
-    where = output if len(result.paths) == 1 else f"{output}/ ({', '.join(p.name for p in result.paths)})"
-    typer.echo(f"wrote {where}: {result.nodes} nodes and {result.edges} edges")
+    where = shown(output) if len(result.paths) == 1 else f"{output}/ ({', '.join(p.name for p in result.paths)})"
+    say_wrote(output, f"wrote {where}: {result.nodes} nodes and {result.edges} edges")
     if chosen == "neo4j-admin":
         typer.echo(f"import with the database stopped: {neo4j_admin_command(output)}")
         typer.echo(f"then create the constraints: cypher-shell -f {output}/constraints.cypher")
@@ -308,7 +332,8 @@ def export(
 @app.command()
 def view(
     graph_file: Path = GRAPH_OPTION,
-    output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="HTML file to write."),
+    output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="HTML file to write ('-': "
+                                "standard output)."),
     focus: str | None = typer.Option(None, "--focus", help="Show only the network around this "
                                      "name (or part of a name)."),
     depth: int = typer.Option(2, "--depth", min=0, help="Hops around --focus."),
@@ -345,8 +370,11 @@ def view(
 
     govkg view --neo4j --cypher 'MATCH p=(:Person)-[:HOLDS_ROLE]->() RETURN p' -o roles.html
     """
+    from govkg.graph.graphfile import Inputs, check_output, shown
     from govkg.graph.view import ViewOptions, parse_types, write_view
 
+    inputs = Inputs() if neo4j else Inputs.of(graph_file)
+    check_output(output, inputs)
     if cypher is not None and not neo4j:
         raise GovkgError("--cypher runs on Neo4j: add --neo4j (and NEO4J_URI/NEO4J_PASSWORD or --uri/--password)")
     if neo4j and cypher is None:
@@ -383,12 +411,12 @@ def view(
             origin = f"{origin} on {when.text}"
     options = ViewOptions(focus=focus, depth=depth, types=parse_types(types), min_mentions=min_mentions,
                           size_by=size_by, max_nodes=max_nodes, title=title or f"govkg · {origin}")
-    selection = write_view(graph, output, options, articles)
-    shown = selection.graph
-    typer.echo(f"wrote {output}: {shown.number_of_nodes()} nodes and {shown.number_of_edges()} edges "
-               f"(of {selection.total_nodes} and {selection.total_edges})")
+    selection = write_view(graph, output, options, articles, inputs)
+    drawn = selection.graph
+    say_wrote(output, f"wrote {shown(output)}: {drawn.number_of_nodes()} nodes and {drawn.number_of_edges()} "
+                      f"edges (of {selection.total_nodes} and {selection.total_edges})")
     for note in selection.notes:
-        err.print(f"govkg: {note}", markup=False, highlight=False, soft_wrap=True)
+        say(note)
 
 
 def _embedded_rows(graph_file: Path, cypher: str, params: dict, write: bool) -> tuple[list, list]:
@@ -416,10 +444,9 @@ def _neo4j_rows(cypher: str, params: dict, write: bool, target) -> tuple[list, l
     finally:
         driver.close()
     for warning in result.warnings:
-        err.print(f"govkg: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+        say(f"warning: {warning}")
     if result.counters:
-        err.print("govkg: " + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in result.counters.items()),
-                  markup=False, highlight=False, soft_wrap=True)
+        say(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in result.counters.items()))
     if result.plan is not None:  # the statement began with PROFILE or EXPLAIN
         from govkg.queries.neo4j.values import plan_text
 
@@ -488,9 +515,14 @@ def query(
 
     from rich.console import Console
 
+    from govkg.graph.graphfile import Inputs, check_output, is_stdout
     from govkg.queries.output import helper_rows, parse_args, parse_params, render
 
     chosen = output_format(output, fmt, QUERY_FORMATS, "table")
+    output = None if is_stdout(output) else output
+    inputs = Inputs() if neo4j else Inputs.of(graph_file)
+    if output is not None:
+        check_output(output, inputs)
     if helper is not None:
         if cypher is not None or param or write:
             raise GovkgError("--helper takes --arg name=value, not a Cypher statement, --param or --write")
@@ -525,7 +557,8 @@ def query(
     else:
         buffer = io.StringIO()
         render(chosen, columns, rows, Console(file=buffer, width=100_000, force_terminal=False))
-        write_or_print(buffer.getvalue(), output, f"{len(rows)} row{'s' if len(rows) != 1 else ''} ({chosen})")
+        write_or_print(buffer.getvalue(), output, f"{len(rows)} row{'s' if len(rows) != 1 else ''} ({chosen})",
+                       inputs)
     if chosen == "table" and output is None:
         err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", markup=False, highlight=False)
 
@@ -538,15 +571,26 @@ app.add_typer(report_app, name="report")
 
 def main() -> None:
     """Console entry point: user errors become one line and exit 1, never a traceback."""
+    import signal
+
+    from govkg.errors import Terminated
+
+    def terminated(signum, frame) -> None:
+        raise Terminated()
+
+    # SIGTERM ends govkg as Ctrl-C does: workers stopped, temporary files removed, outputs untouched.
+    signal.signal(signal.SIGTERM, terminated)
     try:
         app()
     except GovkgError as exc:
-        # soft_wrap: one line, however long (rich would wrap at 80 columns off a terminal).
-        err.print(f"govkg: {exc}", markup=False, highlight=False, soft_wrap=True)
+        say(str(exc))  # soft_wrap: one line, however long (rich would wrap at 80 columns off a terminal)
         sys.exit(1)
     except KeyboardInterrupt:
-        err.print("govkg: interrupted", markup=False, highlight=False)
+        say("interrupted")
         sys.exit(130)
+    except Terminated:
+        say("terminated")
+        sys.exit(128 + signal.SIGTERM)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,18 @@
   ``--output/-o FILE`` writes the result to FILE instead of printing it, and
   when ``--format`` is not given FILE's suffix chooses (``.json``, ``.csv``,
   ``.md``, ``.html`` …). A suffix that contradicts ``--format`` is an error.
+  ``-o -`` is standard output.
+- **What an output may be** (graph/graphfile.py ``check_output``, for every
+  command that writes): never one of the command's inputs, nor a file a
+  later ``govkg extract`` of the same folder would read back; a symlink is
+  written through, a device or pipe written to, a file replaced atomically.
+- **What reaches a terminal** (govkg/terminal.py): data shown as it is, its
+  control characters made visible, never obeyed.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -53,9 +61,13 @@ def output_format(output: Path | None, fmt: str | None, suffixes: Mapping[str, S
 
     ``suffixes`` maps each format to the file suffixes that mean it.
     """
+    from govkg.graph.graphfile import is_stdout
+
     if fmt is not None and fmt not in suffixes:
         raise GovkgError(f"unknown --format '{fmt}' (one of {', '.join(suffixes)})")
-    if output is None:
+    if output is None or is_stdout(output):
+        if not (fmt or default):
+            raise GovkgError(f"-o - (standard output) needs --format ({', '.join(suffixes)})")
         return fmt or default
     suffix = output.suffix.lower()
     by_suffix = next((name for name, ends in suffixes.items() if suffix in ends), None)
@@ -80,12 +92,25 @@ def neo4j_target(uri: str, user: str, password: str | None, database: str):
     return Neo4jTarget(uri=uri, user=user, password=password, database=database)
 
 
-def write_or_print(text: str, output: Path | None, what: str) -> None:
-    """``text`` to ``output`` (atomically, then ``wrote FILE: what``), else to stdout."""
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    from govkg.graph.graphfile import write_text_atomic
+def write_or_print(text: str, output: Path | None, what: str, inputs=None) -> None:
+    """``text`` to ``output`` (atomically, then ``wrote FILE: what``), else to stdout.
 
-    write_text_atomic(output, text)
+    ``inputs`` (graphfile.Inputs): what the command read, which ``output`` may not be.
+    On a terminal, control characters in ``text`` are shown, not obeyed.
+    """
+    from govkg.graph.graphfile import NO_INPUTS, is_stdout, write_text_atomic
+
+    if output is None or is_stdout(output):
+        from govkg.terminal import for_terminal
+
+        typer.echo(for_terminal(text) if sys.stdout.isatty() else text, nl=False)
+        return
+    write_text_atomic(output, text, inputs or NO_INPUTS)
     typer.echo(f"wrote {output}: {what}")
+
+
+def say_wrote(output: Path, message: str) -> None:
+    """``wrote …`` on stdout, or on stderr when stdout is the output itself (``-o -``)."""
+    from govkg.graph.graphfile import is_stdout
+
+    typer.echo(message, err=is_stdout(output))

@@ -43,7 +43,13 @@ def _run(kind: str, names: list[Optional[str]], ids: list[str], graph: Path, out
     from govkg.queries.reports import build_report
     from govkg.queries.reports.render import render_html, render_json, render_markdown, view_page
 
+    from govkg.graph.graphfile import Inputs, check_output, is_stdout
+
     chosen = output_format(output, fmt, REPORT_FORMATS, "markdown")
+    output = None if is_stdout(output) else output
+    inputs = Inputs() if neo4j else Inputs.of(graph)
+    if output is not None:
+        check_output(output, inputs)
     if neo4j:
         from govkg.queries.neo4j.source import Neo4jSource
 
@@ -67,9 +73,14 @@ def _run(kind: str, names: list[Optional[str]], ids: list[str], graph: Path, out
         from rich.console import Console
         from rich.markdown import Markdown
 
-        Console().print(Markdown(text))
+        from govkg.queries.output import shortened
+        from govkg.terminal import for_terminal
+
+        # Read on the terminal: a line of millions of characters is cut short there (-o FILE has it all).
+        lines = (shortened(line, "-o FILE or --format json gives all") for line in text.split("\n"))
+        Console(emoji=False).print(Markdown(for_terminal("\n".join(lines))))
     else:
-        write_or_print(text, output, f"{report.title} ({chosen})")
+        write_or_print(text, output, f"{report.title} ({chosen})", inputs)
 
 
 @report_app.command()

@@ -10,7 +10,13 @@ networkx answers equal the database's). The rule:
   file gave it;
 - ``aliases``: the sorted union; ``evidence``: the concatenation without
   repeats, in order of first appearance; any other list: the same union in
-  order; ``count`` (MENTIONED_IN): the sum;
+  order;
+- ``count`` (MENTIONED_IN) is how often one article names the entity. The
+  relation is (entity, article), so meeting it twice means meeting the same
+  article twice (a page extracted twice, a file merged with itself, two
+  files that share a page): the article's mentions are counted once, the
+  larger count kept (a total over articles is the sum over these relations,
+  which the view and the helpers take);
 - any other property: the first value met is kept; a missing or ``None``
   value is filled in from a later one; except that a relation whose
   evidence records what each sentence says of it (a post's ``status``,
@@ -23,7 +29,8 @@ networkx answers equal the database's). The rule:
   another county, whose page names the old post too).
 
 Extracting two corpora separately and merging the files therefore gives the
-same file as extracting them together.
+same file as extracting them together, and merging is idempotent: a graph
+merged with itself, or with a part of itself, is unchanged.
 """
 
 from __future__ import annotations
@@ -35,13 +42,13 @@ from typing import Any
 import networkx as nx
 
 from govkg.errors import GovkgError
-from govkg.graph.graphfile import new_graph, read_graph, write_graph
+from govkg.graph.graphfile import Inputs, check_output, new_graph, read_graph, write_graph
 from govkg.graph.schema import HOLDS_ROLE, PERSON, STATEMENT_PROPS
 
 #: List properties kept sorted (a set, in effect); other lists keep the order of first appearance.
 SORTED_LISTS = ("aliases",)
-#: Properties that add up.
-SUMMED = ("count",)
+#: Properties counted once per relation: the same relation met again keeps the larger value.
+LARGEST = ("count",)
 
 
 _COLLECTIONS = (list, tuple, set, frozenset)
@@ -54,8 +61,8 @@ def _combine(into: dict[str, Any], new: Mapping[str, Any]) -> None:
         known = into.get(key)
         if known is None:
             into[key] = sorted(set(value)) if key in SORTED_LISTS else _copy(value)
-        elif key in SUMMED and _is_number(known) and _is_number(value):
-            into[key] = known + value
+        elif key in LARGEST and _is_number(known) and _is_number(value):
+            into[key] = max(known, value)
         elif isinstance(known, list) and isinstance(value, _COLLECTIONS):
             if key in SORTED_LISTS:
                 into[key] = sorted(set(known) | set(value))
@@ -208,11 +215,13 @@ def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
 def merge_files(paths: list[str | os.PathLike[str]], output: str | os.PathLike[str]) -> nx.MultiDiGraph:
     """Read the graph files, merge them, write ``output`` atomically; return the merged graph.
 
-    Every input is read before anything is written, so ``output`` may be one
-    of the inputs.
+    ``output`` may not be one of the inputs (graphfile.check_output): that is
+    refused before anything is read.
     """
     if not paths:
         raise GovkgError("give at least one graph file to merge")
+    inputs = Inputs.of(*paths)
+    check_output(output, inputs)
     merged = merge_graphs(read_graph(p) for p in paths)
-    write_graph(merged, output)
+    write_graph(merged, output, inputs)
     return merged

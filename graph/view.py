@@ -39,7 +39,7 @@ import networkx as nx
 
 from govkg.errors import GovkgError
 from govkg.graph import schema
-from govkg.graph.graphfile import write_text_atomic
+from govkg.graph.graphfile import NO_INPUTS, Inputs, write_text_atomic
 from govkg.graph.names import display_name, match_kind
 
 ASSETS = Path(__file__).with_name("view_assets")
@@ -436,15 +436,16 @@ def render_html(data: VisData, selection: Selection, opts: ViewOptions,
 
 
 def write_view(graph: nx.MultiDiGraph, out: str | Path, opts: ViewOptions = ViewOptions(),
-               articles: dict[str, dict[str, str]] | None = None) -> Selection:
+               articles: dict[str, dict[str, str]] | None = None, inputs: Inputs = NO_INPUTS) -> Selection:
     """Select, lay out, build and write the page to ``out`` (atomically). Returns the selection.
 
-    ``articles``: titles and dates of cited articles that ``graph`` does not hold.
+    ``articles``: titles and dates of cited articles that ``graph`` does not hold; ``inputs``:
+    the files read, which ``out`` may not be (graphfile.check_output).
     """
     from govkg.graph.view_layout import layout
 
     selection = select(graph, opts)
     data = build_network(selection, opts, layout(selection.graph))
     html = render_html(data, selection, opts, articles_of(selection.graph, graph, articles))
-    write_text_atomic(Path(out), html)
+    write_text_atomic(out, html, inputs)
     return selection

@@ -16,6 +16,8 @@ It lives in the cache (``CACHE/embedded/<hash of the file's path>/``, next to
 a stamp of the file's size, time and SHA-256) and is rebuilt when the file
 changes. It opens read-only unless ``write=True``; a write changes that
 copy only, never the graph file, and lasts until the file changes.
+Read-only also refuses the statements that reach outside the database
+(``COPY … TO``, ``LOAD FROM``, ``INSTALL``: queries/readonly.py).
 
 Queries are written for Neo4j: queries/dialect.py rewrites them for
 LadybugDB, or refuses them with the difference named; values come back as
@@ -43,6 +45,7 @@ from govkg.graph.graphfile import read_graph
 from govkg.graph.properties import edge_rows, node_rows
 from govkg.graph.schema import NODE_LABELS, RELATION_TYPES, SCHEMA_VERSION
 from govkg.queries.dialect import ENGINE, difference, translate
+from govkg.queries.readonly import check_embedded_read_only
 
 DATABASE_FILE = "graph.lbug"
 STAMP_FILE = "stamp.json"
@@ -167,8 +170,10 @@ def database_folder(graph_file: Path, cache_dir: Path) -> Path:
 
 def _stamp_of(graph_file: Path) -> dict[str, Any]:
     stat = graph_file.stat()
+    # "checked": built from a file read_graph checked (a database built before it checked is rebuilt).
     return {"graph_file": str(graph_file.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
-            "govkg": __version__, "schema_version": SCHEMA_VERSION, "ladybug": _ladybug_version()}
+            "govkg": __version__, "schema_version": SCHEMA_VERSION, "ladybug": _ladybug_version(),
+            "checked": True}
 
 
 def _is_fresh(folder: Path, graph_file: Path) -> bool:
@@ -184,7 +189,7 @@ def _is_fresh(folder: Path, graph_file: Path) -> bool:
     if not (folder / DATABASE_FILE).is_file():
         return False
     now = _stamp_of(graph_file)
-    same_build = all(stamp.get(k) == now[k] for k in ("govkg", "schema_version", "ladybug"))
+    same_build = all(stamp.get(k) == now[k] for k in ("govkg", "schema_version", "ladybug", "checked"))
     if not same_build:
         return False
     if stamp.get("size") == now["size"] and stamp.get("mtime_ns") == now["mtime_ns"]:
@@ -296,6 +301,8 @@ class EmbeddedDatabase:
     def run(self, query: str, parameters: Mapping[str, Any] | None = None) -> EmbeddedResult:
         if not query.strip():
             raise GovkgError("empty Cypher query")
+        if not self.write:  # read-only: nothing outside the database either (COPY, LOAD FROM, INSTALL …)
+            check_embedded_read_only(query)
         translation = translate(query, parameters)
         started = time.perf_counter()
         try:

@@ -43,7 +43,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from govkg.errors import GovkgError
-from govkg.graph.graphfile import write_text_atomic
+from govkg.graph.graphfile import Inputs, check_output, is_stdout, write_text_atomic
 from govkg.graph.properties import canonical_json, edge_rows, node_rows
 from govkg.graph.schema import NODE_LABELS
 from govkg.queries.neo4j import cypher
@@ -280,24 +280,30 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, output: str | Path,
                  source: str | Path | None = None) -> ExportResult:
     """Write ``graph`` as ``fmt`` to ``output`` (a file for graphml/gexf, else a folder).
 
-    ``source`` is the graph file read, never overwritten. Each file is written
-    atomically; a folder is created if missing (its parent must exist).
+    ``source`` is the graph file read, never overwritten (graphfile.check_output).
+    Each file is written atomically; a folder is created if missing (its parent
+    must exist). ``-`` (standard output) takes a one-file format.
     """
     if fmt not in FORMATS:
         raise GovkgError(f"unknown --format '{fmt}' (one of {', '.join(FORMATS)})")
-    output = Path(output)
-    if source is not None and output.exists() and output.resolve() == Path(source).resolve():
-        raise GovkgError(f"-o {output} is the graph file being exported; choose another name")
+    inputs = Inputs.of(source)
     if fmt in FILE_FORMATS:
+        check_output(output, inputs)
         text = graphml_text(graph) if fmt == "graphml" else gexf_text(graph)
-        write_text_atomic(output, text)
-        paths: tuple[Path, ...] = (output,)
+        write_text_atomic(output, text, inputs)
+        paths: tuple[Path, ...] = (Path(output),)
     else:
+        if is_stdout(output):
+            raise GovkgError(f"--format {fmt} writes a folder; -o - (standard output) takes graphml or gexf")
+        output = Path(output)
         files = csv_tables(graph) if fmt == "csv" else neo4j_admin_files(graph)
-        _ensure_folder(output)
         paths = tuple(output / name for name in files)
+        if output.is_dir():
+            for path in paths:
+                check_output(path, inputs)
+        _ensure_folder(output)
         for path, text in zip(paths, files.values()):
-            write_text_atomic(path, text)
+            write_text_atomic(path, text, inputs)
     return ExportResult(fmt, paths, graph.number_of_nodes(), graph.number_of_edges())
 
 

@@ -19,6 +19,7 @@ else a ``GovkgError`` saying why)::
 from __future__ import annotations
 
 import difflib
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -356,13 +357,14 @@ def _flag(args: dict[str, str], key: str, default: bool) -> bool:
 
 
 def _int(args: dict[str, str], key: str, default: int | None) -> int | None:
+    """A whole number that every backend can take (Neo4j's are 64-bit)."""
     value = args.get(key)
     if value is None:
         return default
-    try:
-        return int(value)
-    except ValueError:
-        raise GovkgError(f"--arg {key}= wants a whole number, not '{value}'") from None
+    if not re.fullmatch(r"\s*[-+]?\d{1,18}\s*", value):
+        shown = value if len(value) <= 40 else f"{value[:40]}… ({len(value)} characters)"
+        raise GovkgError(f"--arg {key}= wants a whole number of at most 18 digits, not '{shown}'")
+    return int(value)
 
 
 def _labels(args: dict[str, str]) -> list[str] | None:

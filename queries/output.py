@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from typing import Any, Iterable, Sequence
 
 from govkg.errors import GovkgError
@@ -30,13 +31,43 @@ def parse_params(items: Iterable[str]) -> dict[str, Any]:
             try:
                 parsed: Any = json.loads(value)
             except json.JSONDecodeError as exc:
-                raise GovkgError(f"--param {name}:= wants JSON ({exc.msg}): '{value}'") from None
+                raise GovkgError(f"--param {name}:= wants JSON ({exc.msg}): '{_shorten(value)}'") from None
+            except RecursionError:
+                parsed = None
+            problem = _param_problem(parsed) if parsed is not None else f"nests deeper than {MAX_DEPTH} levels"
+            if problem:
+                raise GovkgError(f"--param {name}:= {problem}")
         else:
             parsed = value
         if name in params:
             raise GovkgError(f"--param {name} given twice")
         params[name] = parsed
     return params
+
+
+#: How deep a --param value may nest, and the integers it may hold: what Cypher values are.
+MAX_DEPTH = 32
+_INT64 = (-(2 ** 63), 2 ** 63 - 1)
+
+
+def _shorten(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else f"{text[:most]}… ({len(text)} characters)"
+
+
+def _param_problem(value: Any, depth: int = 0) -> str | None:
+    """Why a JSON value cannot be a Cypher parameter, or None."""
+    if depth > MAX_DEPTH:
+        return f"nests deeper than {MAX_DEPTH} levels"
+    if isinstance(value, int) and not isinstance(value, bool) and not _INT64[0] <= value <= _INT64[1]:
+        return f"holds {_shorten(str(value), 30)}, beyond a 64-bit integer"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "holds a number that is not finite"
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for item in items:
+        problem = _param_problem(item, depth + 1)
+        if problem:
+            return problem
+    return None
 
 
 def parse_args(items: Iterable[str]) -> dict[str, str]:
@@ -69,24 +100,55 @@ def to_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
+#: A table cell shows at most this many characters, then says how many it leaves out: a table is
+#: read by a person (and rich takes minutes to fold a name of millions); JSON and CSV give it all.
+MAX_CELL = 2_000
+
+
+def shortened(value: str, rest: str = "--format json or csv gives all") -> str:
+    """``value``, or its first ``MAX_CELL`` characters and how many more there are."""
+    if len(value) <= MAX_CELL:
+        return value
+    return value[:MAX_CELL] + f" … ({len(value) - MAX_CELL:,} more characters: {rest})"
+
+
+def table_cell(value: str, terminal: bool = False):
+    """One cell as rich Text: the data as it is, never read as markup (``[bold]``, ``[link=…]``) or
+    emoji codes (``:x:``); on a terminal, control characters shown rather than obeyed."""
+    from rich.text import Text
+
+    from govkg.terminal import for_terminal
+
+    value = shortened(value)
+    return Text(for_terminal(value) if terminal else value)
+
+
 def print_table(console, columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
-    """A rich table; long cells fold rather than being cut off."""
+    """A rich table; long cells fold rather than being cut off (up to ``MAX_CELL`` characters)."""
     from rich.table import Table
 
+    terminal = console.is_terminal
     table = Table(show_lines=False, header_style="bold")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(table_cell(column, terminal), overflow="fold")
     for row in rows:
-        table.add_row(*(text(row.get(c)) for c in columns))
+        table.add_row(*(table_cell(text(row.get(c)), terminal) for c in columns))
     console.print(table)
 
 
 def render(fmt: str, columns: Sequence[str], rows: Sequence[dict[str, Any]], console) -> None:
-    """Print rows in ``fmt`` (table, json or csv) on ``console``'s output."""
+    """Print rows in ``fmt`` (table, json or csv) on ``console``'s output.
+
+    Values are data: markup and emoji codes in them are shown as written, and
+    on a terminal so are control characters (JSON escapes them itself).
+    """
+    from govkg.terminal import for_terminal
+
     if fmt == "json":
         console.file.write(to_json(rows))
     elif fmt == "csv":
-        console.file.write(to_csv(columns, rows))
+        written = to_csv(columns, rows)
+        console.file.write(for_terminal(written) if console.is_terminal else written)
     elif fmt == "table":
         print_table(console, columns, rows)
     else:

@@ -18,16 +18,19 @@ E1 = {"article": ART1, "sentence": "卫东区代区长张伟表示。"}
 E2 = {"article": ART2, "sentence": "张伟代区长说。"}
 
 
-def test_first_value_kept_lists_united_counts_summed():
+def test_first_value_kept_lists_united_an_articles_mentions_counted_once():
     g = new_graph()
     add_node(g, ZHANG, {"label": PERSON, "name": "张伟", "aliases": {"张伟"}, "territory": "卫东区"})
     add_node(g, ZHANG, {"label": PERSON, "name": "张伟同志", "aliases": ["老张", "张伟"],
                         "territory": "舞钢市", "gender": "男"})
     assert g.nodes[ZHANG] == {"label": PERSON, "name": "张伟", "aliases": ["张伟", "老张"],
                               "territory": "卫东区", "gender": "男"}
+    # One (person, article) relation met twice is one article met twice: its mentions are not
+    # two articles' mentions, so the count is not summed; the larger is kept, whichever comes first.
     add_edge(g, ZHANG, ART1, {"type": MENTIONED_IN, "count": 2})
     add_edge(g, ZHANG, ART1, {"type": MENTIONED_IN, "count": 3})
-    assert g.edges[ZHANG, ART1, MENTIONED_IN]["count"] == 5
+    add_edge(g, ZHANG, ART1, {"type": MENTIONED_IN, "count": 2})
+    assert g.edges[ZHANG, ART1, MENTIONED_IN]["count"] == 3
     add_edge(g, ZHANG, ROLE_ID, {"type": HOLDS_ROLE, "status": None, "evidence": [E1]})
     add_edge(g, ZHANG, ROLE_ID, {"type": HOLDS_ROLE, "status": "former", "evidence": [E2, E1]})
     assert g.edges[ZHANG, ROLE_ID, HOLDS_ROLE] == {"type": HOLDS_ROLE, "status": "former",
@@ -116,3 +119,15 @@ def test_a_post_seen_in_many_articles_shows_its_latest_statement_and_keeps_each(
         assert "event_date" not in edge  # the removal gives none; 2020-05 was the appointment's
         assert sorted(e["article"] for e in edge["evidence"]) == [ART1, ART2, "article:c.txt#1"]
         assert {e["article"]: e.get("event") for e in edge["evidence"]}[ART1] == "appointed"
+
+
+def test_a_graph_merged_with_itself_or_a_page_added_twice_is_unchanged():
+    pages = [page("a.txt", None, E1["sentence"]), page("b.txt", "former", E2["sentence"])]
+    pages[0].mentions[(ZHANG, "article:a.txt#1")] = 4
+    once = build_graph(pages)
+    twice = build_graph(pages + pages)  # the same pages met again, as a file given twice is
+    with_itself = merge_graphs([once, once])
+    for graph in (twice, with_itself):
+        assert sorted(graph.edges(keys=True, data=True)) == sorted(once.edges(keys=True, data=True))
+        assert dict(graph.nodes(data=True)) == dict(once.nodes(data=True))
+    assert with_itself.edges[ZHANG, "article:a.txt#1", MENTIONED_IN]["count"] == 4

@@ -2,7 +2,9 @@
 
 Reads go through ``driver.execute_query`` with ``routing_=READ``: the
 transaction is opened in read access mode, so the *server* refuses any write
-(``Neo.ClientError.Statement.AccessMode``), whatever the statement says. A
+(``Neo.ClientError.Statement.AccessMode``), whatever the statement says, and
+LOAD CSV, which reads outside the database in a read transaction too, is
+refused before it is sent (queries/readonly.py). A
 write needs ``write=True`` (``govkg query --write``) and runs as an
 auto-commit transaction, so that ``CALL { … } IN TRANSACTIONS`` works too.
 
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from govkg.errors import GovkgError
+from govkg.queries.readonly import check_neo4j_read_only
 
 
 @dataclass
@@ -94,6 +97,8 @@ def run_cypher(driver, query: str, parameters: Mapping[str, Any] | None = None, 
 
     if not query.strip():
         raise GovkgError("empty Cypher query")
+    if not write:  # a read transaction still lets LOAD CSV fetch files and URLs (queries/readonly.py)
+        check_neo4j_read_only(query)
     params = dict(parameters or {})
     try:
         if not write:

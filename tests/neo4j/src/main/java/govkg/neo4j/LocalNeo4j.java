@@ -35,7 +35,9 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * </pre>
  *
  * Port 0 lets the kernel choose a free port, so two servers never race for
- * one. Auth stays on: the password comes from the environment (never argv,
+ * one. {@code LOAD CSV FROM 'file:///…'} reads only inside {@code DATA/import}
+ * (Neo4j's {@code server.directories.import}, which a packaged Neo4j sets and
+ * an embedded one leaves unset: then any file the JVM can read is open). Auth stays on: the password comes from the environment (never argv,
  * which other users can read in ps) and is set on the built-in user
  * {@code neo4j} before the server reports ready. Ready means a Bolt
  * handshake on the port has been answered; the launcher then prints
@@ -70,7 +72,10 @@ public final class LocalNeo4j {
             fail("set NEO4J_LOCAL_PASSWORD (8 characters or more) in the environment");
         }
 
+        Path importDir = data.toAbsolutePath().resolve("import");
+        Files.createDirectories(importDir);
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(data)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
