@@ -32,6 +32,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # tests/support
+from support.processes import tree_rss
 from support.variants import article_texts, names_in, vary, variant_map
 
 from govkg.extract.ner import get_backend
@@ -72,16 +73,6 @@ def build_corpus(folder: Path, count: int, sample: Path, max_seconds: float) -> 
         (folder / f"article-{n + 1:06d}.txt").write_text(vary(text, variant_map(names, n // len(kept) + 1)),
                                                           encoding="utf-8")
     return kept
-
-
-def tree_rss(proc: psutil.Process) -> int:
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
 
 
 def run(inputs: list[str], jobs: int, output: Path) -> dict:

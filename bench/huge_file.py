@@ -34,6 +34,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # tests/support
+from support.processes import tree_rss
 from support.variants import names_in, vary, variant_map
 
 from govkg.extract.ner import get_backend
@@ -59,16 +60,6 @@ def build_file(path: Path, megabytes: float, sample: Path) -> int:
             chars += len(copy)
             seed += 1
     return chars
-
-
-def tree_rss(proc: psutil.Process) -> int:
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
 
 
 def run(path: Path, jobs: int, output: Path) -> dict:
