@@ -89,6 +89,9 @@ def chains(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon |
             # 推选张三为代表团团长；李四为副团长: the posts of 张三为 end at the clause's break.
             closed = gap[:1] in "；;，," and any(text.endswith(w, 0, out[-1][0].start) and
                                                  out[-1][0].start - len(w) in ends for w in ("为", "同志为"))
+            # …曾任学校团委副书记；顺义区委书记王刚: a title before a name after a semicolon opens the
+            # next clause (a semicolon inside one person's list of posts is followed by a post, not a name).
+            closed = closed or gap[:1] in "；;" and post.end in starts
             if _CHAIN_GAP.match(gap) and not closed and not any(prev.end <= s < post.start for s in starts) \
                     and not _opens_a_clause(gap, lex):
                 out[-1].append(post)
@@ -140,8 +143,10 @@ _RANGE_JOINERS = ("至", "到", "—", "－", "-", "~", "～", "—至")
 
 def _date_before(text: str, start: int) -> str:
     """The date of the clause that gives a post: the last date written before it in the sentence
-    (2013年1月，严金海升任…), not a birth date (出生于1974年3月)."""
-    dates = list(DATE.finditer(text, 0, start))
+    (2013年1月，严金海升任…), not a birth date (出生于1974年3月), nor a date before a semicolon
+    (…1987年毕业…曾任团委副书记；顺义区委书记王刚: another person's clause)."""
+    clause = max(text.rfind("；", 0, start), text.rfind(";", 0, start)) + 1
+    dates = list(DATE.finditer(text, clause, start))
     for k in range(len(dates) - 1, -1, -1):
         m = dates[k]
         if _LIFE_EVENT.search(text[m.end(): m.end() + 4]) or _LIFE_EVENT.search(text[max(0, m.start() - 3): m.start()]):

@@ -185,6 +185,23 @@ def test_a_name_between_two_posts_breaks_the_chain():
     assert [[p.text for p in chain] for chain in chains(text, posts, names)] == [["县长"], ["副县长"]]
 
 
+def test_a_title_before_a_name_after_a_semicolon_opens_the_next_clause():
+    """A list of careers, one person a clause: …曾任学校团委副书记；顺义区委书记王刚，…
+    the first clause's post is not the next person's, nor is its date."""
+    found = holdings("岚溪县委/ORG 书记/n 方志远/PER ，/w 1987年/TIME 毕业/v 后/f 留校/v 工作/vn ，/w 曾任/v 县妇联/ORG 副主席/n ；/w "
+                     "望川县委/ORG 书记/n 高明/PER ，/w 1990年/TIME 毕业/v 后/f 留校/v 工作/vn ，/w 曾任/v 县妇联/ORG 主席/n 。/w",
+                     None, "date_text")
+    assert ("方志远", "县妇联副主席", "former", "1987年") in found
+    assert ("高明", "望川县委书记", "current", "") in found
+    assert ("高明", "县妇联主席", "former", "1990年") in found
+    assert not any(person == "高明" and post == "县妇联副主席" for person, post, *_ in found)
+
+
+def test_posts_after_a_semicolon_in_one_persons_list_stay_a_chain():
+    text, posts, names = _read("陈晓林/PER 曾任/v 县委/ORG 副书记/n ；/w 县长/n 。/w")
+    assert [[p.text for p in chain] for chain in chains(text, posts, names)] == [["县委副书记", "县长"]]
+
+
 @pytest.mark.parametrize("written, number", [
     ("第十二届", 12), ("七届", 7), ("19届", 19), ("十届", 10), ("二十届", 20), ("第十四屆", 14),
 ])
