@@ -229,8 +229,10 @@ def _stem_reads_as_name(body: Span, sent: TaggedSentence, lex: Lexicon, owned: b
     kind = lex.bodies[suffix][0].kind if suffix else ""
     stem_end = body.end - len(suffix)
     for i in range(body.start, stem_end):
-        # A task force's name holds a verb (疫情防控指挥部), but does not start with one (支持配合好巡视组).
-        if sent.char_tag[i] == "v" and (kind != "group" or i == body.start):
+        # A task force's name holds a verb (疫情防控指挥部), but does not start with one (支持配合好巡视组),
+        # nor does its own name after a body's (园林局|派出修剪专班: the bureau sent a task force).
+        if sent.char_tag[i] == "v" and (kind != "group" or i == body.start
+                                        or next(ending_at(lex.body_word_index, sent.text, i, body.start), None)):
             return False
     last = next(((s, e, tok) for s, e, tok in sent.spans if s < body.end <= e), None)
     if last is not None:

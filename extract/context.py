@@ -78,15 +78,25 @@ class Context:
         if at is not None:
             self._here.setdefault(body, at)
 
-    def own_body(self, ending: str, before: int | None = None) -> str | None:
+    def own_body(self, ending: str | tuple[str, ...], before: int | None = None,
+                 in_sentence: bool = False) -> str | None:
         """The body a title or a first-person word means by its kind alone (院党组成员, 我院): the
         one of that kind the headline names (鄂州中院…: the court the story is about, whichever court
-        it names last), else the first one the story names."""
-        ending = to_simplified(ending)
+        it names last), else the first one the story names; with ``in_sentence`` (a title written
+        with the kind: 学校团委书记), first the one its sentence names before it. ``ending``: how the
+        names of that kind end (院; 大学, 学院 … for 学校). A first-person word (我院) means the
+        writer's own body, whatever else its sentence names."""
+        endings = tuple(to_simplified(e) for e in ((ending,) if isinstance(ending, str) else ending))
 
         def fits(b: str) -> bool:
-            return to_simplified(b).endswith(ending) and len(b) > len(ending)
+            simple = to_simplified(b)
+            return any(simple.endswith(e) and len(b) > len(e) for e in endings)
 
+        if in_sentence and before is not None:
+            # One the sentence itself names before it (…从北方交通大学毕业后…曾任学校团委书记).
+            here = [(at, b) for b, at in self._here.items() if at < before and fits(b)]
+            if here:
+                return max(here)[1]
         # …else the first the story names (a story names its own body first: 在省人民医院举行了…，我院…)
         return next((b for b in self.headline_bodies if fits(b)), None) \
             or next((b for b in self.body_counts if fits(b) and (b in self._earlier or before is None
@@ -228,8 +238,7 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
         name = in_script_of(name, "共青团") + m.group(2) + in_script_of(name, m.group(3) + "委") + name[m.end():]
     elif m and m.group(1):
         name = in_script_of(name, "共青团") + m.group(1) + in_script_of(name, "委") + name[m.end():]
-    # 阳江市市政协, 龙岩市市委宣传部: the level written again after the city is the city's.
-    name = re.sub(r"(?<=[^新])([市县州旗])\1", r"\1", name)
+    name = _drop_repeated_level(name)
     simple = to_simplified(name)
     if simple.endswith("委会") and any(simple.startswith(w) and len(simple) > len(w) + 2 for w in _party_words(lex)):
         # 民革镇江市委会, 民建阳江市委会: a democratic party's committee, known by its short name (…市委).
@@ -283,6 +292,26 @@ def _last_body_word(simple: str, word: str, lex: Lexicon) -> int | None:
     return at if not rest or rest in lex.bodies else None
 
 
+def _drop_repeated_level(name: str) -> str:
+    """阳江市市政协, 龙岩市市委宣传部: the level written again after the city is the city's.
+
+    A territory of one character and its level (魏县, 沛县) is the exception: its party
+    committee is written with the level twice (魏县县委); its other bodies are not (丰县政协).
+    """
+    def once(m: re.Match) -> str:
+        stem = re.split(r"[省市区县州旗盟]", name[:m.start()])[-1]
+        if stem.endswith("新") or (len(stem) < 2 and to_simplified(name[m.end():m.end() + 1]) == "委"):
+            return m.group(0)
+        return m.group(1)
+
+    return re.sub(r"([市县州旗])\1", once, name)
+
+
+def _one_character_territory(territory: str) -> bool:
+    """魏县, 沛县, 矿区: one character before the level (their 县委 keeps its own 县: 魏县县委)."""
+    return len(territory) == 2 and territory[-1] in "县区市旗"
+
+
 def _expand_level_prefix(name: str, ctx: Context) -> str:
     """区纪委监委 → 卫东区纪委监委; 街道办事处 → 建设路街道办事处; 村委会 stays for the caller."""
     simple = to_simplified(name)
@@ -291,5 +320,7 @@ def _expand_level_prefix(name: str, ctx: Context) -> str:
     if simple[:1] in "省市区县州旗镇乡" and len(name) >= 2:
         home = ctx.home(simple[0])
         if home and not simple.startswith(to_simplified(home)):
+            if simple[1] == "委" and _one_character_territory(to_simplified(home)):
+                return home + name  # 县委 of 魏县: 魏县县委
             return home + name[1:]
     return name

@@ -38,6 +38,15 @@ def _written(sentence: str, span: Span) -> str:
     return sentence[span.start: span.end]
 
 
+def _names_of_kind(back: Span, lex: Lexicon) -> str | tuple[str, ...]:
+    """How the names of the body a kind word means end: 院 → 院; 学校 (留校…曾任学校团委副书记) →
+    大学, 学院, 中学 … (a university is 学校 in its own story)."""
+    word = to_simplified(back.text)
+    if lex.bodies[word][0].kind != "school":
+        return word
+    return tuple(w for w, forms in lex.bodies.items() if any(f.form == "suffix" and f.kind == "school" for f in forms))
+
+
 def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, memory: Memory,
                  before: Post | None = None) -> Post:
     """The post a phrase names. ``sentence`` is as written (same offsets as the phrase);
@@ -66,7 +75,8 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         host = ""
         if rest and rest[0].level == "back":
             # 院党组成员: 院 is the court the article named last.
-            host = ctx.own_body(rest[0].text, before=post.start) or _written(sentence, rest[0])
+            host = ctx.own_body(_names_of_kind(rest[0], lex), before=post.start, in_sentence=True) \
+                or _written(sentence, rest[0])
             rest = rest[1:]
             parents = [host] if rest else []
         elif territory:

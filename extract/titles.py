@@ -339,6 +339,10 @@ def _split_level(r: _Reader, body: Span) -> list[Span]:
     return [level, Span(level.end, body.end, r.text[level.end:body.end], "body", form=body.form)]
 
 
+# The state's own bodies stand beside the party committee of their territory, never inside it.
+_NOT_IN_A_COMMITTEE = ("government", "congress", "cppcc", "court", "procuratorate")
+
+
 def _read_name(r: _Reader) -> None:
     """Bodies (innermost last), then territories, then a prefix (中共, 全国) or a body written
     before its territory (共青团, 民革): the name of the body a post belongs to, read leftwards."""
@@ -347,6 +351,8 @@ def _read_name(r: _Reader) -> None:
         b = _body(r)
         if b is None:
             break
+        if r.parts and b.form == "committee" and r.parts[0].form in _NOT_IN_A_COMMITTEE:
+            break  # 县委政府: the county's committee and its government, side by side
         pieces = _split_level(r, b) if b.end - b.start > 2 and b.text not in lex.bodies else [b]
         for piece in reversed(pieces):
             r.take(piece)

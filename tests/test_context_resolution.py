@@ -102,6 +102,9 @@ WANGCHENG = story(望城区=("区", 3), 桥驿镇=("镇", 1))
     ("十二届区政协", "望城区政协"),
     ("韶关市市政协", "韶关市政协"),  # the level written again after the city
     ("两江新区区委", "两江新区区委"),  # …but 新区 is the suffix: its 区委 keeps its 区
+    ("魏县县委", "魏县县委"),  # …and a county of one character writes its committee so
+    ("河北省魏县县委宣传部", "河北省魏县县委宣传部"),
+    ("丰县县政协", "丰县政协"),  # …but only its 委 keeps the level: its other bodies do not
     ("长沙市中院", "长沙市中级人民法院"),
     ("该区教育局", "望城区教育局"),  # an anaphor at the start of a body's name
     ("遵义市团市委", "共青团遵义市委"),  # the Youth League's committee of the city
@@ -114,6 +117,16 @@ WANGCHENG = story(望城区=("区", 3), 桥驿镇=("镇", 1))
 def test_canonical_org(name, canonical):
     ctx = WANGCHENG if name != "區政府" else story(望城區=("区", 1))
     assert canonical_org(name, ctx, LEX) == canonical
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("县委", "魏县县委"),  # one character before the level: the committee repeats it
+    ("县委组织部", "魏县县委组织部"),
+    ("县纪委监委", "魏县纪委监委"),  # its other bodies are named with the county once
+    ("县政府", "魏县人民政府"),
+])
+def test_a_county_of_one_character_names_its_committee_with_the_level_twice(name, canonical):
+    assert canonical_org(name, story(魏县=("县", 3)), LEX) == canonical
 
 
 def test_canonical_org_without_a_district_keeps_the_level_word():
@@ -258,6 +271,23 @@ def test_a_court_written_by_its_kind_is_the_headlines_court():
         ctx.named(body)
     assert ctx.own_body("院") == "株洲市中级人民法院"
     assert ctx.last_body("院") == "芦淞区人民法院"  # 该院 is the court named last
+
+
+def test_a_school_written_by_its_kind_is_the_one_its_sentence_names_before_it():
+    """顺义区委书记王刚，…从澄江交通大学毕业后在校近10年，曾任学校团委书记: that university, not the
+    first one the story named (each line of a list of careers names its own)."""
+    ctx = story(顺义区=("区", 1))
+    ctx.begin_sentence()
+    ctx.named("岚山航天大学", at=12)
+    ctx.begin_sentence()
+    ctx.named("顺义区委", at=0)
+    ctx.named("澄江交通大学", at=15)
+    schools = ("大学", "学院", "学校")
+    assert ctx.own_body(schools, before=40, in_sentence=True) == "澄江交通大学"
+    assert ctx.own_body(schools, before=10, in_sentence=True) == "岚山航天大学"  # before it, the story's first
+    assert ctx.own_body(schools, before=40) == "岚山航天大学"  # 我校: the writer's own, the story's first
+    ctx.begin_sentence()
+    assert ctx.own_body(schools, before=5, in_sentence=True) == "岚山航天大学"  # a sentence naming none
 
 
 def test_a_body_named_later_in_the_sentence_is_not_named_last_before_it():

@@ -301,3 +301,13 @@ def test_a_head_after_the_party_committee_of_a_body_is_the_bodys():
 def test_a_former_qualifier_is_in_no_name_of_the_post():
     post = one("原湘潭县县长", story(**WANGCHENG))
     assert post.title == "县长" and not any("原" in a for a in post.aliases)
+
+
+def test_a_school_written_by_its_kind_is_the_university_its_sentence_named():
+    """…从澄江交通大学毕业后留校工作，曾任学校团委书记: 学校 is that university (its kind, not its
+    ending: the university's name ends in 大学)."""
+    ctx = story(顺义区=("区", 1))
+    ctx.begin_sentence()
+    ctx.named("澄江交通大学", at=0)
+    (post,) = resolve("曾任学校团委书记", ctx)
+    assert (post.title, post.body) == ("团委书记", "澄江交通大学团委")

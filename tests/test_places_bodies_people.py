@@ -187,8 +187,14 @@ def test_split_compound_place(name, pieces):
     ("青禾农业发展有限公司/ORG 总经理/n 秦山/PER 介绍/v 。/w", ["青禾农业发展有限公司"]),
     # a task force's name may hold a verb (防控)
     ("疫情/n 防控/vn 指挥部/n 召开/v 会议/n 。/w", ["疫情防控指挥部"]),
+    # …but its own name does not start with a verb after another body's (the bureau sent a task force)
+    ("岚溪县/LOC 水利局/n 派出/v 抢修/vn 专班/n ，/w 连夜/d 赶到/v 。/w", ["岚溪县水利局"]),
+    ("岚溪县/LOC 水利局/n 防汛/vn 抢修/vn 专班/n 赶到/v 。/w", ["岚溪县水利局防汛抢修专班"]),
     # 县委县政府: the county's committee and its government
     ("县委县政府/ORG 召开/v 专题/n 会议/n 。/w", ["县委", "县政府"]),
+    # 县委政府 (its level written once): the committee; its government is no body inside it
+    ("围绕/v 岚溪县/LOC 委/n 政府/n 决策/vn 部署/vn 。/w", ["岚溪县委"]),
+    ("贯彻/v 市委/n 政府/n 要求/n 。/w", ["市委"]),
     # a democratic party named alone
     ("民盟/ORG 盟员/n 积极/ad 建言/v 。/w", ["民盟"]),
     # an agency the grammar does not read, kept from the model
