@@ -311,3 +311,16 @@ def test_a_school_written_by_its_kind_is_the_university_its_sentence_named():
     ctx.named("澄江交通大学", at=0)
     (post,) = resolve("曾任学校团委书记", ctx)
     assert (post.title, post.body) == ("团委书记", "澄江交通大学团委")
+
+
+def test_our_hospital_is_the_writers_own_whatever_its_sentence_named_before():
+    """在省人民医院举行了与杂多县人民医院签约仪式…我院党委书记: 我院 is the story's own hospital."""
+    ctx = story(杂多县=("县", 1))
+    ctx.begin_sentence()
+    ctx.named("岚山省人民医院", at=0)
+    ctx.named("杂多县人民医院", at=1)
+    text = "与杂多县人民医院签约。我院党委书记"
+    tags = ["p"] + ["n"] * 7 + ["v", "v", "w", "r"] + ["n"] * (len(text) - 12)  # 我: a pronoun, no name
+    (phrase,) = find_posts(text, LEX, char_tags=tags)
+    secretary = resolve_post(phrase, text, LEX, ctx, Memory())
+    assert secretary.body == "岚山省人民医院党委"
