@@ -39,8 +39,10 @@ def find_mentions(page: list[list[Sentence]], lex: Lexicon) -> None:
             s.posts = find_posts(ts.text, lex, char_tags=ts.char_tag, token_starts=ts.token_start,
                                  token_ends=ts.token_end, places=territories)
             s.people = find_people(ts, lex, stems, s.posts)
-            # 副县长拉|毛措: a word the model reads as a place inside a person's name is the person's
-            s.places = [p for p in s.places if not any(n.start <= p.start and p.end <= n.end for n in s.people)]
+            # 副县长拉|毛措: a word the model reads as a place inside a person's name is the person's,
+            # as is one it glued to a title before the name (区|长冀岩).
+            s.places = [p for p in s.places if not any(n.start <= p.start and p.end <= n.end for n in s.people)
+                        and not any(p.start < post.end == n.start < p.end for post in s.posts for n in s.people)]
             s.bodies = [b for b in s.bodies if not _inside_a_posts_body(b, s.posts)]
             # Mentions carry the text as written (traditional stays traditional).
             for m in s.places + s.bodies + s.people + s.programs:

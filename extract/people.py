@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from govkg.extract.admin import divisions
 from govkg.extract.lexicon import LEXICON_DIR, Lexicon
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.ner.base import PER
@@ -67,6 +68,9 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_nam
                     return end
         for given in (2, 1):
             end = start + surname + given
+            if given == 2 and end - 1 in sent.token_start and sent.char_tag[end - 1] in ("d", "c") \
+                    and end - 1 in sent.token_end:
+                continue  # 区长冀岩|均曾…: an adverb the model reads apart follows the name
             if end <= len(text) and all(_CJK.match(c) for c in text[start:end]) \
                     and _ends_a_name(text, end) and text[end - 1] not in "的了":
                 return end
@@ -75,7 +79,16 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_nam
         if long_names and word and word[1] - start > surname + 2 and _ends_a_name(text, word[1]):
             return word[1]
         return None
-    # A name with no Han surname (尼玛才仁, 达娃): the model's name-like words up to a break.
+    # A name with no Han surname (尼玛才仁, 达娃): the model's name-like words up to a break…
+    word = next(((s, e, tok) for s, e, tok in sent.spans if s == start), None)
+    if word and word[2].pos == "v" and word[1] - start == 3 and _ends_a_name(text, word[1]) \
+            and text[word[1] - 1] not in "说道了着过到":
+        return word[1]  # …or one word of three the model reads as a verb (副县长拉毛措参会)
+    rest = next(((s, e, tok) for s, e, tok in sent.spans if word and s == word[1]), None)
+    if word and word[1] - start == 1 and word[2].pos in ("v", "n") and rest and rest[2].tag in ("PER", "LOC") \
+            and rest[1] - rest[0] in (2, 3) and _ends_a_name(text, rest[1]) \
+            and not divisions().lookup(rest[2].text) and not rest[2].text.endswith(tuple(lex.place_suffixes)):
+        return rest[1]  # …or a character and a word of a name the model cut apart (副县长拉|毛措，)
     end = start
     while end < len(text) and _CJK.match(text[end]) and end - start < 6 and sent.char_tag[end] in _NAME_TAGS:
         end += 1
@@ -197,7 +210,9 @@ def _reads_as_name(sent: TaggedSentence, start: int, end: int) -> bool:
     in_list = (sent.text[end: end + 1] == "、" and end + 1 < len(sent.text) and sent.char_tag[end + 1] == "PER") \
         or (sent.text[start - 1: start] == "、" and start >= 2 and sent.char_tag[start - 2] == "PER")
     words = [(s, e, tok) for s, e, tok in sent.spans if s < end and start < e]
-    common = any(e - s >= 2 and tok.pos in ("n", "vn", "v", "a", "ad", "d", "an") for s, e, tok in words)
+    common = any(e - s >= 2 and tok.pos in ("n", "vn", "v", "a", "ad", "d", "an")
+                 and not (tok.pos == "v" and (s, e) == (start, end) and e - s == 3)  # 副县长拉毛措参会
+                 for s, e, tok in words)
     return in_list or not common
 
 

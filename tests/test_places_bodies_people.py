@@ -346,10 +346,24 @@ def test_names_a_byline_runs_together_are_not_one_long_name():
     assert ("韩冬雪罗青松", "rule:after-title") not in people("（/w 记者/n 韩冬雪罗青松/PER ）/w")
 
 
+def test_a_name_the_model_misreads_after_a_title():
+    """Qinghai, Beijing: a Tibetan name the model reads as a verb or cuts after its first
+    character, a name glued to the title's last character, a name before an adverb."""
+    assert people("玉树州/LOC 副县长/n 拉毛措/v 参会/v 。/w") == [("拉毛措", "rule:after-title")]
+    assert [name for name, _how in people("玉树州/LOC 副县长/n 拉/v 毛措/LOC ，/w 院长/n 达娃/PER 出席/v 。/w")] \
+        == ["拉毛措", "达娃"]
+    assert people("丰台区/LOC 区/n 长冀岩/LOC 表示/v ，/w") == [("冀岩", "rule:after-title")]
+    assert people("区长/n 冀/n 岩/n 均/d 曾/d 在/p 市建委/ORG 任职/v 。/w") == [("冀岩", "rule:after-title")]
+
+
 @pytest.mark.parametrize("words", [
     "荣获/v 市长/n 质量奖/n 。/w",  # the model's common word after a title is no name
     "主任/n 带头/vn 的/u 工作/n 。/w",
     "县长/n 陈述/v 了/u 理由/n 。/w",
+    "县长/n 到/v 北京/LOC ，/w 书记/n 去/v 延安/LOC 调研/v 。/w",  # a verb and a place, no name
+    "县长/n 强调说/v ，/w 要/v 抓好/v 落实/v 。/w",  # a verb of saying
+    "县长/n 主持/v 召开/v 会议/n 。/w",
+    "落户/v 在/p 长丰街道办事处/ORG 长丰村/LOC 。/w",  # 办事处|长丰村 is no 处长 glued to a name
 ])
 def test_no_person_after_a_title(words):
     assert people(words) == []
