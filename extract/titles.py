@@ -340,7 +340,7 @@ def _split_level(r: _Reader, body: Span) -> list[Span]:
 
 
 # The state's own bodies stand beside the party committee of their territory, never inside it.
-_NOT_IN_A_COMMITTEE = ("government", "congress", "cppcc", "court", "procuratorate")
+_NOT_IN_A_COMMITTEE = ("government", "cppcc", "court", "procuratorate")  # (市委常委会 is the committee's own)
 
 
 def _read_name(r: _Reader) -> None:

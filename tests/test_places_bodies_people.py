@@ -195,6 +195,7 @@ def test_split_compound_place(name, pieces):
     # 县委政府 (its level written once): the committee; its government is no body inside it
     ("围绕/v 岚溪县/LOC 委/n 政府/n 决策/vn 部署/vn 。/w", ["岚溪县委"]),
     ("贯彻/v 市委/n 政府/n 要求/n 。/w", ["市委"]),
+    ("获得/v 市委/ORG 常委会/n 审议/v 通过/v 。/w", ["市委常委会"]),  # …but its standing committee is its own
     # a democratic party named alone
     ("民盟/ORG 盟员/n 积极/ad 建言/v 。/w", ["民盟"]),
     # an agency the grammar does not read, kept from the model
