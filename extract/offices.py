@@ -83,6 +83,9 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             parents = [host] if rest else []
         elif territory:
             host = territory
+        elif (rest or bodies)[0].form == "unit" and (unit_host := _unit_host(before, ctx, lex, post.start)):
+            # 呼吸内科主任、医务处处长…，护理部副主任: units of the hospital the story is of, side by side.
+            host, parents = unit_host, [unit_host]
         elif rest and to_simplified(rest[0].text) == "中央":
             host = ""  # 民革中央: a party's national body takes no territory from the chain (全国政协常委、)
         elif before is not None and before.body and before.body_label == ORGANIZATION \
@@ -181,6 +184,24 @@ def _may_inherit(before: Post, core) -> bool:
 def _written_prefix(post: PostPhrase, sentence: str) -> str:
     return "".join(sentence[p.start: p.end] for p in post.parts if p.kind == "prefix"
                    and to_simplified(sentence[p.start: p.end]) in ("全国", "中央"))
+
+
+# Bodies whose units (处, 科, 内科, 护理部) a story names without them: the story's own.
+_HOSTS_OF_UNITS = ("hospital", "school", "court", "procuratorate", "enterprise")
+
+
+def _unit_host(before: Post | None, ctx: Context, lex: Lexicon, at: int) -> str | None:
+    """The body a unit written alone is part of: the body of the post just before it in its chain
+    (宣传部部长、外宣处处长: the department's), or that body's host when that is a unit too (its
+    sibling: 呼吸内科主任、医务处处长), else the hospital, school, court or enterprise the story is of."""
+    if before is not None and before.body and before.body_label == ORGANIZATION:
+        if before.body_kind in ("unit", "cell"):  # (院党组成员、政治部主任: a 党组 has no units)
+            return before.parents[0] if before.parents else None
+        # (全国政协副主席、交通运输部党组书记: a ministry, no unit of the CPPCC)
+        return before.body if before.body_kind in _HOSTS_OF_UNITS + ("organ", "department", "party") else None
+    endings = tuple(w for w, forms in lex.bodies.items()
+                    if any(f.kind in _HOSTS_OF_UNITS and f.form in ("suffix", "word") for f in forms))
+    return ctx.own_body(endings, before=at)
 
 
 def _stands_alone(body: Span, lex: Lexicon) -> bool:

@@ -324,3 +324,23 @@ def test_our_hospital_is_the_writers_own_whatever_its_sentence_named_before():
     (phrase,) = find_posts(text, LEX, char_tags=tags)
     secretary = resolve_post(phrase, text, LEX, ctx, Memory())
     assert secretary.body == "岚山省人民医院党委"
+
+
+def test_units_written_alone_are_the_storys_hospitals_side_by_side():
+    """Qinghai: 在省人民医院举行…，呼吸内科主任、医务处处长顾玉海，护理部副主任罗明琴 — units of the
+    hospital the story is of; the second unit of a chain is the first one's sibling, not inside it."""
+    ctx = story(西宁市=("市", 1))
+    ctx.begin_sentence()
+    ctx.named("岚山省人民医院", at=0)
+    head, office = resolve("。呼吸内科主任、医务处处长", ctx)
+    assert (head.body, office.body) == ("岚山省人民医院呼吸内科", "岚山省人民医院医务处")
+    (nursing,) = resolve("。护理部副主任", ctx)
+    assert nursing.body == "岚山省人民医院护理部"
+
+
+def test_a_unit_after_a_department_is_the_departments():
+    """宣传部部长、外宣处处长: the office is the department's, not the story's hospital's."""
+    ctx = story(西宁市=("市", 1))
+    ctx.named("岚山省人民医院", at=None)
+    _head, office = resolve("市委宣传部部长、外宣处处长", ctx)
+    assert office.body == "西宁市委宣传部外宣处"
