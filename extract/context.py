@@ -307,9 +307,14 @@ def _drop_repeated_level(name: str) -> str:
     return re.sub(r"([市县州旗])\1", once, name)
 
 
-def _one_character_territory(territory: str) -> bool:
-    """魏县, 沛县, 矿区: one character before the level (their 县委 keeps its own 县: 魏县县委)."""
-    return len(territory) == 2 and territory[-1] in "县区市旗"
+def committee_stem(territory: str) -> str:
+    """What a territory's party committee (…委) is written after: the territory, but a territory of
+    one character and its level (魏县) or a new area (浦东新区) writes its level again (魏县县委,
+    浦东新区区委)."""
+    simple = to_simplified(territory)
+    if len(simple) == 2 and simple[-1] in "县区市旗" or simple.endswith("新区"):
+        return territory + territory[-1]
+    return territory
 
 
 def _expand_level_prefix(name: str, ctx: Context) -> str:
@@ -320,7 +325,7 @@ def _expand_level_prefix(name: str, ctx: Context) -> str:
     if simple[:1] in "省市区县州旗镇乡" and len(name) >= 2:
         home = ctx.home(simple[0])
         if home and not simple.startswith(to_simplified(home)):
-            if simple[1] == "委" and _one_character_territory(to_simplified(home)):
-                return home + name  # 县委 of 魏县: 魏县县委
+            if simple[1] == "委":
+                return committee_stem(home) + name[1:]  # 县委 of 魏县: 魏县县委
             return home + name[1:]
     return name

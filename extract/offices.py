@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from govkg.extract.context import LEVELS, Context, canonical_org
+from govkg.extract.context import LEVELS, Context, canonical_org, committee_stem
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
 from govkg.extract.admin import divisions
@@ -111,7 +111,8 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             # 办事处主任, 村委会主任: a territory's own body, in the article's territory of its level.
             host = _home_for_body((rest or bodies)[0].text, lex, ctx) or ""
         names = []
-        acc = "".join(_written(sentence, b) for b in front) + host
+        committee = host and host == territory and rest and to_simplified(rest[0].text) == "委"
+        acc = "".join(_written(sentence, b) for b in front) + (committee_stem(host) if committee else host)
         for b in rest:
             acc = acc + _written(sentence, b)
             names.append(acc)
@@ -256,7 +257,10 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
     spans = post.territories
     if len(spans) >= 2 and spans[-1].kind == "level" and spans[-2].kind == "territory" \
             and _suffix_of(spans[-2].text, lex) == spans[-1].text:
-        spans = spans[:-1]  # 阳江市市政协: the 市 repeats 阳江市 (浦东新区区委 keeps its 区: 新区 is the suffix)
+        spans = spans[:-1]  # 阳江市市政协: the 市 repeats 阳江市
+    elif len(spans) >= 2 and spans[-1].kind == "level" and spans[-2].kind == "territory" \
+            and (spans[-2].level or place_level(canonical_place(spans[-2].text), lex)) == spans[-1].level:
+        spans = spans[:-1]  # 浦东新区区委: its 区 is 浦东新区 (written again after a new area, committee_stem)
     if spans:
         last = spans[-1]
         written = "".join(_written(sentence, s) for s in spans)

@@ -344,3 +344,16 @@ def test_a_unit_after_a_department_is_the_departments():
     ctx.named("岚山省人民医院", at=None)
     _head, office = resolve("市委宣传部部长、外宣处处长", ctx)
     assert office.body == "西宁市委宣传部外宣处"
+
+
+@pytest.mark.parametrize("written, body", [
+    ("浦东新区区委常委", "浦东新区区委"),  # a new area writes its level again before 委…
+    ("浦东新区区委宣传部部长", "浦东新区区委宣传部"),
+    ("魏县县委书记", "魏县县委"),  # …as does a county of one character
+    ("望城区委书记", "望城区委"),
+])
+def test_a_committee_written_after_its_territorys_level_is_that_territorys(written, body):
+    """The level word after the territory is that territory's, not the district the article names
+    most (a career in 浦东新区 told in a story about 徐汇区)."""
+    (post,) = resolve(written, story(徐汇区=("区", 5), 魏县=("县", 0)))
+    assert post.body == body
