@@ -98,6 +98,9 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             if before.parents and (before.body_kind in ("organ", "cell", "unit") and kind == "organ"
                                    or before.body_kind == "cell" and kind in ("unit", "department")):
                 host, parents = before.parents[0], list(before.parents)
+            elif not before.parents and before.territory and before.body_kind == kind == "organ":
+                # 省纪委副书记、监察委副主任: the territory's commission beside its 纪委, not inside it.
+                host = before.territory
             else:
                 host = before.body
                 parents = [before.body] + before.parents

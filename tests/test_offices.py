@@ -357,3 +357,9 @@ def test_a_committee_written_after_its_territorys_level_is_that_territorys(writt
     most (a career in 浦东新区 told in a story about 徐汇区)."""
     (post,) = resolve(written, story(徐汇区=("区", 5), 魏县=("县", 0)))
     assert post.body == body
+
+
+def test_a_commission_after_the_discipline_commission_is_the_territorys_beside_it():
+    """Shandong: 省纪委副书记、监察委副主任 — the province's supervisory commission, not one inside its 纪委."""
+    discipline, supervision = resolve("山东省纪委副书记、监察委副主任", story(山东省=("省", 2)))
+    assert (discipline.body, supervision.body) == ("山东省纪委", "山东省监察委")
