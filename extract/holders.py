@@ -190,6 +190,8 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
         past = False
         if not holders:
             holders = _list_counted(text, first, names)  # 刘宁、李忠木…15位委员
+        if not holders and text.endswith(_NEGATIONS, 0, first.start):
+            continue  # 李順、趙文明等不是主席團成員的區級領導: the posts they do not hold
         if not holders:
             holders, cue = _subject_before(text, first, lex, st)
             if holders and cue is not None and cue.place == "after-name" and cue.status == "current":
@@ -224,6 +226,10 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
 
 
 _COUNT_GAP = re.compile(r"^(?:等)?(?:[0-9一二三四五六七八九十百两]+(?:位|名|人))?(?:同志)?$")
+
+
+# Words that deny the post after them.
+_NEGATIONS = ("不是", "并非", "并不是", "不属于", "不再是")
 
 
 def _list_counted(text: str, first: PostPhrase, names: list[Name]) -> list[Name]:

@@ -491,6 +491,8 @@ def find_posts(text: str, lex: Lexicon, *, char_tags: list[str] | None = None,
             continue
         if _inside_longer_word(text, start, end, lex):
             continue
+        if text.endswith(_TEAM_WORDS, 0, start) and core == "成员":
+            continue  # 州政府班子成员何建东、李洋: one of a leadership team, no post
         limit = phrase_limit(text, start - 1 if quoted else end)
         post = parse_post(text, end, lex, char_tags=char_tags, token_starts=token_starts, places=places,
                           limit=limit, quoted=quoted)
@@ -504,6 +506,10 @@ def find_posts(text: str, lex: Lexicon, *, char_tags: list[str] | None = None,
             continue
         kept.append(post)
     return sorted(kept, key=lambda p: p.start)
+
+
+# Words for a leadership team: its 成员 are described, not seated (班子成员).
+_TEAM_WORDS = ("班子", "领导班子")
 
 
 def _glued_to_a_name(text: str, start: int, end: int, lex: Lexicon, char_tags, token_starts) -> bool:

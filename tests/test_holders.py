@@ -236,3 +236,9 @@ def test_a_pronoun_is_the_person_the_sentence_is_about_so_far():
 def test_a_post_held_over_a_range_of_years_is_dated_by_its_start():
     found = holdings("2010年/TIME 至/p 2012年/TIME 任/v 岚山县委/ORG 副书记/n 的/u 陈晓林/PER", None, "date_text")
     assert [h[3] for h in found] == ["2010年"]
+
+
+def test_a_denied_post_is_no_holding():
+    """Chongqing: 李顺、赵文明等不是主席团成员的区级领导 — they are not members of the presidium."""
+    found = holdings("李顺/PER 、/w 赵文明/PER 等/u 不是/v 主席团/n 成员/n 的/u 区级/b 领导/n ，/w 在/p 台下/s 就座/v 。/w")
+    assert found == []

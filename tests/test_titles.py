@@ -212,6 +212,7 @@ def test_a_chain_of_posts_is_one_phrase_each():
     "大会/n 主席团/n 举行/v 第二次/m 会议/n 。/w",  # 主席 inside 主席团
     "中央/n 书记处/n 召开/v 会议/n 。/w",  # 书记 inside 书记处
     "党员/n 干部/n 要/v 发挥/v 带头/vn 作用/n 。/w",
+    "率/v 州政府/ORG 班子/n 成员/n 到会/v 。/w",  # a leadership team's members hold no post as such
 ])
 def test_no_post_where_a_core_is_inside_another_word(words):
     assert posts_of(words) == []
