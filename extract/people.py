@@ -50,6 +50,8 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_nam
     text = sent.text
     if start >= len(text) or not _CJK.match(text[start]) or text.startswith(_after_name_words(), start):
         return None
+    if sent.char_tag[start] in ("p", "c", "u") and start + 1 in sent.token_start:
+        return None  # 执行主席由|杨正明担任: a preposition the model reads alone, no surname
     # A name with a middle dot (杰恩斯·哈德斯, 阿沛·阿旺晋美): up to the next break.
     m = re.match(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+", text[start:])
     if m:
