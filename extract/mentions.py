@@ -25,7 +25,8 @@ def find_mentions(page: list[list[Sentence]], lex: Lexicon) -> None:
     for sentences in page:
         for s in sentences:
             s.programs = find_programs(s.tagged, lex)
-            s.places = [p for p in find_places(s.tagged, lex) if not _inside_quoted(p, s.programs)]
+            s.places = [p for p in find_places(s.tagged, lex)
+                        if not _inside_quoted(p, s.programs, ("rule:book-title", "rule:quoted-activity"))]
     stems = place_stems(page, lex)
     for sentences in page:
         for s in sentences:
@@ -87,5 +88,7 @@ def _inside_a_posts_body(body: Mention, posts) -> bool:
     return False
 
 
-def _inside_quoted(m: Mention, programs: list[Mention]) -> bool:
-    return any(p.start <= m.start and m.end <= p.end and p.source != "rule:book-title" for p in programs)
+def _inside_quoted(m: Mention, programs: list[Mention], keeps: tuple[str, ...] = ("rule:book-title",)) -> bool:
+    """A name inside a program's is the program's (“美丽中国”), but one inside a book's title is
+    still named (and a place inside an activity named for where it goes: “走进闽西南”采访活动)."""
+    return any(p.start <= m.start and m.end <= p.end and p.source not in keeps for p in programs)

@@ -17,7 +17,7 @@ from govkg.extract.records import Mention
 from govkg.graph.schema import PROGRAM
 
 _QUOTED = re.compile(r"[“‘]\s*([^“”‘’，。！？；]{2,24}?)\s*[”’]")
-_NAMES_AN_ACTIVITY = re.compile(r"[^，。；、“”‘’]{1,8}?(?:活动|行动|工程)")
+_NAMES_AN_ACTIVITY = re.compile(r"[^，。；、“”‘’]{1,12}?(?:活动|行动|工程)")
 _BOOK = re.compile(r"《([^《》]{2,60})》")
 _NUMBERED = re.compile(r"[一二三四五六七八九十两百千万双]")
 _AWARD = re.compile(r"(?:荣获|获得|获评|获|被授予|授予|被评为|评为|被命名为|命名为)(?:了)?"
@@ -28,7 +28,8 @@ _JOINED_MARKERS = ("主题教育", "制度", "工程", "行动", "机制", "示�
 _PROGRAM_CONTEXT_AFTER = ("工作思路", "思路", "理念", "要求", "目标", "措施", "部署", "称号", "荣誉称号",
                           "建设", "创建", "政策", "服务", "等主题教育", "主题教育", "主题活动", "活动", "等")
 _PROGRAM_CONTEXT_BEFORE = ("开展", "实施", "落实", "推进", "推行", "深化", "聚焦", "围绕", "抓", "促",
-                           "荣获", "授予", "争创", "创建", "以", "坚持", "执行", "启动", "全力抓")
+                           "荣获", "授予", "争创", "创建", "以", "坚持", "执行", "启动", "全力抓",
+                           "整治", "纠治", "反对", "破除")
 _NOT_PROGRAM_BOOKS = re.compile(r"(报|日报|晚报|杂志|周刊|新闻|频道)$")
 # A session's paperwork is no program: its agenda, its lists of names.
 _PROCEDURAL = re.compile(r"(名单|议程)(（[^）]*）)?$")
@@ -84,6 +85,12 @@ def find_programs(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
         after = text[m.end(): m.end() + 6]
         before = text[max(0, m.start() - 4): m.start()]
         joined = next((mk for mk in _JOINED_MARKERS if after.startswith(mk)), None)
+        headed = next((mk for mk in _JOINED_MARKERS if after[2:].startswith(mk)), None)
+        if "、" in term and headed and not joined:
+            # “四化同步、城乡融合、五区共兴”发展战略: a quoted list before a program's head word (after
+            # a word that qualifies it) is one program, the strategy its items make up
+            out.append(Mention(term, PROGRAM, m.start(), m.end(), "rule:quoted-list-headed"))
+            continue
         if not joined and _NAMES_AN_ACTIVITY.match(text, m.end()) and len(term) >= 4 and "、" not in term:
             # “活力中国调研行·行进的海岸线”大型融媒体采访活动: the campaign the activity is named for
             out.append(Mention(term, PROGRAM, m.start(), m.end(), "rule:quoted-activity"))

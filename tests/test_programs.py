@@ -84,6 +84,19 @@ def test_numbered_slogans_quoted_together_are_one_campaign():
         "打好一个攻坚战、实现三个新突破"]
 
 
+def test_a_quoted_list_before_a_strategys_head_is_one_strategy():
+    """Sichuan: 实施省委“四化同步、城乡融合、五区共兴”发展战略 — the strategy its items make up."""
+    assert programs("实施/v 省委/ORG “/w 四化/n 同步/vd 、/w 城乡/n 融合/vn 、/w 五区/n 共兴/v ”/w 发展/vn 战略/n 。/w") \
+        == ["四化同步、城乡融合、五区共兴"]
+    # …but a list of quoted phrases with no head word after it is none
+    assert programs("他/r 说/v “/w 要/v 同步/vd 、/w 要/v 融合/vn ”/w 发展/vn 。/w") == []
+
+
+def test_a_campaign_quoted_after_a_verb_of_fighting_it():
+    """整治“四风”, 反对“四风”: the campaign against the four styles of work."""
+    assert programs("执行/v 八项/m 规定/n 和/c 整治/v “/w 四风/n ”/w 情况/n 。/w") == ["四风"]
+
+
 def test_quotations_listed_with_a_program_are_programs():
     assert programs("围绕/v “/w 基层/n 治理/vn 提升年/n ”/w 、/w “/w 作风/n 建设年/n ”/w 作出/v 努力/n 。/w") == [
         "基层治理提升年", "作风建设年"]
@@ -95,6 +108,8 @@ def test_a_quotation_an_activity_is_named_for():
     assert programs("“/w 美丽/a 乡村/n 行/v ·/w 走进/v 岚山/LOC ”/w 大型/b 采访/vn 活动/vn 启动/v 。/w") == [
         "美丽乡村行·走进岚山"]
     assert programs("他/r 说/v “/w 我们/r 很/d 高兴/a ”/w ，/w 参加/v 活动/vn 。/w") == []
+    # the name before a longer description of the activity (五地市媒体集中采访活动)
+    assert programs("“/w 走进/v 闽西南/LOC ”/w 五/m 地市/n 媒体/n 集中/v 采访/vn 活动/vn 启动/v 。/w") == ["走进闽西南"]
 
 
 def test_an_honour_by_its_head_starts_after_the_count_and_the_award_verb():
