@@ -92,6 +92,16 @@ def test_a_quoted_list_before_a_strategys_head_is_one_strategy():
     assert programs("他/r 说/v “/w 要/v 同步/vd 、/w 要/v 融合/vn ”/w 发展/vn 。/w") == []
 
 
+def test_a_governments_work_report_is_a_document_with_or_without_its_territory():
+    assert programs("向/p 大会/n 作/v 政府/n 工作/vn 报告/n 。/w") == ["政府工作报告"]
+    assert programs("一图/n 读懂/v 坪山区/LOC 政府/n 工作/vn 报告/n ：/w") == ["坪山区政府工作报告"]
+    assert programs("他/r 在/p 工作/vn 报告/n 中/f 说/v 。/w") == []
+
+
+def test_an_honour_with_a_two_character_stem():
+    assert programs("16个/m 获/v 巾帼/n 文明岗/n ；/w") == ["巾帼文明岗"]
+
+
 def test_a_campaign_quoted_after_a_verb_of_fighting_it():
     """整治“四风”, 反对“四风”: the campaign against the four styles of work."""
     assert programs("执行/v 八项/m 规定/n 和/c 整治/v “/w 四风/n ”/w 情况/n 。/w") == ["四风"]
