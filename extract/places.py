@@ -100,6 +100,7 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     out = _dedupe(out)
     out.extend(_coordinated(sent, lex, out))
     out.extend(_sites(sent, lex, out))
+    out = [m for m in out if m.text not in lex.generic_places]  # 爱国主义教育基地: a kind of site
     kept = _dedupe([_with_cut_first_character(piece, sent) for m in _dedupe(out) for piece in _split(m, lex)])
     # 长胜镇法沙长龙蔬菜基地: the site is named with its territory, and the territory is named too.
     kept += [t for m in kept if m.level == "site" for t in out

@@ -137,6 +137,7 @@ def test_a_territory_with_the_verb_of_a_joint_action():
     "帮扶村/LOC 学校/n 的/u 孩子们/n 收到/v 了/u 图书/n 。/w",  # a kind of village, not one
     "辖区/n 商场/n 开展/v 检查/vn 。/w",
     "他/r 来到/v 县/n 西北部/f 大山/n 深处/s 。/w",
+    "打造/v 爱国主义教育基地/ORG 、/w 红色/n 旅游/vn 景点/n 。/w",  # a kind of site (generic_places.txt)
 ])
 def test_no_place(words):
     assert places(words) == []
@@ -226,6 +227,8 @@ def test_find_bodies(words, expected):
     "召开/v 旗/n 区政协/ORG 换届/vn 工作/n 会议/n 。/w",  # the committees of two levels in general
     "进入/v 省委/ORG 党委/n 换届/vn 阶段/n 。/w",  # a committee of a committee: the level's committees
     "将/p 人民/n 法庭/n 工作/n 融入/v 基层/n 治理/vn 。/w",  # a kind of court (generic_bodies.txt)
+    "轮流/d 当/v 村支部/ORG 书记/n 。/w",  # a village's branch, of no village named
+    "成立/v 农民合作社/ORG 带动/v 增收/v 。/w",
 ])
 def test_no_body(words):
     assert bodies(words) == []
