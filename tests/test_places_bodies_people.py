@@ -186,6 +186,11 @@ def test_split_compound_place(name, pieces):
     ("云湖街道/LOC 桂香社区爱心服务联盟/ORG 成立/v 。/w", ["桂香社区爱心服务联盟"]),
     # an enterprise
     ("青禾农业发展有限公司/ORG 总经理/n 秦山/PER 介绍/v 。/w", ["青禾农业发展有限公司"]),
+    # Hunan: a department whose name joins two fields with 和, the model's words cut at it
+    ("会议/n 对/p 省教育厅/ORG 、/w 省工业/ORG 和/c 信息化厅/vn 、/w 省公安厅/ORG 评议/vn 。/w",
+     ["省教育厅", "省工业和信息化厅", "省公安厅"]),
+    # …but 和 between two bodies joins two names
+    ("岚溪县教育局/ORG 和/c 财政局/ORG 发文/v 。/w", ["岚溪县教育局", "财政局"]),
     # a task force's name may hold a verb (防控)
     ("疫情/n 防控/vn 指挥部/n 召开/v 会议/n 。/w", ["疫情防控指挥部"]),
     # …but its own name does not start with a verb after another body's (the bureau sent a task force)
