@@ -175,6 +175,8 @@ def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
     owners = [p for p in phrase.parts if p.kind in ("territory", "level", "prefix")]
     if not bodies or name in lex.generic_bodies or name.startswith(_MODIFIERS):
         return False
+    if re.search(r"[一二三四五两]级", to_simplified(name)):
+        return False  # 省市县乡四级党委: the committees of several levels, no one body
     if any(b.level == "back" for b in bodies):
         return False  # 院党组: resolved where a title is (extract/resolve.py)
     first = bodies[0]

@@ -232,6 +232,7 @@ def test_find_bodies(words, expected):
     "召开/v 旗/n 区政协/ORG 换届/vn 工作/n 会议/n 。/w",  # the committees of two levels in general
     "进入/v 省委/ORG 党委/n 换届/vn 阶段/n 。/w",  # a committee of a committee: the level's committees
     "将/p 人民/n 法庭/n 工作/n 融入/v 基层/n 治理/vn 。/w",  # a kind of court (generic_bodies.txt)
+    "辽宁省/LOC 市县乡/n 四级/m 党委/n 换届/vn 。/w",  # the committees of four levels
     "轮流/d 当/v 村支部/ORG 书记/n 。/w",  # a village's branch, of no village named
     "成立/v 农民合作社/ORG 带动/v 增收/v 。/w",
 ])
