@@ -245,9 +245,11 @@ def _stem_start(r: _Reader, end: int) -> int:
         # Stop at a word that introduces a post (任临夏州… , 曾任…) or at a territory's end.
         word = _word_ending_at(r, i)
         if word in _CONNECTORS and end - i >= 2 and i - 1 > r.limit and _is_stem_char(r, i - 2) \
+                and r.char_tags[i] != "ORG" \
                 and not _body_word_ends_at(r, i - 1) \
                 and next(ending_at(r.lex.body_index("suffix"), r.text, i - 1, r.limit), None) is None:
-            pass  # 工业和信息化厅, 人力资源和社会保障局: the name joins two fields (not 教育局和财政局)
+            pass  # 工业和信息化厅, 人力资源和社会保障局: the name joins two fields (not 教育局和财政局,
+            # nor two names the model reads: 汇丰和|巴克莱银行)
         elif word in _STOP_WORDS:
             break
         if any(p.end == i for p in r.places) or division_ending_at(r.text, i, r.limit):

@@ -191,6 +191,7 @@ def test_split_compound_place(name, pieces):
      ["省教育厅", "省工业和信息化厅", "省公安厅"]),
     # …but 和 between two bodies joins two names
     ("岚溪县教育局/ORG 和/c 财政局/ORG 发文/v 。/w", ["岚溪县教育局", "财政局"]),
+    ("澄江银行/ORG 和/c 岚山证券公司/ORG 签约/v 。/w", ["澄江银行", "岚山证券公司"]),
     # a task force's name may hold a verb (防控)
     ("疫情/n 防控/vn 指挥部/n 召开/v 会议/n 。/w", ["疫情防控指挥部"]),
     # …but its own name does not start with a verb after another body's (the bureau sent a task force)
