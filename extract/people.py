@@ -87,6 +87,9 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_nam
             and text[word[1] - 1] not in "说道了着过到":
         return word[1]  # …or one word of three the model reads as a verb (副县长拉毛措参会)
     rest = next(((s, e, tok) for s, e, tok in sent.spans if word and s == word[1]), None)
+    if word and word[1] - start == 1 and word[2].tag == "PER" and rest and rest[1] - rest[0] == 1 \
+            and rest[2].pos not in ("p", "c", "u", "w") and _ends_a_name(text, rest[1]):
+        return rest[1]  # …or a name of two the model cut after its first character (组长达|久宣布)
     if word and word[1] - start == 1 and word[2].pos in ("v", "n") and rest and rest[2].tag in ("PER", "LOC") \
             and rest[1] - rest[0] in (2, 3) and _ends_a_name(text, rest[1]) \
             and not divisions().lookup(rest[2].text) and not rest[2].text.endswith(tuple(lex.place_suffixes)):

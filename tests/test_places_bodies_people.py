@@ -364,6 +364,7 @@ def test_a_name_the_model_misreads_after_a_title():
     assert [name for name, _how in people("玉树州/LOC 副县长/n 拉/v 毛措/LOC ，/w 院长/n 达娃/PER 出席/v 。/w")] \
         == ["拉毛措", "达娃"]
     assert people("丰台区/LOC 区/n 长冀岩/LOC 表示/v ，/w") == [("冀岩", "rule:after-title")]
+    assert people("村/n 选举/vn 委员会/n 组长/n 达/PER 久/ad 宣布/v ：/w") == [("达久", "rule:after-title")]
     # 由 is a surname too, but not where the model reads it as a preposition before a name
     assert people("执行/vn 主席/n 由/p 杨正明/PER 、/w 梁承祥/PER 担任/v 。/w") == [
         ("杨正明", "model"), ("梁承祥", "model")]
