@@ -37,9 +37,23 @@ def body_territory(body: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return canonical_place(head), head, level
 
 
+# Villages and communities named without their town lie in it when the article names only one.
+_IN_ARTICLE_TOWN = ("村", "社区", "嘎查")
+_TOWN_LEVELS = ("镇", "乡", "街道", "苏木")
+
+
 def in_article_territory(sentences: list[Sentence], ctx: Context) -> list[Relation]:
-    """Streets and towns named without their district lie in the article's district or county."""
+    """Streets and towns named without their district lie in the article's district or county;
+    villages and communities in its town, when it names one town only (褡裢村, 大耗村 in a story
+    of 獐子岛镇; a story of several towns does not say which village is whose)."""
     out = []
+    towns = [name for name, level in ctx.named_places if level in _TOWN_LEVELS]
+    if len(towns) == 1:
+        for s in sentences:
+            for m in s.places:
+                if m.level in _IN_ARTICLE_TOWN and not m.compound and m.canonical != towns[0]:
+                    out.append(Relation(node_id(PLACE, m.canonical), LOCATED_IN, node_id(PLACE, towns[0]),
+                                        [Evidence(s.article.id, s.text)], {"basis": "article territory"}))
     for level, parent_levels in _IN_ARTICLE_TERRITORY:
         parent = next((ctx.home(p) for p in parent_levels if ctx.home(p)), None)
         if not parent:
@@ -61,6 +75,9 @@ def division_nesting(sentences: list[Sentence], place_ids: dict[str, str]) -> li
     out = []
     for name, s in named.items():
         hits = divisions().lookup(to_simplified(name))
+        if len(hits) > 1:
+            # 青山区 of 武汉市 or of 包头市: the one whose city or province the page names, if only one is.
+            hits = [h for h in hits if any(a.name in place_ids for a in divisions().ancestors(h))]
         if len(hits) != 1:
             continue
         for anc in divisions().ancestors(hits[0]):

@@ -251,3 +251,23 @@ def test_given_name_alone_is_the_person_only_when_certain(backend):
     assert "person:新君" not in ents
     ents, _, _ = extract("建设路街道党工委书记刘建国说，建国以来这里变化很大。", backend)
     assert "建国" not in ents["person:刘建国"].aliases  # a word, not the given name
+
+
+def test_villages_lie_in_the_only_town_their_story_names(backend):
+    """Liaoning: a town's election story lists its villages without the town; with two towns named
+    nobody can say whose a village is."""
+    one = "獐子岛镇第十一届村民委员会换届选举大会召开。褡裢村村委会主任王泽辉，大耗村村委会主任邵万福。"
+    _, rels, _ = extract(one, backend)
+    assert ("place:褡裢村", "LOCATED_IN", "place:獐子岛镇") in rels
+    assert ("place:大耗村", "LOCATED_IN", "place:獐子岛镇") in rels
+    two = "獐子岛镇和长海镇召开换届选举大会。褡裢村村委会主任王泽辉当选。"
+    _, rels, _ = extract(two, backend)
+    assert not any(r[0] == "place:褡裢村" and r[1] == "LOCATED_IN" for r in rels)
+
+
+def test_a_district_of_two_cities_lies_in_the_one_the_page_names(backend):
+    """青山区 is a district of 武汉市 and of 包头市: the page that names 武汉市 says which."""
+    _, rels, _ = extract("武汉市召开防汛会议。会后，青山区领导到社区调研。", backend)
+    assert ("place:青山区", "LOCATED_IN", "place:武汉市") in rels
+    _, rels, _ = extract("青山区召开会议，部署防汛工作。", backend)
+    assert not any(r[0] == "place:青山区" and r[1] == "LOCATED_IN" for r in rels)
