@@ -13,7 +13,9 @@ from govkg.extract.records import Mention
 from govkg.graph.schema import COOPERATES_WITH, LOCATED_IN, ORGANIZATION, PLACE, RECEIVED, RUNS
 
 LEVEL_RANK = {"省": 0, "市": 1, "区": 2, "县": 2, "开发区": 2.5, "镇": 3, "乡": 3, "街道": 3, "村": 4, "社区": 4, "site": 5}
-_AWARD_CUE = re.compile(r"(荣获|获得|获评|被授予|授予|被评为|评为|被命名为|命名为|获)[^，。；]{0,4}$")
+_AWARD_CUE = re.compile(r"(荣获|获得|获评|被授予|授予|被评为|评为|被命名为|命名为|获)[^，。；]{0,4}$"
+                        # 县财政局妇工委、澧源镇妇联等17个巾帼建功先进集体: a count of recipients before the honour
+                        r"|等[0-9一二三四五六七八九十百]+(?:个|家|所)$")
 _RUN_CUE = re.compile(r"落实|实施|开展|推进|推行|坚持|执行|抓|聚焦|按照|围绕|建立|创建|争创|深化|启动|部署|以|把|打造|推动|践行")
 _COOP_CUE = re.compile(r"联合|携手|会同|协同|联手")
 _JOINERS = re.compile(r"^[、和与及]?$")
@@ -73,12 +75,24 @@ def program_relations(sentence: str, programs: list[Mention], mentions: list[Men
                    next((a for a in before if a not in owners), None) or (after[0] if after else None))
         if award:
             if subject is not None:
-                out.append((subject, RECEIVED, prog))
+                out.extend((recipient, RECEIVED, prog) for recipient in _listed_with(sentence, subject, in_clause))
             continue
         if subject is not None and _RUN_CUE.search(sentence[: prog.end]):
             out.append((subject, RUNS, prog))
         out.extend((o, RUNS, prog) for o in owners if o is not subject)
     return out
+
+
+def _listed_with(sentence: str, first: Mention, actors: list[Mention]) -> list[Mention]:
+    """The actor and those listed after it (县委组织部妇工委、县融媒体新闻宣传中心等16个获巾帼文明岗)."""
+    listed = [first]
+    for a in actors:
+        if a.start >= listed[-1].end and _JOINERS.match(sentence[listed[-1].end: a.start]) \
+                and sentence[listed[-1].end: a.start]:
+            listed.append(a)
+        elif a.start >= listed[-1].end:
+            break
+    return listed
 
 
 def cooperation(sentence: str, mentions: list[Mention]) -> list[Triple]:
