@@ -68,7 +68,7 @@ def sentence_mentions(col: Collector, s: Sentence, lex: Lexicon) -> None:
         if m.compound:
             col.result.entities[pid].aliases.add(m.compound)
         col.mention(pid, art)
-    for inner, rtype, outer in located_in(s.places):
+    for inner, rtype, outer in located_in(s.places, s.text):
         col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text,
                    basis="text")
     for m in s.bodies:

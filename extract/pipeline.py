@@ -75,7 +75,7 @@ def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = Non
             collect.holding(col, h, ctx, lex)
         if sentences:
             collect.given_name_aliases(col, sentences[0].article, given_names(sentences, lex))
-            col.add(structure.in_article_territory(sentences, ctx))
+            col.add(structure.in_article_territory(sentences, ctx, structure.located_ranks(col.result)))
             places = {to_simplified(e.name): e.id for e in col.result.entities.values() if e.label == PLACE}
             col.add(structure.division_nesting(sentences, places))
     collect.bylines(col, articles, lex)

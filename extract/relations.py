@@ -23,14 +23,24 @@ _JOINERS = re.compile(r"^[、和与及]?$")
 Triple = tuple[Mention, str, Mention]
 
 
-def located_in(places: list[Mention]) -> list[Triple]:
+def located_in(places: list[Mention], sentence: str = "") -> list[Triple]:
     """东高皇街道小店村: a territory written right before a smaller one contains it; a site named
-    with its territory (长胜镇法沙长龙蔬菜基地) lies in it."""
+    with its territory (长胜镇法沙长龙蔬菜基地) lies in it; 宁都县的长胜镇…、青塘镇…: a territory of
+    a smaller one (的) contains it and those of its level listed after it."""
     out = []
     ordered = sorted((m for m in places if not _starts_site(m, places)), key=lambda m: m.start)
     for outer, inner in zip(ordered, ordered[1:]):
         if inner.start == outer.end and LEVEL_RANK.get(outer.level, 9) < LEVEL_RANK.get(inner.level, 9):
             out.append((inner, LOCATED_IN, outer))
+    territories = sorted((m for m in places if m.level not in ("", "site")), key=lambda m: m.start)
+    for k, (outer, inner) in enumerate(zip(territories, territories[1:])):
+        if sentence[outer.end: inner.start] != "的" or LEVEL_RANK.get(outer.level, 9) >= LEVEL_RANK.get(inner.level, 9):
+            continue
+        out.append((inner, LOCATED_IN, outer))
+        for other in territories[k + 2:]:
+            if other.level != inner.level or sentence[other.start - 1: other.start] != "、":
+                break
+            out.append((other, LOCATED_IN, outer))
     for site in places:
         out += [(site, LOCATED_IN, t) for t in places if site.level == "site" and _starts_site(t, [site])]
     return out

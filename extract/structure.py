@@ -16,6 +16,7 @@ from govkg.extract.context import Context
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Evidence, PageResult, Relation, Sentence
+from govkg.extract.relations import LEVEL_RANK
 from govkg.extract.territory import canonical_place, place_level
 from govkg.graph.schema import LOCATED_IN, ORGANIZATION, PART_OF, PLACE, node_id
 
@@ -42,16 +43,25 @@ _IN_ARTICLE_TOWN = ("村", "社区", "嘎查")
 _TOWN_LEVELS = ("镇", "乡", "街道", "苏木")
 
 
-def in_article_territory(sentences: list[Sentence], ctx: Context) -> list[Relation]:
+def in_article_territory(sentences: list[Sentence], ctx: Context, located: dict[str, set[float]] | None = None
+                         ) -> list[Relation]:
     """Streets and towns named without their district lie in the article's district or county;
     villages and communities in its town, when it names one town only (褡裢村, 大耗村 in a story
-    of 獐子岛镇; a story of several towns does not say which village is whose)."""
+    of 獐子岛镇; a story of several towns does not say which village is whose). A place the text
+    itself puts in a territory of that rank (``located``: place id → ranks of its territories, 宁都县的
+    长胜镇 in a story of 赣县区) is left where the text puts it."""
+    located = located or {}
+
+    def placed(m, parent_level: str) -> bool:
+        return LEVEL_RANK.get(parent_level, 9) in located.get(node_id(PLACE, m.canonical), ())
+
     out = []
     towns = [name for name, level in ctx.named_places if level in _TOWN_LEVELS]
     if len(towns) == 1:
         for s in sentences:
             for m in s.places:
-                if m.level in _IN_ARTICLE_TOWN and not m.compound and m.canonical != towns[0]:
+                if m.level in _IN_ARTICLE_TOWN and not m.compound and m.canonical != towns[0] \
+                        and not placed(m, dict(ctx.named_places).get(towns[0], "镇")):
                     out.append(Relation(node_id(PLACE, m.canonical), LOCATED_IN, node_id(PLACE, towns[0]),
                                         [Evidence(s.article.id, s.text)], {"basis": "article territory"}))
     for level, parent_levels in _IN_ARTICLE_TERRITORY:
@@ -60,9 +70,19 @@ def in_article_territory(sentences: list[Sentence], ctx: Context) -> list[Relati
             continue
         for s in sentences:
             for m in s.places:
-                if m.level == level and m.canonical != parent:
+                if m.level == level and m.canonical != parent and not placed(m, dict(ctx.named_places).get(parent, "")):
                     out.append(Relation(node_id(PLACE, m.canonical), LOCATED_IN, node_id(PLACE, parent),
                                         [Evidence(s.article.id, s.text)], {"basis": "article territory"}))
+    return out
+
+
+def located_ranks(result: PageResult) -> dict[str, set[float]]:
+    """For each place the page locates so far, the ranks (LEVEL_RANK) of the territories it lies in."""
+    out: dict[str, set[float]] = {}
+    for r in result.relations:
+        if r.type == LOCATED_IN and r.target in result.entities:
+            level = result.entities[r.target].props.get("level", "")
+            out.setdefault(r.source, set()).add(LEVEL_RANK.get(level, 9))
     return out
 
 
