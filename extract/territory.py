@@ -18,7 +18,8 @@ from govkg.extract.normalize import in_script_of, to_simplified
 # Words that begin with a level character but are not a territory and a name (市场监督管理局), nor
 # end one (雄安新区市民服务中心 names no 雄安新区市).
 LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县域", "乡镇", "乡村", "村镇", "村民", "镇村",
-                       "省级", "市级", "区级", "县级", "镇级", "乡级", "村级", "州级", "地方", "区位", "市容"}
+                       "省级", "市级", "区级", "县级", "镇级", "乡级", "村级", "州级", "地方", "区位", "市容",
+                       "村规", "村集", "村务", "村干", "村组", "村两", "乡贤"}
 # A stem may not hold a body: 县委县 (of 县委县政府) is no territory.
 _BODY_CHARS = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大")
 # Words that begin a phrase about territories but are not part of a name: 全市, 各县, 该区.
