@@ -138,8 +138,8 @@ def test_a_territory_with_the_verb_of_a_joint_action():
     "辖区/n 商场/n 开展/v 检查/vn 。/w",
     "他/r 来到/v 县/n 西北部/f 大山/n 深处/s 。/w",
     "打造/v 爱国主义教育基地/ORG 、/w 红色/n 旅游/vn 景点/n 。/w",  # a kind of site (generic_places.txt)
-    "壮大/v 村集体/n 经济/n 。/w",  # 村 begins a word (村集体, 村规民约): no village 壮大村
-    "给/p 村民/n 科普/v 村规民约/n 。/w",
+    "脱贫/v 攻坚/vn 、/w 壮大/LOC 村/n 集体经济/n 。/w",  # 村 begins a word (村集体, 村规民约): no village
+    "给/p 村民/n 科普村/LOC 规民约/n 。/w",
 ])
 def test_no_place(words):
     assert places(words) == []
