@@ -189,8 +189,18 @@ def _names_in_lists(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], p
     starts = {m.start: m for m in people}
     ends = {m.end: m for m in people}
     out = []
-    for k, (start, end, tok) in enumerate(sent.spans):
-        if start in starts or tok.tag != "O" or tok.pos not in ("n", "nz", "nr", "a", "vn") or not 2 <= end - start <= 3:
+    spans = sent.spans
+    candidates = []
+    for k, (start, end, tok) in enumerate(spans):
+        candidates.append((start, end, tok))
+        if tok.tag == "LOC" and end - start == 2 and k + 1 < len(spans) and spans[k + 1][1] - spans[k + 1][0] == 1:
+            candidates.append((start, spans[k + 1][1], tok))  # 胡伟新、江国|初、刘玉红: a name cut by the model
+    for start, end, tok in candidates:
+        if start in starts or not 2 <= end - start <= 3:
+            continue
+        # (a place word between two names is a name of the list too: 陳章良、高雄、蔣濟雄)
+        place_word = tok.tag == "LOC" and looks_like_name(sent.text[start:end], lex)
+        if not place_word and (tok.tag != "O" or tok.pos not in ("n", "nz", "nr", "a", "vn")):
             continue
         name = sent.text[start:end]
         if name in place_stems or to_simplified(name)[-1] in _NOT_NAME_END \
@@ -200,6 +210,8 @@ def _names_in_lists(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], p
         right = sent.text[end: end + 1] == "、" and (end + 1) in starts
         # Between two names any name-like word is one (字晶, of a surname the list does not hold);
         # at the end of a list, only one with a surname.
+        if place_word and not (left and right):
+            continue
         if left and right or (left and sent.text[end: end + 1] in "，。等0123456789一二三四五六七八九十"
                               or right and start == 0) and looks_like_name(name, lex):
             out.append(Mention(name, PERSON, start, end, "rule:name-list"))

@@ -373,6 +373,17 @@ def test_a_name_the_model_misreads_after_a_title():
     assert people("区长/n 冀/n 岩/n 均/d 曾/d 在/p 市建委/ORG 任职/v 。/w") == [("冀岩", "rule:after-title")]
 
 
+def test_a_word_between_two_names_of_a_list_is_a_name():
+    """Shenzhen, Chongqing: the model reads a name of a list as a place (高雄) or cuts it (江国|初)."""
+    found = people("危朝安/PER 、/w 陈章良/PER 、/w 高雄/LOC 、/w 蒋济雄/PER 等/u 参加/v 会见/vn 。/w")
+    assert ("高雄", "rule:name-list") in found
+    found = people("蒋道超/PER 、/w 江国/LOC 初/n 、/w 刘玉红/PER 在/p 主席台/n 就座/v 。/w")
+    assert ("江国初", "rule:name-list") in found
+    assert ("字晶", "rule:name-list") in people("刘宁/PER 、/w 字晶/n 、/w 靳雷/PER 参加/v 。/w")
+    # …but places listed with places stay places
+    assert people("他/r 到/v 北京/LOC 、/w 上海/LOC 、/w 广州/LOC 考察/v 。/w") == []
+
+
 @pytest.mark.parametrize("words", [
     "荣获/v 市长/n 质量奖/n 。/w",  # the model's common word after a title is no name
     "主任/n 带头/vn 的/u 工作/n 。/w",
