@@ -21,7 +21,7 @@ LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县域
                        "省级", "市级", "区级", "县级", "镇级", "乡级", "村级", "州级", "地方", "区位", "市容",
                        "村规", "村集", "村务", "村干", "村组", "村两", "乡贤"}
 # A stem may not hold a body: 县委县 (of 县委县政府) is no territory.
-_BODY_CHARS = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大")
+_BODY_CHARS = re.compile(r"委|政府|党|中共|共青团|局|厅|法院|检察院|政协|人大")
 # Words that begin a phrase about territories but are not part of a name: 全市, 各县, 该区.
 _MODIFIERS = ("全", "各", "该", "本", "我", "每", "历届", "所在")
 NUMERIC_STEM = re.compile(r"^第?[0-9一二三四五六七八九十百〇零两]+$")

@@ -72,6 +72,7 @@ def test_territories(name):
 
 @pytest.mark.parametrize("name", [
     "县委县",  # of 县委县政府: a stem holding a body is no territory
+    "中共市",  # of 中共市委: nor one holding the party's prefix
     "韶关市市",  # of 韶关市市长: the level repeated
     "全体市",  # of 全体市政协委员
     "各县",
