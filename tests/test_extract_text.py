@@ -10,7 +10,9 @@ from govkg.errors import GovkgError
 from govkg.extract.articles import credit_names, find_date, is_headline_candidate, outlet_name, parse_byline, split_page
 from govkg.extract.normalize import join_lines, normalize_line, squeeze_spaces, to_simplified
 from govkg.extract.reading import SkippedInput, decode, discover, read_source
-from govkg.extract.sentences import split_sentences
+from govkg.extract.ner.base import Token
+from govkg.extract.records import Article
+from govkg.extract.sentences import split_sentences, tag_page
 
 SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pingdingshan-weidong-2020-06.txt"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "chenghu-district-2021-09.txt"
@@ -49,6 +51,20 @@ def test_to_simplified_keeps_length_and_offsets():
 
 def test_sentences_end_with_closing_quotes():
     assert split_sentences("“我区将绷紧这根弦。”卫东区代区长张伟说。") == ["“我区将绷紧这根弦。”", "卫东区代区长张伟说。"]
+
+
+def test_a_space_in_a_headline_separates_its_clauses_for_the_rules():
+    """陈义初辞去郑州市长职务 王文超任代理市长: two clauses; the rules read the twin with a comma there,
+    of the same length, while the sentence as written keeps its space."""
+    class Backend:
+        def tag(self, texts):
+            return [[Token(t, "O", "n")] for t in texts]
+
+    article = Article("t.txt", 1, title="岚溪县长辞职 方志远任代县长", body="他说 要把工作做好。")
+    (title, body), = tag_page([article], Backend())
+    assert title.text == "岚溪县长辞职 方志远任代县长"
+    assert title.tagged.text == "岚溪县长辞职，方志远任代县长"
+    assert body.tagged.text == "他说 要把工作做好。"  # in a story's text a space is layout, not a clause
 
 
 @pytest.mark.parametrize("line, ok", [
