@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from govkg.extract.context import LEVELS, Context, canonical_org, committee_stem
-from govkg.extract.lexicon import Lexicon
+from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.normalize import in_script_of, to_simplified
 from govkg.extract.admin import divisions
 from govkg.extract.bodies import is_bare_body
@@ -36,6 +36,15 @@ class Memory:
 
 def _written(sentence: str, span: Span) -> str:
     return sentence[span.start: span.end]
+
+
+def body_as_host(name: str, lex: Lexicon) -> Post:
+    """A body written on its own, as the post before a bare title is: what that title may belong to
+    (市妇联郑玉梅主席: 主席 of the 妇联 written before the name)."""
+    simple = to_simplified(name)
+    word = next(ending_at(lex.body_word_index, simple, len(simple)), "")
+    kind = lex.bodies[word][0].kind if word in lex.bodies else ""
+    return Post(title="", body=name, body_label=ORGANIZATION, body_kind=kind)
 
 
 def _names_of_kind(back: Span, lex: Lexicon) -> str | tuple[str, ...]:

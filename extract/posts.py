@@ -13,7 +13,7 @@ from __future__ import annotations
 from govkg.extract.context import Context
 from govkg.extract.holders import Name, Passage, chains, link
 from govkg.extract.lexicon import Lexicon
-from govkg.extract.offices import Memory, resolve_post
+from govkg.extract.offices import Memory, body_as_host, resolve_post
 from govkg.extract.records import Post, PostHolding, Sentence
 from govkg.extract.titles import PostPhrase
 from govkg.graph.schema import ORGANIZATION
@@ -44,6 +44,10 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
         # A bare title after another person's post takes that post's body (主任詹积富、副主任张知通;
         # 莊樹俊當選為市政協主席，徐小莉…當選副主席), unless a territory named between them is its own.
         before = last if (chain[0].bare or _needs_host(chain[0], lex)) and not named_between else None
+        host = _body_before_name(chain[0], names, s.bodies) if chain[0].bare else None
+        if host is not None:
+            # 市妇联郑玉梅主席, 鄂城区院周国旗院长: the body written before the name is the title's.
+            before = body_as_host(host.canonical or host.text, lex)
         after_wei = ts.text.endswith("为", 0, chain[0].start)
         if after_wei and chain[0].bare and last_object is not None:
             # 推选张三为代表团团长；…李四为副团长: the post of the clause like it, not the posts
@@ -66,6 +70,14 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
                                explicit=h.explicit, date_text=h.date_text, concurrent=h.concurrent,
                                order=order * 1000 + i, cue=h.cue, session=h.session))
     return out
+
+
+def _body_before_name(post: PostPhrase, names: list[Name], bodies) -> object | None:
+    """The body mention written right before the name that is right before ``post``."""
+    name = next((n for n in names if n.end == post.start), None)
+    if name is None:
+        return None
+    return next((b for b in bodies if b.end == name.start), None)
 
 
 def _needs_host(post: PostPhrase, lex: Lexicon) -> bool:

@@ -271,3 +271,9 @@ def test_a_district_of_two_cities_lies_in_the_one_the_page_names(backend):
     assert ("place:青山区", "LOCATED_IN", "place:武汉市") in rels
     _, rels, _ = extract("青山区召开会议，部署防汛工作。", backend)
     assert not any(r[0] == "place:青山区" and r[1] == "LOCATED_IN" for r in rels)
+
+
+def test_a_title_after_a_name_after_a_body_is_that_bodys_post(backend):
+    """Shandong, Hubei: 市妇联郑玉梅主席作报告 — the body, the name, then the title."""
+    _, rels, _ = extract("表彰大会上，滨州市妇联郑玉梅主席作了工作报告。", backend)
+    assert ("person:郑玉梅", "HOLDS_ROLE", "role:滨州市妇联/主席") in rels

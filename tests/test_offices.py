@@ -15,7 +15,7 @@ from govkg.extract.context import build_context
 from govkg.extract.holders import chains
 from govkg.extract.lexicon import default_lexicon
 from govkg.extract.normalize import to_simplified
-from govkg.extract.offices import Memory, is_bare_body, resolve_post
+from govkg.extract.offices import Memory, body_as_host, is_bare_body, resolve_post
 from govkg.graph.schema import ORGANIZATION, PLACE
 from govkg.extract.titles import find_posts
 
@@ -363,3 +363,13 @@ def test_a_commission_after_the_discipline_commission_is_the_territorys_beside_i
     """Shandong: 省纪委副书记、监察委副主任 — the province's supervisory commission, not one inside its 纪委."""
     discipline, supervision = resolve("山东省纪委副书记、监察委副主任", story(山东省=("省", 2)))
     assert (discipline.body, supervision.body) == ("山东省纪委", "山东省监察委")
+
+
+def test_a_bare_title_after_a_body_and_a_name_is_that_bodys():
+    """Shandong: 市妇联郑玉梅主席 — the 主席 of the 妇联 written before the name."""
+    (chair,) = resolve("主席", story(滨州市=("市", 2)))
+    assert chair.body != "滨州市妇联"  # alone, 主席 names no 妇联
+    text = to_simplified("主席")
+    (phrase,) = find_posts(text, LEX)
+    chair = resolve_post(phrase, text, LEX, story(滨州市=("市", 2)), Memory(), body_as_host("滨州市妇联", LEX))
+    assert (chair.title, chair.body) == ("主席", "滨州市妇联")
