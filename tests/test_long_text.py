@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import select
 import subprocess
 import sys
 import tempfile
@@ -19,6 +17,7 @@ import tempfile
 import pytest
 
 from conftest import SAMPLE_CORPUS, require_shared
+from support.processes import run_on_terminal
 from govkg.extract.ner import get_backend
 from govkg.extract.pieces import LOOKAHEAD_CHARS, PIECE_CHARS, cut_pieces
 from govkg.extract.pipeline import page_splitter
@@ -83,26 +82,10 @@ def test_extract_a_long_file_shows_progress_and_gives_the_pages_articles(tmp_pat
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
     out = tmp_path / "g.json"
-    leader, follower = pty.openpty()
     env = {**os.environ, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="govkg-test-cache-"), "COLUMNS": "160"}
-    child = subprocess.Popen([*GOVKG, "extract", str(path), "-o", str(out), "--jobs", "2"],
-                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower, env=env)
-    os.close(follower)
-    shown = b""
-    while True:
-        ready, _, _ = select.select([leader], [], [], 1.0)
-        if ready:
-            try:
-                chunk = os.read(leader, 1 << 16)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                break
-            shown += chunk
-        elif child.poll() is not None:
-            break
-    assert child.wait(timeout=600) == 0, shown.decode("utf-8", "replace")[-2000:]
-    os.close(leader)
+    status, shown = run_on_terminal([*GOVKG, "extract", str(path), "-o", str(out), "--jobs", "2"], env,
+                                    stdout_too=False)
+    assert status == 0, shown.decode("utf-8", "replace")[-2000:]
     # The bar of the file's characters was drawn while it ran (rich draws it only on a terminal).
     assert f"extracting {path}".encode() in shown and b"chars/s" in shown
     graph = json.loads(out.read_text(encoding="utf-8"))

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import select
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from govkg.graph.graphfile import new_graph, write_graph
+from support.processes import run_on_terminal
 
 GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 _CACHE = tempfile.mkdtemp(prefix="govkg-test-cache-")
@@ -54,26 +53,9 @@ def govkg(*args: str) -> subprocess.CompletedProcess:
 
 def on_terminal(*args: str) -> str:
     """What govkg writes when its standard output and error are a terminal (a pseudo-terminal)."""
-    leader, follower = pty.openpty()
     env = {**os.environ, "XDG_CACHE_HOME": _CACHE, "COLUMNS": "200", "TERM": "xterm"}
-    child = subprocess.Popen([*GOVKG, *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, env=env)
-    os.close(follower)
-    out = b""
-    while True:
-        ready, _, _ = select.select([leader], [], [], 1.0)
-        if ready:
-            try:
-                chunk = os.read(leader, 1 << 16)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                break
-            out += chunk
-        elif child.poll() is not None:
-            break
-    child.wait(timeout=300)
-    os.close(leader)
-    assert child.returncode == 0, out.decode("utf-8", "replace")[-2000:]
+    status, out = run_on_terminal([*GOVKG, *args], env, timeout=300)
+    assert status == 0, out.decode("utf-8", "replace")[-2000:]
     return out.decode("utf-8", "replace")
 
 
