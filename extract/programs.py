@@ -128,7 +128,12 @@ _TAGS = {
     "campaign": {"n", "nz", "vn", "an", "LOC", "ORG", "j", "nw", "ns", "nt", "a", "TIME"},
     "thought": {"n", "nz", "vn", "an", "LOC", "ORG", "j", "nw", "ns", "nt", "PER", "m", "a", "TIME"},
     "honour": {"n", "nz", "vn", "an", "LOC", "ORG", "j", "nw", "ns", "nt", "v", "a"},
+    "report": {"n", "LOC", "ORG", "ns", "nt"},
 }
+# A report is a document of its own where the text delivers, reads or reviews it (作政府工作报告) or
+# holds a meeting on it, not where a task is put into it (列入区政府工作报告).
+_REPORT_VERBS = ("作", "做", "审议", "读懂", "解读", "通过", "听取", "讨论", "学习", "报告")
+_MEETINGS_ON = ("协商会", "座谈会", "讨论会", "征求意见")  # (举行政府工作报告协商会: a meeting on it)
 # 十九届中央第一轮巡视: an inspection round named by its session, body and ordinal.
 _INSPECTION = re.compile(r"(?:第?[一二三四五六七八九十百]+届)?(?:中央|省委|市委|自治区党委)第[一二三四五六七八九十百]+轮(?:巡视|巡察)")
 
@@ -159,6 +164,9 @@ def _marker_headed(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> 
                     and not _ends_the_name_before(token_at.get(start - 1)):
                 start -= 1
             name = text[start:end]
+            if kind == "report" and not text.endswith(_REPORT_VERBS, 0, start) \
+                    and not text.startswith(_MEETINGS_ON, end):
+                continue
             if len(name) >= len(marker) + shortest:
                 out.append(Mention(name, PROGRAM, start, end, "rule:marker"))
     for m in _INSPECTION.finditer(text):

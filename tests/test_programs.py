@@ -96,6 +96,9 @@ def test_a_governments_work_report_is_a_document_with_or_without_its_territory()
     assert programs("向/p 大会/n 作/v 政府/n 工作/vn 报告/n 。/w") == ["政府工作报告"]
     assert programs("一图/n 读懂/v 坪山区/LOC 政府/n 工作/vn 报告/n ：/w") == ["坪山区政府工作报告"]
     assert programs("他/r 在/p 工作/vn 报告/n 中/f 说/v 。/w") == []
+    assert programs("举行/v 政府/n 工作/vn 报告/n 协商会/n 。/w") == ["政府工作报告"]
+    # …a document delivered, read or met on, not one a task is put into
+    assert programs("将/p 创建/vn 工作/vn 列入/v 区/n 政府/n 工作/vn 报告/n 。/w") == []
 
 
 def test_an_honour_with_a_two_character_stem():
