@@ -14,7 +14,7 @@ from govkg.extract.context import Context
 from govkg.extract.holders import Name, Passage, chains, link
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.offices import Memory, body_as_host, resolve_post
-from govkg.extract.records import Post, PostHolding, Sentence
+from govkg.extract.records import Mention, Post, PostHolding, Sentence
 from govkg.extract.titles import PostPhrase
 from govkg.graph.schema import ORGANIZATION
 
@@ -72,7 +72,7 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
     return out
 
 
-def _body_before_name(post: PostPhrase, names: list[Name], bodies) -> object | None:
+def _body_before_name(post: PostPhrase, names: list[Name], bodies: list[Mention]) -> Mention | None:
     """The body mention written right before the name that is right before ``post``."""
     name = next((n for n in names if n.end == post.start), None)
     if name is None:
