@@ -383,6 +383,12 @@ def _subject_of_clause(text: str, cue_start: int, st: _Sentence) -> list[Name]:
                 break
         return out
     head = text[clause_start:cue_start]
+    if "后者" in head or "前者" in head:
+        # …陪同署长倪岳峰在唐山调研，后者于今年4月履新河北省委书记: the latter of the names before it
+        before = [n for n in st.names if n.end <= clause_start]
+        if len(before) >= 2 or before and "后者" in head:
+            return [before[-1] if "后者" in head else before[-2]]
+        return []
     if re.search(r"[他她其]", head):
         topic = st.passage.topic or _opening_name(text, clause_start, st.names, st.posts)
         return [topic] if topic else []

@@ -242,3 +242,13 @@ def test_a_denied_post_is_no_holding():
     """Chongqing: 李顺、赵文明等不是主席团成员的区级领导 — they are not members of the presidium."""
     found = holdings("李顺/PER 、/w 赵文明/PER 等/u 不是/v 主席团/n 成员/n 的/u 区级/b 领导/n ，/w 在/p 台下/s 就座/v 。/w")
     assert found == []
+
+
+def test_the_latter_is_the_last_name_before_the_clause():
+    """Hebei: 他还以唐山市市长的身份陪同署长倪岳峰在唐山调研，后者于今年4月履新河北省委书记."""
+    found = holdings("丁绣峰/PER 陪同/v 署长/n 倪岳峰/PER 调研/v ，/w 后者/r 于/p 今年4月/TIME 履新/v "
+                     "河北省委/ORG 书记/n 。/w")
+    assert ("倪岳峰", "河北省委书记", "current") in found
+    assert not any(person == "丁绣峰" and post == "河北省委书记" for person, post, _ in found)
+    found = holdings("方志远/PER 会见/v 了/u 高明/PER ，/w 前者/r 曾任/v 县妇联/ORG 主席/n 。/w")
+    assert ("方志远", "县妇联主席", "former") in found
