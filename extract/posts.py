@@ -44,7 +44,8 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
         # A bare title after another person's post takes that post's body (主任詹积富、副主任张知通;
         # 莊樹俊當選為市政協主席，徐小莉…當選副主席), unless a territory named between them is its own.
         before = last if (chain[0].bare or _needs_host(chain[0], lex)) and not named_between else None
-        host = _body_before_name(chain[0], names, s.bodies) if chain[0].bare else None
+        host = (_body_before_name(chain[0], names, s.bodies) or _body_before_cue(ts.text, chain[0], s.bodies)) \
+            if chain[0].bare or _needs_host(chain[0], lex) else None
         if host is not None:
             # 市妇联郑玉梅主席, 鄂城区院周国旗院长: the body written before the name is the title's.
             before = body_as_host(host.canonical or host.text, lex)
@@ -78,6 +79,19 @@ def _body_before_name(post: PostPhrase, names: list[Name], bodies: list[Mention]
     if name is None:
         return None
     return next((b for b in bodies if b.end == name.start), None)
+
+
+# X到B任P, X在B担任P: the body a person goes to or works in, then the post taken there.
+_AT_BODY = ("到", "在", "赴", "进入", "调入", "调到", "调至")
+_TAKES = ("任", "担任", "出任", "工作任", "工作，任")
+
+
+def _body_before_cue(text: str, post: PostPhrase, bodies: list[Mention]) -> Mention | None:
+    """马宇骏离开…到河北省民族宗教事务厅任党组成员: the body written before the cue, after 到/在."""
+    for body in bodies:
+        if text[body.end: post.start] in _TAKES and text.endswith(_AT_BODY, 0, body.start):
+            return body
+    return None
 
 
 def _needs_host(post: PostPhrase, lex: Lexicon) -> bool:

@@ -277,3 +277,9 @@ def test_a_title_after_a_name_after_a_body_is_that_bodys_post(backend):
     """Shandong, Hubei: 市妇联郑玉梅主席作报告 — the body, the name, then the title."""
     _, rels, _ = extract("表彰大会上，滨州市妇联郑玉梅主席作了工作报告。", backend)
     assert ("person:郑玉梅", "HOLDS_ROLE", "role:滨州市妇联/主席") in rels
+
+
+def test_a_post_taken_in_the_body_a_person_went_to_is_that_bodys(backend):
+    """Hebei: 马宇骏离开…研究院到河北省民族宗教事务厅任党组成员 — the 党组 of that department."""
+    _, rels, _ = extract("2002年7月，马宇骏离开河北省工程咨询研究院到河北省民族宗教事务厅任党组成员。", backend)
+    assert ("person:马宇骏", "HOLDS_ROLE", "role:河北省民族宗教事务厅党组/党组成员") in rels
