@@ -450,8 +450,8 @@ def _titles_after_names(text: str, posts: list[PostPhrase], names: list[Name], f
         if id(post) in done:
             continue
         name = next((n for n in names if n.end == post.start), None)
-        if name is None:
-            continue
+        if name is None or text[post.end: post.end + 1] in ("：", ":"):
+            continue  # (村委会主任：邵万福委员：王慧…: a title before a colon heads the names after it)
         status, event, explicit = _status_of(post, None, lex, text)
         out.append(Holding(name, post, status, event, "", [post], _date_before(text, post.start),
                            explicit=explicit))

@@ -252,3 +252,10 @@ def test_the_latter_is_the_last_name_before_the_clause():
     assert not any(person == "丁绣峰" and post == "河北省委书记" for person, post, _ in found)
     found = holdings("方志远/PER 会见/v 了/u 高明/PER ，/w 前者/r 曾任/v 县妇联/ORG 主席/n 。/w")
     assert ("方志远", "县妇联主席", "former") in found
+
+
+def test_a_title_before_a_colon_heads_the_names_after_it():
+    """Liaoning: 大耗村村委会主任：邵万福委员：王慧、吴慧敏 — 委员 is not 邵万福's."""
+    found = holdings("大耗村村委会/ORG 主任/n ：/w 邵万福/PER 委员/n ：/w 王慧/n 、/w 吴慧敏/PER")
+    assert ("邵万福", "大耗村村委会主任", "current") in found
+    assert ("邵万福", "委员", "current") not in found  # (the model missed the first name after it)
