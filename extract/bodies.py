@@ -36,8 +36,10 @@ _MODEL_ONLY_ENDS = ("党", "军", "社", "台")
 _CONGRESS_SESSION = re.compile(r"代表|[一二三四五六七八九十]+次会议|会议|第")
 _JOINT_VERBS = ("联合", "携手", "会同", "协同", "联手")
 # Words the model takes into a body's name that only point at it.
-_LEADING_WORDS = ("原来", "上述", "前述", "当地", "该", "各大", "这家", "那家", "此")
-_MODIFIERS = ("全省", "全市", "全区", "全县", "各级", "各", "相关", "有关", "全体", "其他", "等", "新时代", "新型")
+_LEADING_WORDS = ("原来", "上述", "前述", "当地", "该", "各大", "这家", "那家", "据此前", "此前", "之前", "此",
+                  "来源", "讯")  # (人民网9月12日讯|美国会…, 来源|阅文集团: a dateline's or source line's word)
+_MODIFIERS = ("全省", "全市", "全区", "全县", "各级", "各", "相关", "有关", "全体", "其他", "等", "新时代", "新型",
+              "部分", "一些", "多家", "众多", "基层")
 
 
 def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:

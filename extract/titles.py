@@ -48,7 +48,8 @@ _STEM_BREAKS = ("联合", "携手", "会同", "协同", "联手", "参与", "组
 _ORDINALS = set("第一二三四五六七八九十百〇零两0123456789")
 _MAX_STEM = 14
 # Words before a body's name that are not part of it: 辖区一电子科技商行, 各级党组织, 相关部门.
-_LEADING_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "各", "相关", "有关", "全体", "一家", "一")
+_LEADING_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "各大", "各", "相关", "有关", "全体", "一家", "一",
+                      "部分", "一些", "多家", "众多")
 from govkg.extract.territory import LEVEL_INITIAL_WORDS as _LEVEL_INITIAL_WORDS  # noqa: E402
 _SESSION = re.compile(r"(?:第?[一二三四五六七八九十百〇零0-9]+届)$")
 _PREFIXES = ("中共", "中国共产党", "全国", "中央", "国家")

@@ -179,6 +179,8 @@ def test_split_compound_place(name, pieces):
     # a word that only points at the body is no part of its name
     ("据/p 上述/r 澄江粮油分公司/ORG 人士/n 介绍/v 。/w", ["澄江粮油分公司"]),
     ("由/p 原来国家邮政局/ORG 印制/v 。/w", ["国家邮政局"]),
+    ("9月12日/TIME 讯美国会参议院/ORG 拨款委员会/n 通过/v 决议/n 。/w", ["美国会参议院拨款委员会"]),
+    ("据/p 此前/t 澄江粮油分公司/ORG 的/u 数据/n 。/w", ["澄江粮油分公司"]),
     # the national bodies keep their prefix (中共中央: 中央 alone is no name)
     ("全国政协/ORG 副主席/n 、/w 交通运输部/ORG 部长/n", ["全国政协", "交通运输部"]),
     ("中共中央/ORG 、/w 国务院/ORG 授予/v 称号/n 。/w", ["中共中央", "国务院"]),
@@ -238,6 +240,10 @@ def test_find_bodies(words, expected):
     "辽宁省/LOC 市县乡/n 四级/m 党委/n 换届/vn 。/w",  # the committees of four levels
     "轮流/d 当/v 村支部/ORG 书记/n 。/w",  # a village's branch, of no village named
     "成立/v 农民合作社/ORG 带动/v 增收/v 。/w",
+    "请教/v 了/u 部分/n 银行/n 的/u 专业/n 人士/n 。/w",  # some banks, not one
+    "股份制银行/n 中/f 增长/v 最快/d 。/w",  # a kind of bank
+    "市中心/s 可以/v 解决/v 购物/vn 问题/n 。/w",  # downtown is no 中心
+
 ])
 def test_no_body(words):
     assert bodies(words) == []
