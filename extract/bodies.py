@@ -154,11 +154,11 @@ def _name_start(phrase: BodyPhrase) -> int:
     parts = phrase.parts
     places = [i for i, p in enumerate(parts) if p.kind in ("territory", "level")]
     if not places:
-        # 全国政协, 国家发改委 keep their prefix (the national body's name); 中共中央 keeps 中共 (中央
-        # alone is no name), 中共XX委 does not.
+        # 全国政协, 国家发改委 keep their prefix (the national body's name); 中共中央 and its organs
+        # (中共中央政治局) keep 中共 (中央 alone is no name), 中共XX委 does not.
         kept = [p for p in parts if p.kind != "session" and not (p.kind == "prefix" and p.text in _PARTY_PREFIXES)]
-        if [p.text for p in kept] == ["中央"]:
-            kept = [p for p in parts if p.kind != "session"]
+        if kept and kept[0].text == "中央":
+            kept = [p for p in parts if p.kind != "session"]  # 中共中央政治局: of the Central Committee
         return kept[0].start if kept else phrase.start
     last = places[-1]
     first = places[0]

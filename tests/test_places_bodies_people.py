@@ -184,6 +184,7 @@ def test_split_compound_place(name, pieces):
     # the national bodies keep their prefix (中共中央: 中央 alone is no name)
     ("全国政协/ORG 副主席/n 、/w 交通运输部/ORG 部长/n", ["全国政协", "交通运输部"]),
     ("中共中央/ORG 、/w 国务院/ORG 授予/v 称号/n 。/w", ["中共中央", "国务院"]),
+    ("中共中央/ORG 政治局/n 常委/n 李长春/PER 视察/v 。/w", ["中共中央政治局"]),
     # a court's name starts at its own territory, the last of the chain
     ("江西省抚州市临川县人民法院/ORG 召开/v 会议/n 。/w", ["临川县人民法院"]),
     # an association of a community: the community, not the street before it
