@@ -277,7 +277,7 @@ def _model_body(word: str, lex: Lexicon, following=None, own_name: bool = True) 
 # The model's next word shows that its body word is only the start of a longer name.
 _NAME_GOES_ON = ("n", "nz", "vn", "ns", "nt", "a", "b", "TIME", "LOC", "ORG")
 # …and the words after which a two-character name may stand alone.
-_AFTER_A_SHORT_NAME = ("w", "u", "p", "c", "d", "v")
+_AFTER_A_SHORT_NAME = ("w", "u", "p", "c", "d", "v", "f")
 
 
 def _own_name(word: str, lex: Lexicon, following) -> bool:
@@ -285,9 +285,13 @@ def _own_name(word: str, lex: Lexicon, following) -> bool:
     longer name (普旺达|肉牛养殖基地), not a territory or its start (湖南省工业, 密云, 中国), a people
     (回族), a number, an address or a lead (星沙时报讯), not the start of a party's body the text does
     not finish (中共营口)."""
-    if following is not None and following.pos in _NAME_GOES_ON:
+    if re.fullmatch(r"[A-Za-z]{2,10}", word):
+        return True  # NASA, CAPCOM, FIFA: a name in Latin letters the model reads as a body, whole
+    # (通灵珠宝|总裁, 中博传媒|董事长: a title after the name says the name is whole)
+    titled = following is not None and next(ending_at(lex.core_index, following.text, len(following.text)), None)
+    if following is not None and following.pos in _NAME_GOES_ON and not titled:
         return False
-    if len(word) < 3 and following is not None and following.pos not in _AFTER_A_SHORT_NAME:
+    if len(word) < 3 and following is not None and following.pos not in _AFTER_A_SHORT_NAME and not titled:
         return False
     if territory_of_body(word, lex) or canonical_place(word) != word or divisions().lookup(word) \
             or any(divisions().lookup(word[:k]) for k in range(2, len(word))) \

@@ -259,6 +259,11 @@ def test_a_name_of_its_own_the_model_reads_as_a_body():
     assert bodies("青岚/ORG 文旅/n 融合/v 发展/v 。/w") == []
     # …and not a county's name without its suffix (密云 of 密云区)
     assert bodies("与/p 密云/ORG 携手/v 发展/v 。/w") == []
+    # a title after the name says it is whole (澄禾珠宝|总裁), as a place word does after a short one
+    assert bodies("澄禾珠宝/ORG 总裁/n 沈东/PER 认为/v 。/w") == ["澄禾珠宝"]
+    assert bodies("战胜/v 青岚/ORG 之后/f ，/w 球队/n 领先/v 。/w") == ["青岚"]
+    # a name in Latin letters the model reads as a body
+    assert bodies("据/p ESRB/ORG 评级/vn ，/w 游戏/n 改为/v 成人级/n 。/w") == ["ESRB"]
 
 
 @pytest.mark.parametrize("words, word", [
