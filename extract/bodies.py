@@ -91,8 +91,9 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
         if _ends_in_ordinary_word(text, end, lex) or _is_venue(tok.text, lex):
             continue  # 从严治党: the model's body word ends in 治党
         following = next((t for s_, _e, t in sent.spans if s_ == end), None)
+        rest = _nouns_after(sent, end)
         quoted = start > 0 and text[start - 1] in "“‘"  # “智囊库”, ‘北大门’: a figure of speech
-        if _model_body(tok.text, lex, following, own_name=not quoted) and not is_bare_body(tok.text, lex) \
+        if _model_body(tok.text, lex, following, own_name=not quoted, rest=rest) and not is_bare_body(tok.text, lex) \
                 and next(ending_at(lex.core_index, tok.text, len(tok.text)), None) is None:
             # (民建阳江市委会主委: a post, read by the title grammar, not a body)
             out.append(Mention(tok.text, ORGANIZATION, start, end, "model"))
@@ -167,6 +168,9 @@ def _name_start(phrase: BodyPhrase) -> int:
     front = [p for p in parts[:first] if p.kind == "body"]
     if front:
         return front[0].start if last == first else parts[last].start
+    if re.match(r"[0-9一二三四五六七八九十]", parts[last].text) and last + 1 < len(parts) \
+            and parts[last + 1].form == "enterprise":
+        return parts[last + 1].start  # 6连|博福达石磨面粉厂: an enterprise in a numbered unit, not of it
     return parts[last].start
 
 
@@ -219,7 +223,7 @@ def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
 
 
 # Body suffixes common inside ordinary words: a name ending in one needs an owner or the model.
-_WEAK = {"局", "厅", "委", "办", "署", "处", "科", "室", "部", "站", "所", "院", "中心", "组", "队", "会", "场"}
+_WEAK = {"局", "厅", "委", "办", "署", "处", "科", "室", "部", "站", "所", "院", "中心", "组", "队", "会", "场", "厂"}
 
 
 _DESCRIBING = ("a", "ad", "an", "vn", "d", "b", "s", "f")  # (国内银行, 境内分行: where, not which)
@@ -256,9 +260,21 @@ def _suffix_length(word: str, lex: Lexicon) -> int:
     return len(next(ending_at(lex.body_word_index, word, len(word)), ""))
 
 
-def _model_body(word: str, lex: Lexicon, following=None, own_name: bool = True) -> bool:
+def _nouns_after(sent: TaggedSentence, end: int, most: int = 3) -> str:
+    """The model's nouns written right after ``end`` (肉牛养殖基地 after 普旺达), up to ``most`` words."""
+    out, at = "", end
+    for _ in range(most):
+        tok = next((t for s_, _e, t in sent.spans if s_ == at), None)
+        if tok is None or tok.pos not in ("n", "vn", "nz", "an"):
+            break
+        out, at = out + tok.text, at + len(tok.text)
+    return out
+
+
+def _model_body(word: str, lex: Lexicon, following=None, own_name: bool = True, rest: str = "") -> bool:
     """A body word of the model's that the grammar does not read: a medium, an agency, a name of
-    its own (阿里巴巴, 美联储) when ``own_name``. ``following`` is the model's next word."""
+    its own (阿里巴巴, 美联储) when ``own_name``. ``following`` is the model's next word, ``rest``
+    the nouns after it."""
     if word.startswith(_MODIFIERS) or word in lex.generic_bodies or is_territory(word, lex):
         return False
     if place_level(word, lex) not in (None, "site"):
@@ -271,7 +287,7 @@ def _model_body(word: str, lex: Lexicon, following=None, own_name: bool = True) 
     if bool(_MEDIA.search(word)) or next(ending_at(lex.body_word_index, word, len(word)), None) is not None \
             or word.endswith(sites) or word.endswith(_MODEL_ONLY_ENDS):
         return True
-    return own_name and _own_name(word, lex, following)
+    return own_name and _own_name(word, lex, following, rest)
 
 
 # The model's next word shows that its body word is only the start of a longer name.
@@ -280,7 +296,7 @@ _NAME_GOES_ON = ("n", "nz", "vn", "ns", "nt", "a", "b", "TIME", "LOC", "ORG")
 _AFTER_A_SHORT_NAME = ("w", "u", "p", "c", "d", "v", "f")
 
 
-def _own_name(word: str, lex: Lexicon, following) -> bool:
+def _own_name(word: str, lex: Lexicon, following, rest: str = "") -> bool:
     """A name of its own (阿里巴巴, 美联储) the model reads as a body, whole: not a part it cut from a
     longer name (普旺达|肉牛养殖基地), not a territory or its start (湖南省工业, 密云, 中国), a people
     (回族), a number, an address or a lead (星沙时报讯), not the start of a party's body the text does
@@ -289,7 +305,12 @@ def _own_name(word: str, lex: Lexicon, following) -> bool:
         return True  # NASA, CAPCOM, FIFA: a name in Latin letters the model reads as a body, whole
     # (通灵珠宝|总裁, 中博传媒|董事长: a title after the name says the name is whole)
     titled = following is not None and next(ending_at(lex.core_index, following.text, len(following.text)), None)
-    if following is not None and following.pos in _NAME_GOES_ON and not titled:
+    # A noun after it goes on with the name only where the nouns end as a name does (普旺达|肉牛养殖基地),
+    # not before an ordinary noun (国基地产|工作人员, 东兴证券|研究).
+    sites = tuple(sfx for sfx, level in lex.place_suffixes.items() if level == "site")
+    names_on = rest and (next(ending_at(lex.body_word_index, rest, len(rest)), None) or rest.endswith(sites))
+    if following is not None and following.pos in _NAME_GOES_ON and not titled \
+            and (following.pos not in ("n", "vn") or names_on):
         return False
     if len(word) < 3 and following is not None and following.pos not in _AFTER_A_SHORT_NAME and not titled:
         return False

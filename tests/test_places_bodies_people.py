@@ -191,6 +191,8 @@ def test_split_compound_place(name, pieces):
     ("云湖街道/LOC 桂香社区爱心服务联盟/ORG 成立/v 。/w", ["桂香社区爱心服务联盟"]),
     # an enterprise
     ("青禾农业发展有限公司/ORG 总经理/n 秦山/PER 介绍/v 。/w", ["青禾农业发展有限公司"]),
+    # Xinjiang: a factory in a numbered company of the Corps is named without the company
+    ("在/p 6/m 连澄禾石磨/ORG 面粉厂/n ，/w 参观/v 了解/v 。/w", ["澄禾石磨面粉厂"]),
     # Hunan: a department whose name joins two fields with 和, the model's words cut at it
     ("会议/n 对/p 省教育厅/ORG 、/w 省工业/ORG 和/c 信息化厅/vn 、/w 省公安厅/ORG 评议/vn 。/w",
      ["省教育厅", "省工业和信息化厅", "省公安厅"]),
@@ -244,6 +246,7 @@ def test_find_bodies(words, expected):
     "请教/v 了/u 部分/n 银行/n 的/u 专业/n 人士/n 。/w",  # some banks, not one
     "股份制银行/n 中/f 增长/v 最快/d 。/w",  # a kind of bank
     "市中心/s 可以/v 解决/v 购物/vn 问题/n 。/w",  # downtown is no 中心
+    "参观/v 了解/v 了/u 面粉厂/n 的/u 生产/vn 。/w",  # a kind of factory, no name
 
 ])
 def test_no_body(words):
@@ -262,6 +265,8 @@ def test_a_name_of_its_own_the_model_reads_as_a_body():
     # a title after the name says it is whole (澄禾珠宝|总裁), as a place word does after a short one
     assert bodies("澄禾珠宝/ORG 总裁/n 沈东/PER 认为/v 。/w") == ["澄禾珠宝"]
     assert bodies("战胜/v 青岚/ORG 之后/f ，/w 球队/n 领先/v 。/w") == ["青岚"]
+    # …and an ordinary noun after it does not make it the start of a longer name
+    assert bodies("澄禾地产/ORG 工作人员/n 求/v 被告/n 帮忙/v 。/w") == ["澄禾地产"]
     # a name in Latin letters the model reads as a body
     assert bodies("据/p ESRB/ORG 评级/vn ，/w 游戏/n 改为/v 成人级/n 。/w") == ["ESRB"]
 
