@@ -19,7 +19,8 @@
   ``label``, then every attribute), ``edges.csv`` (``source``, ``type``,
   ``target``, ``key``, then every attribute) and ``evidence.csv`` (one row
   per evidence item: the edge's ``source``, ``type``, ``target``, ``key``,
-  then ``article`` and ``sentence``). Lists and maps are JSON text in
+  then ``article``, ``sentence`` and what the sentence says of a post:
+  ``status``, ``event``, ``event_date``, ``date``). Lists and maps are JSON text in
   ``k_json`` as above. UTF-8 with a byte-order mark, so that Excel opens
   Chinese text correctly.
 - **neo4j-admin** (a folder): header and data files for
@@ -45,7 +46,7 @@ import networkx as nx
 from govkg.errors import GovkgError
 from govkg.graph.graphfile import Inputs, check_output, is_stdout, write_text_atomic
 from govkg.graph.properties import canonical_json, edge_rows, node_rows
-from govkg.graph.schema import NODE_LABELS
+from govkg.graph.schema import NODE_LABELS, STATEMENT_PROPS
 from govkg.queries.neo4j import cypher
 
 FORMATS = ("graphml", "gexf", "csv", "neo4j-admin")
@@ -177,11 +178,14 @@ def csv_tables(graph: nx.MultiDiGraph) -> dict[str, str]:
         edges.append({**ends, **flat_attributes({k: v for k, v in attrs.items() if k != "type"})})
         for item in attrs.get("evidence") or []:
             if isinstance(item, dict):
-                evidence.append({**ends, "article": item.get("article"), "sentence": item.get("sentence")})
+                # what the sentence says of the post (status, event, event_date, date), empty elsewhere
+                evidence.append({**ends, "article": item.get("article"), "sentence": item.get("sentence"),
+                                 **{p: _cell(item.get(p, "")) for p in STATEMENT_PROPS}})
     return {
         "nodes.csv": _csv_text(_columns(nodes, ("id", "label")), nodes),
         "edges.csv": _csv_text(_columns(edges, ("source", "type", "target", "key")), edges),
-        "evidence.csv": _csv_text(["source", "type", "target", "key", "article", "sentence"], evidence),
+        "evidence.csv": _csv_text(["source", "type", "target", "key", "article", "sentence", *STATEMENT_PROPS],
+                                  evidence),
     }
 
 

@@ -133,6 +133,13 @@ def test_csv_tables_have_a_bom_and_give_the_graph_back(sample_file, sample_graph
                       for item in a.get("evidence", [])]
     assert sorted((r["source"], r["type"], r["sentence"]) for r in evidence) == sorted(expected_items)
     assert any("张伟" in r["sentence"] and r["type"] == "HOLDS_ROLE" for r in evidence)
+    # each row carries what its sentence says of the post, as the evidence item does
+    expected_statements = sorted((u, v, item["sentence"], item.get("status", ""), item.get("date", ""))
+                                 for u, v, a in sample_graph.edges(data=True) if a["type"] == "HOLDS_ROLE"
+                                 for item in a.get("evidence", []))
+    assert sorted((r["source"], r["target"], r["sentence"], r["status"], r["date"]) for r in evidence
+                  if r["type"] == "HOLDS_ROLE") == expected_statements
+    assert any(r["status"] == "current" and r["date"] for r in evidence if r["type"] == "HOLDS_ROLE")
 
 
 def test_neo4j_admin_files_hold_the_loader_properties(sample_file, tmp_path):
