@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 
 import pytest
 
@@ -77,38 +76,33 @@ def test_a_short_text_is_one_piece(split):
     assert piece.text == text and piece.first_article == 1
 
 
-def test_extract_a_long_file_shows_progress_and_gives_the_pages_articles(tmp_path, split):
+def test_a_long_file_shows_progress_gives_the_pages_articles_and_is_cached_piece_by_piece(tmp_path, split):
+    """One long extraction (it is the slow part) checked three ways: the progress bar a terminal shows,
+    the articles of the whole text, and a second run that takes every piece from the cache."""
     text = long_text()
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
-    out = tmp_path / "g.json"
-    env = {**os.environ, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="govkg-test-cache-"), "COLUMNS": "160"}
-    status, shown = run_on_terminal([*GOVKG, "extract", str(path), "-o", str(out), "--jobs", "2"], env,
-                                    stdout_too=False)
+    short = tmp_path / "short.txt"
+    short.write_text(sample_text(), encoding="utf-8")
+    cache = tmp_path / "cache"
+    first, second = tmp_path / "1.json", tmp_path / "2.json"
+    env = {**os.environ, "COLUMNS": "160"}
+    status, shown = run_on_terminal([*GOVKG, "extract", str(path), str(short), "-o", str(first), "--jobs", "2",
+                                     "--cache-dir", str(cache)], env, stdout_too=False)
     assert status == 0, shown.decode("utf-8", "replace")[-2000:]
     # The bar of the file's characters was drawn while it ran (rich draws it only on a terminal).
     assert f"extracting {path}".encode() in shown and b"chars/s" in shown
-    graph = json.loads(out.read_text(encoding="utf-8"))
+    assert b"2 files: 2 extracted (0 from the cache), 0 empty, 0 failed" in shown
+    graph = json.loads(first.read_text(encoding="utf-8"))
     nodes = {n["id"]: n for n in graph["nodes"]}
-    articles = sorted((n for n in graph["nodes"] if n["label"] == "Article"), key=lambda n: n["number"])
+    articles = sorted((n for n in graph["nodes"] if n["label"] == "Article" and n["source"] == "long.txt"),
+                      key=lambda n: n["number"])
     expected = split(text)
     assert [(n["id"], n["title"], n["text"]) for n in articles] == [(a.id, a.title, a.body) for a in expected]
     # Every edge joins nodes of the file: the pieces' ids fit together.
     assert all(e["source"] in nodes and e["target"] in nodes for e in graph["edges"])
-
-
-def test_a_long_file_is_cached_piece_by_piece(tmp_path):
-    path = tmp_path / "long.txt"
-    path.write_text(long_text(), encoding="utf-8")
-    short = tmp_path / "short.txt"
-    short.write_text(sample_text(), encoding="utf-8")
-    cache = tmp_path / "cache"
-    runs = []
-    for n in (1, 2):
-        done = subprocess.run([*GOVKG, "extract", str(path), str(short), "-o", str(tmp_path / f"{n}.json"),
-                               "--cache-dir", str(cache)], capture_output=True, text=True, timeout=600)
-        assert done.returncode == 0, done.stderr
-        runs.append(done.stderr.strip().splitlines()[-1])
-    assert runs == ["2 files: 2 extracted (0 from the cache), 0 empty, 0 failed",
-                    "2 files: 2 extracted (2 from the cache), 0 empty, 0 failed"]
-    assert (tmp_path / "1.json").read_bytes() == (tmp_path / "2.json").read_bytes()
+    done = subprocess.run([*GOVKG, "extract", str(path), str(short), "-o", str(second), "--cache-dir", str(cache)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "2 files: 2 extracted (2 from the cache), 0 empty, 0 failed"
+    assert first.read_bytes() == second.read_bytes()
