@@ -19,7 +19,7 @@ from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.normalize import to_simplified
-from govkg.extract.territory import LEVEL_INITIAL_WORDS, NUMERIC_STEM, is_territory, place_level
+from govkg.extract.territory import LEVEL_INITIAL_WORDS, NUMERIC_STEM, canonical_place, is_territory, place_level
 from govkg.extract.titles import body_ends, parse_body, phrase_limit
 from govkg.graph.schema import PLACE
 
@@ -79,6 +79,12 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 if level == "site" and len(name) <= 3:
                     continue
                 out.append(Mention(name, PLACE, at, at + len(name), "model", level=level))
+            elif tok.tag == LOC and word.startswith("新") and len(word) >= 3 and not divisions().lookup(word) \
+                    and (divisions().lookup(word[1:]) or any(divisions().lookup(word[1:] + lv) for lv in "县市区")):
+                # 富裕新浮山, 幸福美好新甘肃: 新 praises the place, it is no part of its name
+                name = canonical_place(word[1:])
+                out.append(Mention(word[1:], PLACE, start + 1, end, "model",
+                                   level=place_level(name, lex) or place_level(word[1:], lex) or ""))
             elif tok.tag == LOC and _other_place(word, lex, _stands_alone(nxt, prev)) \
                     and not (nxt is not None and nxt.text[:1] in "村镇乡县区市"):
                 # 英国, 长三角, 白宫: a place the territory grammar has nothing to say about; the model's word
@@ -100,7 +106,8 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     out = _dedupe(out)
     out.extend(_coordinated(sent, lex, out))
     out.extend(_sites(sent, lex, out))
-    out = [m for m in out if m.text not in lex.generic_places]  # 爱国主义教育基地: a kind of site
+    out = [m for m in out if m.text not in lex.generic_places  # 爱国主义教育基地: a kind of site
+           and not _LEVELS_ONLY.fullmatch(m.text)]  # 省市县乡, 派驻|盟市: levels, no place
     kept = _dedupe([_with_cut_first_character(piece, sent) for m in _dedupe(out) for piece in _split(m, lex)])
     # 长胜镇法沙长龙蔬菜基地: the site is named with its territory, and the territory is named too.
     kept += [t for m in kept if m.level == "site" for t in out
@@ -127,6 +134,9 @@ _CUT_MODIFIERS = set("小大老新东西南北上下前后左右中")
 _VILLAGE_LEVELS = ("村", "社区", "嘎查")
 _TOWN_LEVELS = ("镇", "乡", "苏木", "村", "嘎查")
 _NOT_A_PLACE = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大|公司|集团|部|办|中心|[的了和与及、]")
+
+
+_LEVELS_ONLY = re.compile(r"(?:省|市|县|区|乡|镇|村|盟|旗|州|苏木|嘎查){2,}")
 
 
 def _other_place(word: str, lex: Lexicon, alone: bool = False) -> bool:

@@ -129,6 +129,12 @@ def test_a_venue_is_a_place_not_a_body():
     assert bodies("青禾广场/ORG 开业/v 。/w") == ["青禾广场"]
 
 
+def test_a_place_praised_as_new_is_the_place():
+    """Shanxi, Gansu: 富裕新浮山, 幸福美好新甘肃 — 新 praises it; 新疆 and 新乡 are names of their own."""
+    assert [name for name, _level in places("为/p 建设/v 富裕/a 新浮山/LOC 做出/v 贡献/n 。/w")] == ["浮山"]
+    assert [name for name, _level in places("新疆/LOC 和/c 新乡/LOC 的/u 代表/n 。/w")] == ["新疆", "新乡"]
+
+
 def test_a_territory_with_the_verb_of_a_joint_action():
     assert places("云湖街道联合/LOC 农业银行/ORG 开展/v 宣传/vn 。/w") == [("云湖街道", "街道")]
 
@@ -140,6 +146,8 @@ def test_a_territory_with_the_verb_of_a_joint_action():
     "打造/v 爱国主义教育基地/ORG 、/w 红色/n 旅游/vn 景点/n 。/w",  # a kind of site (generic_places.txt)
     "脱贫/v 攻坚/vn 、/w 壮大/LOC 村/n 集体经济/n 。/w",  # 村 begins a word (村集体, 村规民约): no village
     "给/p 村民/n 科普村/LOC 规民约/n 。/w",
+    "全国/n 省市县乡/LOC 四级/m 党委/n 换届/vn 。/w",  # levels, no place
+
 ])
 def test_no_place(words):
     assert places(words) == []
