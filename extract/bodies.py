@@ -129,8 +129,7 @@ def _is_venue(name: str, lex: Lexicon) -> bool:
     simple = to_simplified(name)
     body_suffix = _suffix_length(simple, lex)
     # (广场 ends in 场, a body's suffix of one character: 万达广场 is a site and an enterprise both)
-    return body_suffix >= 2 and any(simple.endswith(sfx) and len(sfx) > body_suffix
-                                    for sfx, lv in lex.place_suffixes.items() if lv == "site")
+    return body_suffix >= 2 and any(simple.endswith(sfx) and len(sfx) > body_suffix for sfx in lex.site_suffixes)
 
 
 def _ends_in_ordinary_word(text: str, end: int, lex: Lexicon) -> bool:
@@ -283,7 +282,7 @@ def _model_body(word: str, lex: Lexicon, following=None, own_name: bool = True, 
         return False  # 建设路街道联合: a territory and the verb of its joint action
     # A name the model reads as a body but the grammar does not: a medium (上观新闻, 红网) or an
     # agency whose name ends in a body word (国务院, 新华社).
-    sites = tuple(sfx for sfx, level in lex.place_suffixes.items() if level == "site") + ("园",)
+    sites = lex.site_suffixes + ("园",)
     if bool(_MEDIA.search(word)) or next(ending_at(lex.body_word_index, word, len(word)), None) is not None \
             or word.endswith(sites) or word.endswith(_MODEL_ONLY_ENDS):
         return True
@@ -307,8 +306,8 @@ def _own_name(word: str, lex: Lexicon, following, rest: str = "") -> bool:
     titled = following is not None and next(ending_at(lex.core_index, following.text, len(following.text)), None)
     # A noun after it goes on with the name only where the nouns end as a name does (普旺达|肉牛养殖基地),
     # not before an ordinary noun (国基地产|工作人员, 东兴证券|研究).
-    sites = tuple(sfx for sfx, level in lex.place_suffixes.items() if level == "site")
-    names_on = rest and (next(ending_at(lex.body_word_index, rest, len(rest)), None) or rest.endswith(sites))
+    names_on = rest and (next(ending_at(lex.body_word_index, rest, len(rest)), None)
+                         or rest.endswith(lex.site_suffixes))
     if following is not None and following.pos in _NAME_GOES_ON and not titled \
             and (following.pos not in ("n", "vn") or names_on):
         return False

@@ -64,6 +64,21 @@ class Lexicon:
         return tuple(sorted(self.place_suffixes, key=len, reverse=True))
 
     @cached_property
+    def site_suffixes(self) -> tuple[str, ...]:
+        """The suffixes of named sites (基地, 广场, 会议中心…), longest first."""
+        return tuple(s for s in self.place_suffixes_longest_first if self.place_suffixes[s] == "site")
+
+    def name_endings(self, *kinds: str) -> tuple[str, ...]:
+        """The body words a name of one of ``kinds`` ends in (school: 大学, 学院, 中学 …), as written
+        whole or after a stem (not a kind word used alone, 学校 of 学校团委)."""
+        key = tuple(sorted(kinds))
+        cache = self.__dict__.setdefault("_name_endings", {})
+        if key not in cache:
+            cache[key] = tuple(w for w, forms in self.bodies.items()
+                               if any(f.kind in kinds and f.form in ("suffix", "word") for f in forms))
+        return cache[key]
+
+    @cached_property
     def level_words(self) -> dict[str, str]:
         """A word that stands for a territory of the article (区 → 区, 自治区 → 省, 地 → 地区)."""
         return {w: lv.name for lv in self.levels.values() for w in lv.written}

@@ -53,7 +53,7 @@ def _names_of_kind(back: Span, lex: Lexicon) -> str | tuple[str, ...]:
     word = to_simplified(back.text)
     if lex.bodies[word][0].kind != "school":
         return word
-    return tuple(w for w, forms in lex.bodies.items() if any(f.form == "suffix" and f.kind == "school" for f in forms))
+    return lex.name_endings("school")
 
 
 def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, memory: Memory,
@@ -212,9 +212,7 @@ def _unit_host(before: Post | None, ctx: Context, lex: Lexicon, at: int) -> str 
             return before.parents[0] if before.parents else None
         # (全国政协副主席、交通运输部党组书记: a ministry, no unit of the CPPCC)
         return before.body if before.body_kind in _HOSTS_OF_UNITS + ("organ", "department", "party") else None
-    endings = tuple(w for w, forms in lex.bodies.items()
-                    if any(f.kind in _HOSTS_OF_UNITS and f.form in ("suffix", "word") for f in forms))
-    return ctx.own_body(endings, before=at)
+    return ctx.own_body(lex.name_endings(*_HOSTS_OF_UNITS), before=at)
 
 
 def _stands_alone(body: Span, lex: Lexicon) -> bool:

@@ -250,7 +250,7 @@ _SITE_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "�
 def _sites(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
     """Named sites by their suffix: 卫东区廉政教育基地, 梅岭景区 (not 我县 of 我县梅岭景区)."""
     text = sent.text
-    suffixes = sorted((s for s, lv in lex.place_suffixes.items() if lv == "site"), key=len, reverse=True)
+    suffixes = lex.site_suffixes
     out: list[Mention] = []
     for end in sorted(sent.token_end):
         suffix = next((s for s in suffixes if end >= len(s) and text.startswith(s, end - len(s))), None)
