@@ -233,8 +233,20 @@ def _is_stem_char(r: _Reader, i: int) -> bool:
     if tag == "m":
         return ch in _ORDINALS
     if tag == "c":
-        return ch in _CONNECTORS
+        return ch in _CONNECTORS or _glued_to_a_connector(r, i)
     return True
+
+
+def _glued_to_a_connector(r: _Reader, i: int) -> bool:
+    """教育|和体育局, 文化|和旅游局: the model reads a connector and the field after it as one
+    conjunction; a token of three characters or more that opens with 和/与 is no conjunction."""
+    start = i
+    while start > 0 and start not in r.token_starts:
+        start -= 1
+    end = i + 1
+    while end < len(r.text) and end not in r.token_starts:
+        end += 1
+    return end - start >= 3 and r.text[start] in _CONNECTORS
 
 
 def _stem_start(r: _Reader, end: int) -> int:
@@ -246,11 +258,11 @@ def _stem_start(r: _Reader, end: int) -> int:
         # Stop at a word that introduces a post (任临夏州… , 曾任…) or at a territory's end.
         word = _word_ending_at(r, i)
         if word in _CONNECTORS and end - i >= 2 and i - 1 > r.limit and _is_stem_char(r, i - 2) \
-                and r.char_tags[i] != "ORG" \
+                and not (r.char_tags[i] == "ORG" and r.char_tags[i - 2] in ("ORG", "LOC", "nz")) \
                 and not _body_word_ends_at(r, i - 1) \
                 and next(ending_at(r.lex.body_index("suffix"), r.text, i - 1, r.limit), None) is None:
-            pass  # 工业和信息化厅, 人力资源和社会保障局: the name joins two fields (not 教育局和财政局,
-            # nor two names the model reads: 汇丰和|巴克莱银行)
+            pass  # 工业和信息化厅, 人力资源和社会保障局, 教育和|体育局: the name joins two fields (not
+            # 教育局和财政局, nor two names the model reads: 汇丰|和|巴克莱银行)
         elif word in _STOP_WORDS:
             break
         if any(p.end == i for p in r.places) or division_ending_at(r.text, i, r.limit):

@@ -155,6 +155,29 @@ def test_stems_of_schools_enterprises_and_departments():
         ("territory", "山西省"), ("body", "住房和城乡建设厅"), ("qualifier", "副"), ("core", "厅长")]
 
 
+@pytest.mark.parametrize("words, body", [
+    # Sichuan: the model glues the connector to the second field (和体育局/c)
+    ("任命/v 陈晓燕/PER 为/v 叙山区/LOC 教育/vn 和体育局/c 局长/n 。/w", "教育和体育局"),
+    # Anhui: the same with 文化和旅游局, after a verb the model glued to the level word
+    ("王五/PER 任县文化/ORG 和旅游局/c 局长/n 。/w", "文化和旅游局"),
+    # Hunan: the connector apart, the second field read as a body by the model
+    ("钱七/PER 任/v 区/n 教育/vn 和/c 体育局/ORG 党组/n 书记/n 。/w", "教育和体育局"),
+])
+def test_a_department_of_two_fields_keeps_both(words, body):
+    phrase = tagged_post(words)
+    assert body in [b.text for b in phrase.bodies]
+
+
+@pytest.mark.parametrize("words, body", [
+    # two bodies the model names, joined by 和: only the second holds the post
+    ("汇丰/ORG 和/c 巴克莱银行/ORG 行长/n 出席/v 。/w", "巴克莱银行"),
+    # two departments: the post is the second one's
+    ("教育局/n 和/c 财政局/n 局长/n 出席/v 。/w", "财政局"),
+])
+def test_a_connector_between_two_bodies_starts_the_second(words, body):
+    assert [b.text for b in tagged_post(words).bodies] == [body]
+
+
 def test_a_level_word_the_model_keeps_apart_begins_the_stem():
     assert pieces(post("县应急管理局局长")) == [("level", "县"), ("body", "应急管理局"), ("core", "局长")]
 
