@@ -105,7 +105,7 @@ def _opens_a_clause(gap: str, lex: Lexicon | None) -> bool:
     return bool(DATE.search(gap))
 
 
-def _cue_before(text: str, end: int, lex: Lexicon, place: str) -> Cue | None:
+def cue_before(text: str, end: int, lex: Lexicon, place: str) -> Cue | None:
     """The longest cue of ``place`` that ends at ``end`` (过, 了 may follow it: 担任过)."""
     best = None
     for cue in lex.cues:
@@ -180,7 +180,7 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
         relative = False
         holders, cue = _names_after(text, last, names), None
         if holders:
-            cue = _cue_before(text, first.start, lex, "after-name")  # 时任县委书记张三
+            cue = cue_before(text, first.start, lex, "after-name")  # 时任县委书记张三
             if cue and cue.word not in ("时任", "原任", "现任"):
                 cue = None
         else:
@@ -277,7 +277,9 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
         pronoun = text[at - 1: at] if at > 0 and text[at - 1: at] in _PRONOUNS else ""
         if name is None and not pronoun:
             continue
-        cue = _cue_before(text, _described_from(name, st) if name else at - 1, lex, "before-name")
+        cue = cue_before(text, _described_from(name, st) if name else at - 1, lex, "before-name")
+        if cue is None and name is not None:
+            cue = cue_heading_list(text, _described_from(name, st), lex)
         if cue is None:
             continue
         if name is None:
@@ -285,10 +287,22 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
             name = st.main or st.passage.topic
         return ([name] if name else []), cue
     # A cue after the name: 马秀兰此前任, 王国斌因工作变动辞去, 他跻身.
-    cue = _cue_before(text, start, lex, "after-name")
+    cue = cue_before(text, start, lex, "after-name")
     if cue is not None:
         return _subject_of_clause(text, _cue_start(text, start, cue), st), cue
     return [], None
+
+
+def cue_heading_list(text: str, start: int, lex: Lexicon) -> Cue | None:
+    """决定免去：孙某的县教育局局长职务；周某的县民政局局长职务 — a cue before a colon heads every
+    item of the list after it, one item to a semicolon (任免名单 write one item to a line)."""
+    colon = max(text.rfind("：", 0, start), text.rfind(":", 0, start))
+    if colon < 0:
+        return None
+    between = text[colon + 1: start]
+    if between.strip() and not re.search(r"[；;]\s*$", between):
+        return None
+    return cue_before(text, colon, lex, "before-name")
 
 
 def _described_from(name: Name, st: _Sentence) -> int:
@@ -435,7 +449,7 @@ def _holder_of_relative(text: str, post: PostPhrase, names: list[Name], lex: Lex
     if not text.startswith("的", post.end):
         return [], None
     name = next((n for n in names if n.start == post.end + 1), None)
-    cue = _cue_before(text, first.start, lex, "after-name")
+    cue = cue_before(text, first.start, lex, "after-name")
     if name is None or cue is None:
         return [], None
     return [name], cue

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from govkg.extract.admin import divisions
+from govkg.extract.holders import cue_before, cue_heading_list
 from govkg.extract.lexicon import LEXICON_DIR, Lexicon
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.ner.base import PER
@@ -165,7 +166,34 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
             continue
         out = [m for m in out if not (post.end <= m.start < end)]
         out.append(Mention(name, PERSON, post.end, end, "rule:after-title"))
+    out.extend(_names_after_cues(sent, lex, place_stems, out, posts))
     return sorted(out, key=lambda m: m.start)
+
+
+def _names_after_cues(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], people: list[Mention],
+                      posts: list[PostPhrase]) -> list[Mention]:
+    """任命钱某为县人民法院审判员, 免去：孙某的…职务；周某的…职务: a name between a cue of appointment
+    (or the list it heads) and 为/的 + a post is a person, though the model took it for a body."""
+    text = sent.text
+    out: list[Mention] = []
+    for post in posts:
+        for gap in ("为", "的"):
+            at = post.start - len(gap)
+            if at < 2 or text[at: post.start] != gap or any(m.start < at + 1 and at - 1 < m.end for m in people):
+                continue
+            for size in (2, 3):
+                start = at - size
+                if start < 0 or not (cue_before(text, start, lex, "before-name")
+                                     or cue_heading_list(text, start, lex)):
+                    continue
+                if name_after_title(sent, start, lex, long_names=False) != at:
+                    continue
+                name = text[start:at]
+                if name not in place_stems and looks_like_name(name, lex) and _reads_as_name(sent, start, at) \
+                        and not any(p.start < at and start < p.end for p in posts):
+                    out.append(Mention(name, PERSON, start, at, "rule:after-cue"))
+                break
+    return out
 
 
 # Characters a given name hardly ends with: they end place and body names.

@@ -259,3 +259,26 @@ def test_a_title_before_a_colon_heads_the_names_after_it():
     found = holdings("大耗村村委会/ORG 主任/n ：/w 邵万福/PER 委员/n ：/w 王慧/n 、/w 吴慧敏/PER")
     assert ("邵万福", "大耗村村委会主任", "current") in found
     assert ("邵万福", "委员", "current") not in found  # (the model missed the first name after it)
+
+
+# --- A cue that heads a list ---------------------------------------------------------------------
+
+def test_a_cue_before_a_colon_heads_every_item_of_the_list():
+    """任免名单: 免去：A的…职务；B的…职务 — each item after the colon is removed (former)."""
+    assert holdings("会议/n 决定/v 免去/v ：/w 孙建华/PER 的/u 县教育局/ORG 局长/n 职务/n ；/w "
+                    "周涛/PER 的/u 县民政局/ORG 局长/n 职务/n 。/w", None, "event") == [
+        ("孙建华", "县教育局局长", "former", "removed"), ("周涛", "县民政局局长", "former", "removed")]
+
+
+def test_an_appointment_list_after_a_colon_is_appointed():
+    # Sichuan, one item to a line: the cue gives the event to each 为-item
+    assert holdings("任命/v ：/w 刘建国/PER 为/v 叙山区人民政府/ORG 副区长/n ；/w 陈晓燕/PER 为/v "
+                    "叙山区卫生健康局/ORG 局长/n ；/w", None, "event") == [
+        ("刘建国", "叙山区人民政府副区长", "current", "appointed"),
+        ("陈晓燕", "叙山区卫生健康局局长", "current", "appointed")]
+
+
+def test_a_colon_after_a_title_heads_no_list():
+    """A colon after anything but a cue gives no cue: 会议指出：X为… is a plain 为."""
+    assert holdings("会议/n 指出/v ：/w 韩冬/PER 为/v 县委/ORG 书记/n 。/w", None, "event") == [
+        ("韩冬", "县委书记", "current", "")]

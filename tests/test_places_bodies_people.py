@@ -440,3 +440,20 @@ def test_name_after_title_gives_the_names_end():
     assert name_after_title(s, 2, LEX) == 5
     s = tagged("县长/n 出席/v 会议/n")
     assert name_after_title(s, 2, LEX) is None
+
+
+# --- Names a cue makes certain -----------------------------------------------------------------------
+
+def test_a_name_between_a_cue_and_a_post_is_a_person():
+    # Jiangsu: the model takes the name after 任命 for a body
+    assert ("钱勇", "rule:after-cue") in people(
+        "会议/n 任命/v 钱勇/ORG 为/v 县人民法院审判委员会/ORG 委员/n 、/w 审判员/n 。/w")
+    # …and in the second item of a list a colon-cue heads
+    assert ("钟岳", "rule:after-cue") in people(
+        "决定/v 免去/v ：/w 孙建华/PER 的/u 县教育局/ORG 局长/n 职务/n ；/w 钟岳/ORG 的/u 县民政局/ORG 局长/n 职务/n 。/w")
+
+
+def test_no_name_where_no_cue_or_a_common_word_stands():
+    """会议为… with no cue, and a body after 任命 that no post follows, make no person."""
+    assert people("区政府/ORG 为/v 县人民医院/ORG 院长/n 颁奖/v 。/w") == []
+    assert people("任命/v 程序/n 为/v 县委/ORG 书记/n 主持/v 。/w") == []
