@@ -22,6 +22,9 @@ LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县域
                        "村规", "村集", "村务", "村干", "村组", "村两", "乡贤"}
 # A stem may not hold a body: 县委县 (of 县委县政府) is no territory.
 _BODY_CHARS = re.compile(r"委|政府|党|中共|共青团|局|厅|法院|检察院|政协|人大")
+# A cue of appointment the model glues to the name after it (韩某|同志任县财政局|党组书记): no
+# place or body name holds one, so a name read leftwards stops where one ends.
+GLUED_CUE = re.compile(r"(?:同志|[担曾历现调转改升出接兼原时拟]任|任命|免去)(?:任|为)?$")
 # Words that begin a phrase about territories but are not part of a name: 全市, 各县, 该区.
 _MODIFIERS = ("全", "各", "该", "本", "我", "每", "历届", "所在")
 NUMERIC_STEM = re.compile(r"^第?[0-9一二三四五六七八九十百〇零两]+$")
@@ -115,7 +118,7 @@ def is_territory(name: str, lex: Lexicon) -> bool:
         return True
     suffix = next((s for s in lex.place_suffixes_longest_first if name.endswith(s)), "")
     stem = name[: -len(suffix)] if suffix else name
-    if _BODY_CHARS.search(stem):
+    if _BODY_CHARS.search(stem) or GLUED_CUE.search(stem) or "同志" in stem:
         return False
     if len(stem) >= 2 and stem[-1] == name[-1] and stem[-1] in "省市区县州旗镇乡村":
         return False  # 抚州市市 of 抚州市市长

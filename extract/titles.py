@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from govkg.extract.lexicon import Lexicon, ending_at, suffix_index
 from govkg.extract.admin import divisions
-from govkg.extract.territory import (Span, cue_and_level, division_ending_at, is_territory, level_word_ending_at,
+from govkg.extract.territory import (GLUED_CUE, Span, cue_and_level, division_ending_at, is_territory, level_word_ending_at,
                                      place_level)
 
 # Characters a post phrase never crosses.
@@ -255,6 +255,8 @@ def _stem_start(r: _Reader, end: int) -> int:
     while i > r.limit and end - i < _MAX_STEM and _is_stem_char(r, i - 1):
         if r.text.endswith(_STEM_BREAKS, 0, i):
             break  # 建设路街道联合工商银行: 联合 joins two actors, it is in neither name
+        if GLUED_CUE.search(r.text, max(r.limit, i - 4), i):
+            break  # 同志任|县财政局 in one of the model's words
         # Stop at a word that introduces a post (任临夏州… , 曾任…) or at a territory's end.
         word = _word_ending_at(r, i)
         if word in _CONNECTORS and end - i >= 2 and i - 1 > r.limit and _is_stem_char(r, i - 2) \
