@@ -36,7 +36,7 @@ _LIST_GAP = re.compile(r"^(?:[、和及与]|同志、|\s+)$")
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;:：]")
 _PRONOUNS = ("他", "她", "其")
 # A date at the start of a career clause: 2019年5月, 1998年, 去年7月, 今年初.
-DATE = re.compile(r"((?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|"
+DATE = re.compile(r"((?:19|20)\d{2}年(?!度)(?:\d{1,2}月)?(?:\d{1,2}日)?|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|"
                   r"(?:同年|次年|翌年)(?:\d{1,2}月)?|次月|同月|近日|日前|目前|如今|随后|此后|其后|之后|后来)")
 # Adverbs between a subject and its cue that put the post in the past: 此前，丁绣峰为…常委.
 _PAST = re.compile(r"此前|之前|先前|曾经|早年|原先|以前|过去|曾")
@@ -101,8 +101,11 @@ def chains(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon |
 
 
 def _opens_a_clause(gap: str, lex: Lexicon | None) -> bool:
-    """，近日已出任: a date between two posts starts another clause, not the same list."""
-    return bool(DATE.search(gap))
+    """，近日已出任: a date between two posts starts another clause, not the same list; so does a cue
+    of two characters or more, or a pronoun (任县委办公室主任，免去其县委督查室主任职务)."""
+    if DATE.search(gap) or gap[:1] in "，," and any(p in gap for p in _PRONOUNS):
+        return True
+    return lex is not None and gap[:1] in "，," and any(len(c.word) >= 2 and c.word in gap for c in lex.cues)
 
 
 def cue_before(text: str, end: int, lex: Lexicon, place: str) -> Cue | None:
@@ -286,6 +289,13 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
             # 任命严金海为副主席，决定其代理主席职务: 其 is the person the sentence is about so far
             name = st.main or st.passage.topic
         return ([name] if name else []), cue
+    # A cue that opens a clause with no name: …任汕尾市委书记，提名汕尾市人大常委会主任人选 — the
+    # person the sentence is about.
+    cue = cue_before(text, start, lex, "before-name")
+    if cue is not None and st.main is not None and len(cue.word) >= 2:
+        at = _cue_start(text, start, cue)
+        if text[at - 1: at] in ("，", ","):
+            return [st.main], cue
     # A cue after the name: 马秀兰此前任, 王国斌因工作变动辞去, 他跻身.
     cue = cue_before(text, start, lex, "after-name")
     if cue is not None:

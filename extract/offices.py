@@ -24,7 +24,7 @@ from govkg.graph.schema import ORGANIZATION, PLACE
 
 _HOSTED = {"cell", "court-organ"}
 # Bodies every territory has: written alone in a chain, they are the chain's territory's.
-_TERRITORIAL = {"congress", "cppcc", "government", "committee", "court", "procuratorate"}  # bodies inside another: a bare head title after one is the host's
+_TERRITORIAL = {"congress", "cppcc", "government", "committee", "court", "procuratorate", "zone", "military"}  # a territory's own bodies: written alone after a post of that territory, they are its
 
 
 @dataclass
@@ -236,6 +236,8 @@ def _home_for_body(body: str, lex: Lexicon, ctx: Context) -> str | None:
     levels = [lv for t in lex.titles.values() for lv, b in t.bare_body.items() if b == simple]
     if not levels and kind in ("congress", "cppcc", "court", "procuratorate", "government", "military"):
         levels = list(_COUNTY_AND_UP)
+    if not levels and kind == "zone":
+        levels = ["zone"]  # 管委会副主任: the committee of the development zone the story is about
     if not levels:
         return None
     lowest = ctx.lowest(levels)

@@ -282,3 +282,23 @@ def test_a_colon_after_a_title_heads_no_list():
     """A colon after anything but a cue gives no cue: 会议指出：X为… is a plain 为."""
     assert holdings("会议/n 指出/v ：/w 韩冬/PER 为/v 县委/ORG 书记/n 。/w", None, "event") == [
         ("韩冬", "县委书记", "current", "")]
+
+
+def test_a_cue_after_a_comma_opens_a_clause_of_its_own():
+    """Gansu: 任X，免去其Y职务 — Y is removed, not appointed with X."""
+    assert holdings("张立新/PER 同志/n 任/v 县委办公室/ORG 主任/n ，/w 免去/v 其/r 县委/ORG 督查/vn 室/n 主任/n "
+                    "职务/n ；/w", None, "event") == [
+        ("张立新", "县委办公室主任", "current", "appointed"), ("张立新", "县委督查室主任", "former", "removed")]
+
+
+def test_a_cue_with_no_name_after_a_comma_is_the_sentences_persons():
+    """Guangdong: …任市委书记，提名市人大常委会主任人选 — the one just appointed is proposed."""
+    assert holdings("决定/v ：/w 黄海川/PER 任/v 汕岭市委/ORG 书记/n ，/w 提名/v 汕岭市人大常委会/ORG 主任/n "
+                    "人选/n 。/w") == [
+        ("黄海川", "汕岭市委书记", "current"), ("黄海川", "汕岭市人大常委会主任", "proposed")]
+
+
+def test_a_year_of_an_annual_report_dates_no_post():
+    """2022年度 names a year's work, not when the post began."""
+    assert holdings("会议/n 通报/v 了/u 2022年度/TIME 目标/n 考核/vn 情况/n ，/w 党工委/n 委员/n 林静/PER 宣读/v "
+                    "了/u 表彰/vn 决定/n 。/w", None, "date_text") == [("林静", "党工委委员", "current", "")]

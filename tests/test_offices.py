@@ -373,3 +373,15 @@ def test_a_bare_title_after_a_body_and_a_name_is_that_bodys():
     (phrase,) = find_posts(text, LEX)
     chair = resolve_post(phrase, text, LEX, story(滨州市=("市", 2)), Memory(), body_as_host("滨州市妇联", LEX))
     assert (chair.title, chair.body) == ("主席", "滨州市妇联")
+
+
+@pytest.mark.parametrize("written, body", [
+    # Zhejiang: a street's armed-forces department after a post of its party working committee
+    ("青石街道党工委委员、武装部部长", "青石街道武装部"),
+    # Guangxi: a zone's administrative committee after a post of its party working committee
+    ("临港新区党工委书记、管委会主任", "临港新区管委会"),
+])
+def test_a_territorys_own_body_after_a_post_of_that_territory_is_its(written, body):
+    """武装部 and 管委会 are bodies of the territory the chain is about, not of the 党工委 before them."""
+    posts = resolve(written, story(望城区=("区", 1)))
+    assert posts[-1].body == body

@@ -457,3 +457,21 @@ def test_no_name_where_no_cue_or_a_common_word_stands():
     """会议为… with no cue, and a body after 任命 that no post follows, make no person."""
     assert people("区政府/ORG 为/v 县人民医院/ORG 院长/n 颁奖/v 。/w") == []
     assert people("任命/v 程序/n 为/v 县委/ORG 书记/n 主持/v 。/w") == []
+
+
+def test_a_cue_the_model_glues_to_a_body_is_in_neither_the_body_nor_a_place():
+    """Gansu: 同志任县财政局 is one word of the model's; 同志任县 is no county."""
+    s = tagged("韩玉梅/PER 同志任县财政局/n 党组/n 书记/n ，/w 提名/v 为/v 县财政局/ORG 局长/n 人选/n 。/w")
+    assert [m.text for m in find_places(s, LEX)] == []
+    assert not [b for b in bodies("韩玉梅/PER 同志任县财政局/n 党组/n 书记/n 。/w") if "同志" in b]
+    posts = find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start, token_ends=s.token_end)
+    assert [p.text for p in posts][:1] == ["县财政局党组书记"]
+
+
+@pytest.mark.parametrize("words, body", [
+    ("青川县融媒体中心/n 记者/n 报道/v 。/w", "青川县融媒体中心"),
+    ("记者/n 从/p 临江日报社/n 获悉/v 。/w", "临江日报社"),
+    ("青川县广播电视台/n 台长/n 出席/v 。/w", "青川县广播电视台"),
+])
+def test_media_bodies_by_their_endings(words, body):
+    assert body in bodies(words)
