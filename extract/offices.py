@@ -10,6 +10,8 @@ has named so far, then the article's territories (extract/context.py).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from govkg.extract.context import LEVELS, Context, canonical_org, committee_stem
@@ -227,6 +229,10 @@ def _stands_alone(body: Span, lex: Lexicon) -> bool:
 _COUNTY_AND_UP = ("县", "区", "旗", "市", "州", "地区", "盟", "省")
 
 
+# 团县委, 团市委: the Youth League's committee of a territory, by its level word.
+_LEAGUE_COMMITTEE = re.compile(r"团(.{1,2})委")
+
+
 def _home_for_body(body: str, lex: Lexicon, ctx: Context) -> str | None:
     """The article's territory whose body ``body`` is: 办事处 → its 街道, 村委会 → its 村."""
     simple = to_simplified(body)
@@ -236,6 +242,9 @@ def _home_for_body(body: str, lex: Lexicon, ctx: Context) -> str | None:
     levels = [lv for t in lex.titles.values() for lv, b in t.bare_body.items() if b == simple]
     if not levels and kind in ("congress", "cppcc", "court", "procuratorate", "government", "military"):
         levels = list(_COUNTY_AND_UP)
+    league = _LEAGUE_COMMITTEE.fullmatch(simple)
+    if not levels and kind == "mass" and league and league.group(1) in lex.level_words:
+        levels = [lex.level_words[league.group(1)]]  # 团县委书记: the league committee of the story's county
     if not levels and kind == "zone":
         levels = ["zone"]  # 管委会副主任: the committee of the development zone the story is about
     if not levels:

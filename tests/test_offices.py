@@ -385,3 +385,11 @@ def test_a_territorys_own_body_after_a_post_of_that_territory_is_its(written, bo
     """武装部 and 管委会 are bodies of the territory the chain is about, not of the 党工委 before them."""
     posts = resolve(written, story(望城区=("区", 1)))
     assert posts[-1].body == body
+
+
+@pytest.mark.parametrize("written, body", [
+    ("团县委书记", "共青团青川县委"),  # Sichuan: the league committee of the story's county
+    ("团市委副书记", "共青团广元市委"),  # …and of the city it lies in (the division data)
+])
+def test_a_league_committee_by_its_level_word_is_the_storys_territorys(written, body):
+    assert one(written, story(青川县=("县", 2), 广元市=("市", 1))).body == body

@@ -300,3 +300,9 @@ def test_a_short_name_two_divisions_share_is_the_one_the_body_word_names():
 def test_a_territorys_delegation_needs_no_other_stem():
     [post] = find_posts("阿泰县代表团团长", LEX, places=[Span(0, 3, "阿泰县", "territory", "县")])
     assert [(p.text, p.kind) for p in post.parts] == [("阿泰县", "territory"), ("代表团", "body"), ("团长", "core")]
+
+
+def test_a_village_supervisory_committee_is_its_own_body():
+    """村监委会主任 / 村务监督委员会主任 head the village's supervisory committee, not its 村委会."""
+    assert [b.text for b in post("红星村监委会主任").bodies] == ["监委会"]
+    assert [b.text for b in post("红星村村务监督委员会主任").bodies] == ["村务监督委员会"]
