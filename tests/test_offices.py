@@ -393,3 +393,13 @@ def test_a_territorys_own_body_after_a_post_of_that_territory_is_its(written, bo
 ])
 def test_a_league_committee_by_its_level_word_is_the_storys_territorys(written, body):
     assert one(written, story(青川县=("县", 2), 广元市=("市", 1))).body == body
+
+
+def test_a_courts_enforcement_bureau_and_its_divisions_are_the_storys_courts():
+    """Yunnan: 执行局局长某、刑事审判庭庭长某 in a court's story are units of that court."""
+    ctx = story(云岭县=("县", 2))
+    ctx.begin_sentence()
+    ctx.named("云岭县人民法院", at=0)
+    (bureau,) = resolve("。执行局局长", ctx)
+    (division,) = resolve("。刑事审判庭庭长", ctx)
+    assert (bureau.body, division.body) == ("云岭县人民法院执行局", "云岭县人民法院刑事审判庭")
