@@ -272,6 +272,9 @@ def _level_word(level: str, lex: Lexicon, name: str = "") -> str:
     return max(fitting, key=len) if fitting else lv.written[0]
 
 
+_CORPS_LEVELS = ("师", "团", "连")  # the 兵团's units (levels.tsv)
+
+
 def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, memory: Memory,
                   before: Post | None, core) -> tuple[str, str, str]:
     """(level, canonical territory, territory as written) of a post phrase."""
@@ -295,6 +298,11 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
         home = _home_for_word(last.text, level, memory, ctx)
         # 区委 in a story that never names its district stays 区委, as written.
         return level, home or _written(sentence, last), ""
+    # 150团党委书记、政委; 84团党委副书记、团长: a head with no body written after a post of a corps
+    # unit heads the unit itself (a regiment, a division, a company has no 人民政府).
+    if before is not None and before.territory and before.level in _CORPS_LEVELS and core.kind == "head" \
+            and not post.bodies:
+        return before.level, before.territory, ""
     # No territory written: a government core names its level (州长 → the 州).
     gov_level = next((lv for lv in core.bare_body if core.kind == "gov"), "")
     if gov_level:

@@ -403,3 +403,13 @@ def test_a_courts_enforcement_bureau_and_its_divisions_are_the_storys_courts():
     (bureau,) = resolve("。执行局局长", ctx)
     (division,) = resolve("。刑事审判庭庭长", ctx)
     assert (bureau.body, division.body) == ("云岭县人民法院执行局", "云岭县人民法院刑事审判庭")
+
+
+@pytest.mark.parametrize("written, body", [
+    ("一二六团党委书记、政委", "一二六团"),  # Xinjiang Corps: the political commissar of the regiment…
+    ("一二六团党委副书记、团长", "一二六团"),  # …and its commander head the regiment, not its 党委
+    ("五连党支部书记、连长", "五连"),
+])
+def test_a_head_after_a_party_post_of_a_corps_unit_heads_the_unit(written, body):
+    posts = resolve(written, story(第七师=("师", 1)))
+    assert posts[-1].body == body and posts[0].body == body + ("党委" if "党委" in written else "党支部")
