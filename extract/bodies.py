@@ -352,8 +352,8 @@ def territory_of_body(name: str, lex: Lexicon) -> str | None:
 def is_bare_body(name: str, lex: Lexicon) -> bool:
     """市人民政府, 区委, 政协党组, 学校团委: a body named by kinds (and a level word) alone, no owner."""
     simple = to_simplified(name)
-    if "中央" in simple and simple != "中央":
-        return False  # 民革中央, 中央组织部: the national bodies are named
+    if "中央" in simple and simple != "中央" or simple in lex.short_names:
+        return False  # 民革中央, 中央组织部, 中国农工民主党: the national bodies are named
     words = sorted(set(lex.bodies) | set(lex.level_words) | {"中央"}, key=len, reverse=True)
 
     def made_of_words(rest: str) -> bool:

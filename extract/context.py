@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from govkg.extract.admin import divisions
 from govkg.extract.lexicon import Lexicon, default_lexicon
 from govkg.extract.normalize import in_script_of, to_simplified
-from govkg.extract.territory import canonical_place
+from govkg.extract.territory import canonical_place, place_level
 
 if TYPE_CHECKING:
     from govkg.extract.records import Sentence
@@ -239,6 +239,7 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     elif m and m.group(1):
         name = in_script_of(name, "共青团") + m.group(1) + in_script_of(name, "委") + name[m.end():]
     name = _drop_repeated_level(name)
+    name = _short_name(name, lex)
     simple = to_simplified(name)
     if simple.endswith("委会") and any(simple.startswith(w) and len(simple) > len(w) + 2 for w in _party_words(lex)):
         # 民革镇江市委会, 民建阳江市委会: a democratic party's committee, known by its short name (…市委).
@@ -277,6 +278,29 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
             name = name[:at] + in_script_of(name, full) + name[at + len(short):]
         break
     return name
+
+
+# The formal name of a territory's committee: [政协 | a party] territory 委员会 (the session dropped).
+_FORMAL_COMMITTEE = re.compile(r"^(中国共产党|中共|政协|)(.{2,12}?[省市县区州旗盟])委员会$")
+
+
+def _short_name(name: str, lex: Lexicon) -> str:
+    """The name a body is known by: 中国民主同盟昆明市委员会 → 民盟昆明市委, 政协某县委员会 → 某县政协,
+    中共某县委员会 → 某县委 (short_names.tsv; the name as written stays an alias)."""
+    simple = to_simplified(name)
+    full = next((f for f in sorted(lex.short_names, key=len, reverse=True) if simple.startswith(f)), None)
+    if full and len(simple) > len(full):
+        name, simple = in_script_of(name, lex.short_names[full]) + name[len(full):], \
+            lex.short_names[full] + simple[len(full):]
+    party = next((w for w in _party_words(lex) if simple.startswith(w)), "")
+    m = _FORMAL_COMMITTEE.match(simple[len(party):])
+    if not m or not place_level(m.group(2), lex) or lex.levels[place_level(m.group(2), lex)].rank > 2:
+        return name
+    start, end = len(party) + m.start(2), len(party) + m.end(2)
+    territory = name[start:end]
+    if m.group(1) == "政协" and not party:
+        return territory + name[:2]  # 政协 written in its own script
+    return name[:len(party)] + territory + in_script_of(name, "委")
 
 
 def _party_words(lex: Lexicon) -> tuple[str, ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -54,6 +54,7 @@ class Lexicon:
     ordinary_words: frozenset[str] = frozenset()  # 深处, 部队, 协商会: a body never ends inside one
     cues: tuple["Cue", ...] = ()
     program_heads: tuple[tuple[str, int, str], ...] = ()  # (head, shortest stem, tag set), program_heads.tsv
+    short_names: dict[str, str] = field(default_factory=dict)  # 中国民主同盟 -> 民盟 (short_names.tsv)
 
     @cached_property
     def title_cores(self) -> tuple[str, ...]:
@@ -67,6 +68,12 @@ class Lexicon:
     def site_suffixes(self) -> tuple[str, ...]:
         """The suffixes of named sites (基地, 广场, 会议中心…), longest first."""
         return tuple(s for s in self.place_suffixes_longest_first if self.place_suffixes[s] == "site")
+
+    @cached_property
+    def body_prefixes(self) -> tuple[str, ...]:
+        """Body words written before a territory (共青团, 民革, 九三学社…), longest first."""
+        return tuple(sorted({b.word for bs in self.bodies.values() for b in bs if b.form == "prefix"},
+                            key=len, reverse=True))
 
     def name_endings(self, *kinds: str) -> tuple[str, ...]:
         """The body words a name of one of ``kinds`` ends in (school: 大学, 学院, 中学 …), as written
@@ -191,6 +198,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         cues=tuple(Cue(r["word"], r["place"], r["status"], r.get("event") or "")
                    for r in _tsv("cues.tsv", folder)),
         program_heads=tuple((r["head"], int(r["stem"]), r["tags"]) for r in _tsv("program_heads.tsv", folder)),
+        short_names={r["full"]: r["short"] for r in _tsv("short_names.tsv", folder)}
+        if (folder / "short_names.tsv").exists() else {},
     )
 
 

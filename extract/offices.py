@@ -37,7 +37,26 @@ class Memory:
 
 
 def _written(sentence: str, span: Span) -> str:
-    return sentence[span.start: span.end]
+    return span.written or sentence[span.start: span.end]
+
+
+def _short_form(post: PostPhrase, sentence: str, lex: Lexicon) -> PostPhrase:
+    """A post of a committee written by its formal name read as its short name: 政协某县第十届委员会
+    副主席 as 某县政协副主席, 中共某县委员会书记 as 某县委书记, 民革某省委员会副主委 as 民革某省委副主委."""
+    parts = post.parts
+    at = next((i for i, p in enumerate(parts) if p.kind == "body" and p.text == "委员会" and p.form == "committee"
+               and i and parts[i - 1].kind in ("territory", "level", "session")), None)
+    if at is None:
+        return post
+    body = parts[at]
+    front = next((p for p in parts[:at] if p.kind == "body"), None)
+    if front is not None and front.form == "cppcc":
+        short = Span(body.start, body.end, "政协", "body", form="cppcc", written=in_script_of(sentence, "政协"))
+        parts = [p for p in parts[:at] if p is not front] + [short] + parts[at + 1:]
+    else:
+        short = Span(body.start, body.end, "委", "body", form="committee", written=in_script_of(sentence, "委"))
+        parts = parts[:at] + [short] + parts[at + 1:]
+    return PostPhrase(parts, post.start, post.end, post.text)
 
 
 def body_as_host(name: str, lex: Lexicon) -> Post:
@@ -63,6 +82,7 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
     """The post a phrase names. ``sentence`` is as written (same offsets as the phrase);
     ``before`` is the resolved post written just before it in its chain."""
     core = lex.titles[post.core.text]
+    post = _short_form(post, sentence, lex)
     if before is not None and not post.bodies and not _may_inherit(before, core):
         before = None  # a bare title takes only a body its post can be of
     level, territory, written_territory = _territory_of(post, sentence, lex, ctx, memory, before, core)
@@ -126,7 +146,12 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             host = _home_for_body((rest or bodies)[0].text, lex, ctx) or ""
         names = []
         committee = host and host == territory and rest and to_simplified(rest[0].text) == "委"
-        acc = "".join(_written(sentence, b) for b in front) + (committee_stem(host) if committee else host)
+        written_front = "".join(_written(sentence, b) for b in front)
+        if not front and rest and to_simplified(rest[0].text) == "委会":
+            # 九三学社中央副主席、四川省委会主委: only a democratic party writes 委会 — the party of the
+            # chain, else the one the story named last.
+            written_front = _party_written_before(before, ctx, lex)
+        acc = written_front + (committee_stem(host) if committee else host)
         for b in rest:
             acc = acc + _written(sentence, b)
             names.append(acc)
@@ -164,12 +189,15 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
                                                               memory)
     title = _title(post, sentence, lex, quals, core_written, body_words)
     aliases = {title, _written_phrase(post, sentence, lex),
-               "".join(sentence[p.start: p.end] for p in post.parts if p.kind != "prefix"  # with 十二届
+               "".join(_written(sentence, p) for p in post.parts if p.kind != "prefix"  # with 十二届
                        and not _former(p, lex))}
     if written_territory and bodies:
         # 浙江省政协副主席 is also written 省政协副主席: the level word for the territory's name.
         level_word = _level_word(level, lex, territory)
-        aliases.add(level_word + _written_phrase(post, sentence, lex)[len(written_territory):] if level_word else "")
+        phrase = _written_phrase(post, sentence, lex)
+        # (民革江苏省委副主委 → 民革省委副主委: the territory need not open the phrase)
+        aliases.add(phrase.replace(written_territory, level_word, 1) if level_word and written_territory in phrase
+                    else "")
     if bodies:
         aliases.add(body_words[-1] + quals + core_written)
     aliases.discard("")
@@ -177,6 +205,17 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
     written = bool(bodies) or (bool(core.implies) and _kind_of(core.implies, lex) == "organ")
     return Post(title, body, body_label, aliases, body_aliases, territory, level, parents, body_kind, core.kind,
                 written=written)
+
+
+def _party_written_before(before: Post | None, ctx: Context, lex: Lexicon) -> str:
+    """The democratic party (民革, 九三学社…) of the post before in the chain, else of the body the
+    story named last that is one of a party's."""
+    names = ([before.body] if before is not None and before.body else []) + list(reversed(ctx.recent))
+    for name in names:
+        prefix = next((p for p in lex.body_prefixes if to_simplified(name).startswith(p)), None)
+        if prefix and lex.bodies[prefix][0].kind == "party":
+            return name[: len(prefix)]
+    return ""
 
 
 def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:
@@ -404,7 +443,7 @@ def _kind_of(body: str, lex: Lexicon) -> str:
 def _written_phrase(post: PostPhrase, sentence: str, lex: Lexicon) -> str:
     """The phrase as written, without a 中共 prefix, a session (十二届) or a former qualifier (原岚溪县县长
     names the post 岚溪县县长, held before)."""
-    return "".join(sentence[p.start: p.end] for p in post.parts
+    return "".join(_written(sentence, p) for p in post.parts
                    if p.kind != "session" and not _former(p, lex)
                    and not (p.kind == "prefix" and to_simplified(p.text) in ("中共", "中国共产党")))
 
@@ -431,7 +470,7 @@ def _title(post: PostPhrase, sentence: str, lex: Lexicon, quals: str, core: str,
     if not post.bodies or not title.keeps_body or title.kind == "gov" or post.bodies[-1].form in _NAMED_HEADS:
         return quals + core
     bodies = [b for b in post.bodies if not (lex.bodies.get(b.text) and lex.bodies[b.text][0].form == "prefix")]
-    front = "".join(sentence[b.start: b.end] for b in post.bodies if b not in bodies)
+    front = "".join(_written(sentence, b) for b in post.bodies if b not in bodies)
     first = bodies[0] if bodies else post.bodies[0]
     territory = post.territories[-1] if post.territories else None
     level_named = first.form in _LEVEL_NAMED and (first.text in ("委", "工委") or first.form != "committee"
@@ -439,7 +478,7 @@ def _title(post: PostPhrase, sentence: str, lex: Lexicon, quals: str, core: str,
     if level_named and territory is not None:
         level_word = territory.text if territory.kind == "level" else \
             _level_word(territory.level or place_level(territory.text, lex) or "", lex, territory.text)
-        written = "".join(sentence[b.start: b.end] for b in bodies)
+        written = "".join(_written(sentence, b) for b in bodies)
         return front + in_script_of(sentence[territory.start: territory.end], level_word) + written + quals + core
     if first.text in ("委",) and front:
         return front + body_words[-1] + quals + core

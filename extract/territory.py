@@ -40,6 +40,7 @@ class Span:
     kind: str  # territory, level, body, qualifier, core, prefix, session
     level: str = ""  # for territories and level words
     form: str = ""  # for bodies: the BodyWord's kind (committee, government…)
+    written: str = ""  # the word it stands for, when not as written (委 for 委员会 of 中共某县委员会)
 
 
 def place_level(name: str, lex: Lexicon) -> str | None:
@@ -120,6 +121,8 @@ def is_territory(name: str, lex: Lexicon) -> bool:
     stem = name[: -len(suffix)] if suffix else name
     if _BODY_CHARS.search(stem) or GLUED_CUE.search(stem) or "同志" in stem:
         return False
+    if stem.startswith(lex.body_prefixes):
+        return False  # 民进省 of 民进省委会, 共青团县 of 共青团县委: a party or league before a level word
     if len(stem) >= 2 and stem[-1] == name[-1] and stem[-1] in "省市区县州旗镇乡村":
         return False  # 抚州市市 of 抚州市市长
     if stem.startswith(_MODIFIERS):

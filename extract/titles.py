@@ -313,8 +313,11 @@ def _body(r: _Reader) -> Span | None:
     for word, form, kind in ending_at(lex.body_index("word", "after-territory", "prefix"), r.text, r.pos, r.limit):
         start = r.pos - len(word)
         if form == "after-territory":
-            # 委 of 区委, 州委: a territory or a level word stands right before it.
-            probe = _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start,
+            # 委 of 区委, 州委: a territory or a level word stands right before it (委员会 of 政协某县
+            # 第十届委员会: a session may stand between).
+            session = _SESSION.search(r.text, max(r.limit, start - 6), start) if len(word) > 1 else None
+            at = session.start() if session and session.end() == start else start
+            probe = _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, at,
                             [Span(start, r.pos, word, "body", form=kind)])
             if _territory(probe, for_body=True) is None:
                 continue

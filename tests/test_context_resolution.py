@@ -96,7 +96,16 @@ WANGCHENG = story(望城区=("区", 3), 桥驿镇=("镇", 1))
     ("区法院", "望城区人民法院"),
     ("镇政府", "桥驿镇人民政府"),
     ("中共望城区委", "望城区委"),  # 中共 is not part of the name
-    ("中国共产党望城区委员会", "望城区委员会"),
+    ("中国共产党望城区委员会", "望城区委"),  # the formal name of a committee: its short name…
+    ("中共望城区第十二届委员会", "望城区委"),  # …without the session
+    ("政协望城区委员会", "望城区政协"),
+    ("中国人民政治协商会议望城区第八届委员会", "望城区政协"),
+    ("政協望城區委員會", "望城區政協"),  # traditional: the script of the name
+    ("中国民主同盟常德市委员会", "民盟常德市委"),  # a party's full name, its committee's formal name
+    ("九三学社湖南省委员会", "九三学社湖南省委"),
+    ("中国农工民主党", "中国农工民主党"),  # a full name alone is the national party, kept
+    ("桥驿镇村民委员会", "桥驿镇村民委员会"),  # no territory of a county or above before 委员会
+    ("望城区经开区管理委员会", "望城区经开区管理委员会"),
     ("望城区人民代表大会常务委员会", "望城区人大常委会"),  # the short name it is known by
     ("望城区第十二届人大", "望城区人大"),  # a session is no part of a body's name
     ("十二届区政协", "望城区政协"),

@@ -413,3 +413,26 @@ def test_a_courts_enforcement_bureau_and_its_divisions_are_the_storys_courts():
 def test_a_head_after_a_party_post_of_a_corps_unit_heads_the_unit(written, body):
     posts = resolve(written, story(第七师=("师", 1)))
     assert posts[-1].body == body and posts[0].body == body + ("党委" if "党委" in written else "党支部")
+
+
+
+@pytest.mark.parametrize("written, title, body", [
+    ("政协桥山县第十届委员会副主席", "县政协副主席", "桥山县政协"),  # as 桥山县政协副主席 is
+    ("中国人民政治协商会议桥山县委员会主席", "县政协主席", "桥山县政协"),
+    ("中共桥山县委员会书记", "县委书记", "桥山县委"),  # as 桥山县委书记 is
+    ("民革湘南省委员会副主委", "副主委", "民革湘南省委"),
+])
+def test_a_post_of_a_committee_by_its_formal_name_is_the_short_ones(written, title, body):
+    post = one(written, story(望城区=("区", 1)))
+    assert (post.title, post.body) == (title, body)
+
+
+def test_a_partys_committee_after_a_post_of_that_party_is_that_partys():
+    """Sichuan: 九三学社中央副主席、省委会主委 — only a democratic party writes 委会: the chain's party,
+    else the one the story named last."""
+    ctx = story(蜀川省=("省", 2))
+    national, provincial = resolve("九三学社中央副主席、蜀川省委会主委", ctx)
+    assert provincial.body == "九三学社蜀川省委"
+    ctx.named("九三学社蜀川省委", at=None)
+    (deputy,) = resolve("省委会副主委", ctx)
+    assert deputy.body == "九三学社蜀川省委"

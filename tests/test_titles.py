@@ -306,3 +306,23 @@ def test_a_village_supervisory_committee_is_its_own_body():
     """村监委会主任 / 村务监督委员会主任 head the village's supervisory committee, not its 村委会."""
     assert [b.text for b in post("红星村监委会主任").bodies] == ["监委会"]
     assert [b.text for b in post("红星村村务监督委员会主任").bodies] == ["村务监督委员会"]
+
+
+
+@pytest.mark.parametrize("written, pieces_", [
+    # Yunnan: the CPPCC's formal name, its session between the territory and 委员会
+    ("政协桥山县第十届委员会副主席", [("body", "政协"), ("territory", "桥山县"), ("session", "第十届"),
+                                     ("body", "委员会"), ("qualifier", "副"), ("core", "主席")]),
+    # the party committee's formal name after 中共
+    ("中共桥山县委员会书记", [("prefix", "中共"), ("territory", "桥山县"), ("body", "委员会"), ("core", "书记")]),
+    # a democratic party's full name before its committee's
+    ("中国民主同盟桥山县委员会主委", [("body", "中国民主同盟"), ("territory", "桥山县"), ("body", "委员会"),
+                                     ("core", "主委")]),
+])
+def test_a_committee_by_its_formal_name(written, pieces_):
+    assert pieces(post(written)) == pieces_
+
+
+def test_a_party_before_a_level_word_is_no_territory():
+    """民进省委会主委: 民进省 is no province (the party's committee of the story's province)."""
+    assert pieces(post("民进省委会主委")) == [("body", "民进"), ("level", "省"), ("body", "委会"), ("core", "主委")]
