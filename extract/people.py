@@ -24,7 +24,9 @@ from govkg.extract.titles import BOUNDARY, PostPhrase
 from govkg.graph.schema import PERSON
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NAME_TAGS = {"PER", "nr", "nz", "n", "LOC", "ns", "j", "nw"}
+# Tags of the words a name after a title may be made of (其其|格: the model reads a Mongolian name
+# as a pronoun and a noun; a word of two such characters alone is no name, see name_after_title).
+_NAME_TAGS = {"PER", "nr", "nz", "n", "LOC", "ns", "j", "nw", "r"}
 # Words that are references to a person, not names: 郭书记, 刘大哥, 老王.
 _REFERENCE_ENDS = ("大哥", "大姐", "大爷", "大娘", "阿姨", "师傅", "老师", "同志", "书记", "主任", "县长", "市长")
 

@@ -548,7 +548,8 @@ def _glued_to_a_name(text: str, start: int, end: int, lex: Lexicon, char_tags, t
     word_end = next((i for i in range(end, len(text)) if i + 1 >= len(text) or i + 1 in token_starts), end)
     rest = text[end: word_end + 1]
     # (街道办事处|长丰村: the model's word is a place, the core only seems to run into it)
-    return start <= word_start and text[end] in lex.surnames and 2 <= len(rest) <= 3 \
+    # (a name with no Han surname after a core of three characters or more: 嘎查|达朝鲁 is 嘎查达 朝鲁)
+    return start <= word_start and (text[end] in lex.surnames or end - start >= 3) and 2 <= len(rest) <= 3 \
         and not rest.endswith(tuple(lex.place_suffixes)) and not divisions().lookup(text[word_start: word_end + 1])
 
 

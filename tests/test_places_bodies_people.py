@@ -475,3 +475,19 @@ def test_a_cue_the_model_glues_to_a_body_is_in_neither_the_body_nor_a_place():
 ])
 def test_media_bodies_by_their_endings(words, body):
     assert body in bodies(words)
+
+
+
+def test_a_mongolian_name_the_model_reads_as_a_pronoun_and_a_noun_is_a_name_after_a_title():
+    # Inner Mongolia: 其其|格 after 党委书记, up to the comma
+    assert ("其其格", "rule:after-title") in people("苏木/n 党委书记/n 其其/r 格/n ，/w 嘎查长/n 陪同/v 。/w")
+    # …but a pronoun of two characters after a title is no name
+    assert people("党委书记/n 他们/r ，/w 一行/m 陪同/v 。/w") == []
+
+
+def test_a_name_the_model_glued_to_a_core_of_three_characters_is_cut_from_it():
+    """嘎查|达朝鲁: the title 嘎查达 runs into the model's name; 朝 is no Han surname."""
+    s = tagged("党支部/n 书记/n 、/w 嘎查/v 达朝鲁/PER 陪同/v 调研/v 。/w")
+    posts = find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start, token_ends=s.token_end)
+    assert [p.text for p in posts] == ["党支部书记", "嘎查达"]
+    assert ("朝鲁", "rule:after-title") in people("党支部/n 书记/n 、/w 嘎查/v 达朝鲁/PER 陪同/v 调研/v 。/w")
