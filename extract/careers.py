@@ -23,6 +23,7 @@ from govkg.graph.schema import role_id
 
 _DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年|(?P<rel>[去今前])年|(?P<seq>同年|次年|翌年))?"
                    r"(?:(?P<month>\d{1,2})月|(?P<part>初|底|年初|年底)|(?P<mseq>次月|同月))?")
+_DOTTED = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})(?!\d)")
 _NOW = ("近日", "日前", "目前", "如今")
 _AFTER = ("随后", "此后", "其后", "之后", "后来")
 _SESSION = re.compile(r"第?[一二三四五六七八九十百〇零两0-9]+[届屆]")
@@ -38,7 +39,8 @@ def date_key(text: str, article_year: int | None, before: tuple[int, int] | None
     if text in _AFTER:
         # 随后…担任唐山市市长: after the date before it, before the next one
         return (before[0], before[1] + 0.5) if before else None
-    m = next((m for m in _DATE.finditer(text or "") if m.group()), None)
+    text = _DOTTED.sub(r"\1年\2月", text or "")  # 1995.03 of a résumé is 1995年3月
+    m = next((m for m in _DATE.finditer(text) if m.group()), None)
     if not m:
         return None
     month = int(m.group("month")) if m.group("month") else {"初": 1, "年初": 1, "底": 12, "年底": 12}.get(

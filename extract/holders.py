@@ -36,7 +36,7 @@ _LIST_GAP = re.compile(r"^(?:[、和及与]|同志、|\s+)$")
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;:：]")
 _PRONOUNS = ("他", "她", "其")
 # A date at the start of a career clause: 2019年5月, 1998年, 去年7月, 今年初.
-DATE = re.compile(r"((?:19|20)\d{2}年(?!度)(?:\d{1,2}月)?(?:\d{1,2}日)?|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|"
+DATE = re.compile(r"((?:19|20)\d{2}(?:年(?!度)(?:\d{1,2}月)?(?:\d{1,2}日)?|\.\d{1,2}(?!\d))|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|"
                   r"(?:同年|次年|翌年)(?:\d{1,2}月)?|次月|同月|近日|日前|目前|如今|随后|此后|其后|之后|后来)")
 # Adverbs between a subject and its cue that put the post in the past: 此前，丁绣峰为…常委.
 _PAST = re.compile(r"此前|之前|先前|曾经|早年|原先|以前|过去|曾")
@@ -200,6 +200,8 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
             if holders and cue is not None and cue.place == "after-name" and cue.status == "current":
                 past = _past_between(text, holders[0], first, cue)
         if not holders:
+            holders, past = _dated_entry(text, first, st)
+        if not holders:
             continue
         date = _date_before(text, first.start)
         if cue is not None and text[_cue_start(text, first.start, cue) - 1: _cue_start(text, first.start, cue)] == "后":
@@ -313,6 +315,28 @@ def cue_heading_list(text: str, start: int, lex: Lexicon) -> Cue | None:
     if between.strip() and not re.search(r"[；;]\s*$", between):
         return None
     return cue_before(text, colon, lex, "before-name")
+
+
+_SPAN_END = re.compile(r"\s*[—–\-~～至到]+\s*(?P<end>" + DATE.pattern[1:-1] + r"|今|至今|现在)?\s*")
+
+
+def _dated_entry(text: str, first: PostPhrase, st: _Sentence) -> tuple[list[Name], bool]:
+    """1995.03—2001.06某镇党委书记；2011.12—某县委常委: a résumé's entry, a span of dates and the
+    posts held in it, of the person the passage is about; a span that closes makes them former."""
+    clause_start = max(text.rfind(c, 0, first.start) for c in "；;。") + 1
+    head = text[clause_start: first.start]
+    m = DATE.match(head.lstrip())
+    if not m:
+        return [], False
+    rest = head.lstrip()[m.end():]
+    span = _SPAN_END.fullmatch(rest)
+    if rest.strip() and span is None:
+        return [], False
+    subject = st.main or st.passage.topic
+    if subject is None:
+        return [], False
+    closed = span is not None and bool(span.group("end")) and span.group("end") not in ("今", "至今", "现在")
+    return [subject], closed
 
 
 def _described_from(name: Name, st: _Sentence) -> int:

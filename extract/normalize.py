@@ -71,17 +71,27 @@ def normalize_line(line: str) -> str:
     return squeeze_spaces(unify_punctuation(to_halfwidth_alnum(line)))
 
 
+# A line that opens with a span of dates written as a résumé writes them (1995.03—2001.06,
+# 2011.12—) is an entry of one (running text writes 1995年3月, and may wrap before it).
+_DATED_ENTRY = re.compile(r"(?:19|20)\d{2}\.\d{1,2}\s*[—–\-~～至到]")
+_ENDS_A_CLAUSE = "。！？；;，,：:"
+
+
 def join_lines(lines: list[str]) -> str:
     """Join lines broken at column width into running text.
 
-    Chinese needs no space at a line break; two Latin words or numbers do.
+    Chinese needs no space at a line break; two Latin words or numbers do. A line that opens a
+    résumé's entry (1995.03—2001.06 某镇党委书记) is a clause of its own: a semicolon ends the one
+    before it, as a résumé written in one paragraph would.
     """
     out = ""
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        if out and re.match(r"[A-Za-z0-9]", line) and re.search(r"[A-Za-z0-9]$", out):
+        if out and _DATED_ENTRY.match(line) and out[-1] not in _ENDS_A_CLAUSE:
+            out += "；"
+        elif out and re.match(r"[A-Za-z0-9]", line) and re.search(r"[A-Za-z0-9]$", out):
             out += " "
         out += line
     return out

@@ -176,6 +176,47 @@ def _level_fits(word: Span, r: _Reader) -> bool:
     return word.level in bare_body or word.text in bare_body
 
 
+# One-character verbs before a territory that the model may glue to its name (任|宁乡市委): a name
+# the division data does not hold hardly starts with one.
+_GLUED_VERBS = set("任在到赴至从于为是")
+_LEVEL_CHARS = set("省市区县州旗盟镇乡村")
+
+
+def _anchored_stem(r: _Reader, start: int) -> int | None:
+    """某县|青禾|铺|镇: a stem of two to four characters between a division the data holds and a
+    suffix is a territory's name whatever the model made of it (a name, a verb)."""
+    for size in (2, 3, 4):
+        j = start - size
+        if j <= r.limit:
+            break
+        stem = r.text[j:start]
+        if any(c in BOUNDARY or not "\u4e00" <= c <= "\u9fff" for c in stem) or stem[-1] in _LEVEL_CHARS:
+            break
+        div = division_ending_at(r.text, j, r.limit)
+        if div is not None and div.end - div.start >= 3 and is_territory(r.text[j:start + 1], r.lex) \
+                and not GLUED_CUE.search(stem) and stem not in r.lex.generic_places \
+                and _stem_tags_fit(r, j, start):
+            return j
+    return None
+
+
+def _stem_tags_fit(r: _Reader, start: int, end: int) -> bool:
+    """The model's words of a stem it misread may be names and nouns, or a verb of one character
+    (青禾|铺); not a connector, an adverb, a number or a verb of two (住房|和|城乡, 召开|全|市)."""
+    if start not in r.token_starts:
+        return False
+    i = start
+    while i < end:
+        j = i + 1
+        while j < len(r.text) and j not in r.token_starts:
+            j += 1
+        tag = r.char_tags[i]
+        if tag in ("c", "p", "u", "d", "r", "m", "w", "q", "TIME", "f", "a", "ad") or tag in ("v", "vn") and j - i > 1:
+            return False
+        i = j
+    return True
+
+
 def _generic_territory(r: _Reader) -> Span | None:
     """小店村, 一〇三团, 十四连 written before a body: a stem the model keeps whole, then a suffix."""
     for suffix in ending_at(r.lex.place_suffix_index, r.text, r.pos, r.limit):
@@ -183,6 +224,10 @@ def _generic_territory(r: _Reader) -> Span | None:
             continue
         start = r.pos - len(suffix)
         numeric = r.lex.place_stems.get(suffix) == "numeric"
+        anchored = None if numeric else _anchored_stem(r, start)
+        if anchored is not None:
+            name = r.text[anchored:r.pos]
+            return Span(anchored, r.pos, name, "territory", place_level(name, r.lex) or r.lex.place_suffixes[suffix])
         i = start
         while i > r.limit and r.pos - i < 10 and r.text[i - 1] not in BOUNDARY:
             ch, tag = r.text[i - 1], r.char_tags[i - 1]
@@ -196,6 +241,8 @@ def _generic_territory(r: _Reader) -> Span | None:
                 break
             if not numeric and r.pos - i >= len(suffix) + 2 and division_ending_at(r.text, i, r.limit):
                 break  # 江西省抚州市 + 临川县: a chain of territories, each its own
+        if not numeric and start - i >= 3 and r.text[i] in _GLUED_VERBS and i in r.token_starts:
+            i += 1  # 任宁乡市委 in one of the model's words: 任 is the cue, 宁乡市 the territory
         stem = r.text[i:start]
         if numeric and stem and all(c in _ORDINALS for c in stem):
             return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])

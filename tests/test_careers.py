@@ -37,6 +37,7 @@ def held(person: str, title: str, body: str, order: int, *, date: str = "", stat
     ("同月", (2018, 3), (2018, 3)),
     ("近日", None, (2021, 13)),  # the latest there is
     ("随后", (2017, 0), (2017, 0.5)),  # after the date before it, before the next
+    ("1995.03", None, (1995, 3)),  # as a résumé writes it
 ])
 def test_date_key(text, before, key):
     assert date_key(text, 2021, before) == key

@@ -37,6 +37,13 @@ def test_spaced_line_rule_leaves_ordinary_lines_alone():
     assert squeeze_spaces("高鸿勋 摄") == "高鸿勋 摄"
 
 
+def test_a_resumes_dated_lines_are_clauses_of_their_own():
+    assert join_lines(["1992.08—1995.03 县委办公室科员", "1995.03—2001.06 青石镇党委书记", "2011.12— 县委常委"]) == \
+        "1992.08—1995.03 县委办公室科员；1995.03—2001.06 青石镇党委书记；2011.12— 县委常委"
+    # running text wrapped before a date is joined as it was
+    assert join_lines(["他于", "2019年5月至2021年任县长。"]) == "他于2019年5月至2021年任县长。"
+
+
 def test_join_lines_joins_chinese_without_space_and_latin_with_one():
     assert join_lines(["我们以首席服务官制度为抓手推动复", "", "工复产"]) == "我们以首席服务官制度为抓手推动复工复产"
     assert join_lines(["the new", "system"]) == "the new system"

@@ -302,3 +302,24 @@ def test_a_year_of_an_annual_report_dates_no_post():
     """2022年度 names a year's work, not when the post began."""
     assert holdings("会议/n 通报/v 了/u 2022年度/TIME 目标/n 考核/vn 情况/n ，/w 党工委/n 委员/n 林静/PER 宣读/v "
                     "了/u 表彰/vn 决定/n 。/w", None, "date_text") == [("林静", "党工委委员", "current", "")]
+
+
+
+def test_the_entries_of_a_resume_are_the_passages_persons():
+    """Jiangxi: a résumé's lines, a span of dates and the posts held in it; a span that closes makes
+    them former, an open one (2011.12—) current."""
+    passage = Passage()
+    holdings("谢远平/PER ，/w 男/a ，/w 1970年10月/TIME 生/v 。/w", passage)
+    assert holdings("1995.03/TIME —/w 2001.06/TIME 兰川县青石镇党委/ORG 书记/n ；/w 2011.12/TIME —/w "
+                    "兰川县委/ORG 常委/n 、/w 组织部/n 部长/n", passage, "date_text") == [
+        ("谢远平", "兰川县青石镇党委书记", "former", "1995.03"),
+        ("谢远平", "兰川县委常委", "current", "2011.12"),
+        ("谢远平", "组织部部长", "current", "2011.12")]
+
+
+def test_a_date_before_posts_in_running_text_gives_no_holder_without_a_person():
+    assert holdings("1995.03/TIME —/w 2001.06/TIME 兰川县青石镇党委/ORG 书记/n", Passage()) == []
+    # …nor does a date that is no span's start and opens no clause
+    passage = Passage()
+    holdings("谢远平/PER ，/w 男/a 。/w", passage)
+    assert holdings("会议/n 于/p 2001.06/TIME 召开/v ，/w 兰川县委/ORG 书记/n 讲话/v", passage) == []

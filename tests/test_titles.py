@@ -326,3 +326,17 @@ def test_a_committee_by_its_formal_name(written, pieces_):
 def test_a_party_before_a_level_word_is_no_territory():
     """民进省委会主委: 民进省 is no province (the party's committee of the story's province)."""
     assert pieces(post("民进省委会主委")) == [("body", "民进"), ("level", "省"), ("body", "委会"), ("core", "主委")]
+
+
+
+def test_a_towns_name_the_model_misread_between_a_county_and_its_suffix():
+    """Hunan: 宁乡县|青禾|铺|镇镇长 — a name and a verb of the model's between a county of the division
+    data and 镇; not 住房|和|城乡 of a department, nor 召开|全|市."""
+    assert posts_of("担任/v 宁乡县/LOC 青禾/PER 铺/v 镇/n 镇长/n 。/w") == ["宁乡县青禾铺镇镇长"]
+    assert posts_of("河北省/LOC 住房/n 和/c 城乡/n 建设厅/n 厅长/n 到场/v 。/w") == ["河北省住房和城乡建设厅厅长"]
+
+
+def test_a_verb_the_model_glued_to_a_territory_is_no_part_of_it():
+    """任|宁乡市委: a name the division data does not hold, with the cue glued to it."""
+    phrase = tagged_post("2016年10月/TIME ，/w 任宁乡市委/ORG 常委/n 。/w")
+    assert [t.text for t in phrase.territories] == ["宁乡市"]
