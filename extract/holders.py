@@ -180,6 +180,11 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
     holdings: list[Holding] = []
     for chain in chains(text, posts, names, lex):
         first, last = chain[0], chain[-1]
+        paired = _respectively(text, chain, names, lex)
+        if paired:
+            holdings.extend(paired)
+            st.main = paired[-1].person
+            continue
         relative = False
         holders, cue = _names_after(text, last, names), None
         if holders:
@@ -303,6 +308,43 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
     if cue is not None:
         return _subject_of_clause(text, _cue_start(text, start, cue), st), cue
     return [], None
+
+
+_VOTES = re.compile(r"(?:以[0-9、，,票张]+)?")
+
+
+def _respectively(text: str, chain: list[PostPhrase], names: list[Name], lex: Lexicon) -> list[Holding]:
+    """选举孙某、钱某、赵某分别为县人大常委会主任、副主任、秘书长: a list of names, 分别, a chain of as
+    many posts — the first name holds the first post, and so on."""
+    first = chain[0]
+    at = text.rfind("分别", 0, first.start)
+    if at < 0 or _CLAUSE_BREAK.search(text, at, first.start):
+        return []
+    # (…分别以71票、70票获任村委会副主任和委员: the votes each won may stand before the cue)
+    opened = at + 2 + len(_VOTES.match(text, at + 2).group())
+    between = text[opened: first.start]
+    after_cue = cue_before(text, first.start, lex, "after-name") if between else None
+    if between and (after_cue is None or text[opened: _cue_start(text, first.start, after_cue)] not in ("", "获", "被")):
+        return []
+    listed = [n for n in names if n.end <= at]
+    if not listed or not re.fullmatch(r"(?:同志)?(?:等)?", text[listed[-1].end: at]):
+        return []
+    out = [listed[-1]]
+    for n in reversed(listed[:-1]):
+        if _LIST_GAP.match(text[n.end: out[0].start]):
+            out.insert(0, n)
+        else:
+            break
+    if len(out) != len(chain) or len(out) < 2:
+        return []
+    cue = cue_before(text, out[0].start, lex, "before-name") or after_cue
+    date = _date_before(text, out[0].start)
+    found = []
+    for name, post in zip(out, chain):
+        status, event, explicit = _status_of(post, cue, lex, text)
+        found.append(Holding(name, post, status, event, cue.word if cue else "", [post], date, explicit=explicit,
+                             session=post_session(post)))
+    return found
 
 
 def cue_heading_list(text: str, start: int, lex: Lexicon) -> Cue | None:

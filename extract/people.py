@@ -148,7 +148,9 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
             name, name_end = text[start:cut], cut
             if not name or name in place_stems or not looks_like_name(name, lex) or len(name) < 2:
                 continue
-        if name.endswith(_REFERENCE_ENDS) or name in place_stems or not _is_name(name, lex):
+        if name.endswith(_REFERENCE_ENDS) or name in place_stems:
+            continue
+        if not _is_name(name, lex) and not _holds_a_post_after(sent, name_end, posts, lex):
             continue
         out.append(Mention(name, PERSON, start, name_end, "model"))
     out.extend(_names_in_lists(sent, lex, place_stems, out, posts))
@@ -170,6 +172,27 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         out.append(Mention(name, PERSON, post.end, end, "rule:after-title"))
     out.extend(_names_after_cues(sent, lex, place_stems, out, posts))
     return sorted(out, key=lambda m: m.start)
+
+
+def _holds_a_post_after(sent: TaggedSentence, end: int, posts: list[PostPhrase], lex: Lexicon) -> bool:
+    """达娃和亚夏分别以71票、70票获任村委会副主任和委员, 扎西当选为村委会主任: a name of the model's
+    with no Han surname is one when the clause it opens gives it a post (a cue, then the post)."""
+    text = sent.text
+    i = end
+    while True:  # the other names of its list
+        nxt = next(((s_, e) for s_, e, tok in sent.spans if s_ == i + 1 and tok.tag == PER), None)
+        if text[i: i + 1] in ("和", "、", "与") and nxt:
+            i = nxt[1]
+        else:
+            break
+    m = re.compile(r"(?:同志)?(?:分别)?(?:以[0-9、，,票张]+)?[获被]?").match(text, i)
+    i = m.end()
+    starts = {p.start for p in posts}
+    for cue in lex.cues:
+        if cue.place == "after-name" and text.startswith(cue.word, i) and i + len(cue.word) in starts \
+                and (len(cue.word) >= 2 or text[i - 1: i] in ("获", "被") or cue.word == "任"):
+            return True
+    return False
 
 
 def _names_after_cues(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], people: list[Mention],
@@ -225,6 +248,9 @@ def _names_in_lists(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], p
         candidates.append((start, end, tok))
         if tok.tag == "LOC" and end - start == 2 and k + 1 < len(spans) and spans[k + 1][1] - spans[k + 1][0] == 1:
             candidates.append((start, spans[k + 1][1], tok))  # 胡伟新、江国|初、刘玉红: a name cut by the model
+        elif end - start == 1 and sent.text[start] in lex.surnames and k + 1 < len(spans) \
+                and spans[k + 1][1] - spans[k + 1][0] == 1 and spans[k + 1][2].pos in ("n", "a", "v", "nz"):
+            candidates.append((start, spans[k + 1][1], tok))  # 孙立、钱|红、赵刚: a name in two characters
     for start, end, tok in candidates:
         if start in starts or not 2 <= end - start <= 3:
             continue

@@ -323,3 +323,29 @@ def test_a_date_before_posts_in_running_text_gives_no_holder_without_a_person():
     passage = Passage()
     holdings("谢远平/PER ，/w 男/a 。/w", passage)
     assert holdings("会议/n 于/p 2001.06/TIME 召开/v ，/w 兰川县委/ORG 书记/n 讲话/v", passage) == []
+
+
+
+# --- 分别: respectively -----------------------------------------------------------------------------
+
+def test_names_and_posts_respectively_pair_in_order():
+    # Guizhou: a congress elects three people to three posts
+    assert holdings("大会/n 选举/v 孙立/PER 、/w 钱红/PER 、/w 赵刚/PER 分别/d 为/v 县人大常委会/ORG 主任/n 、/w "
+                    "副主任/n 、/w 秘书长/n 。/w", None, "event") == [
+        ("孙立", "县人大常委会主任", "current", "elected"), ("钱红", "副主任", "current", "elected"),
+        ("赵刚", "秘书长", "current", "elected")]
+    # Tibet: the votes each won stand between 分别 and the cue
+    assert holdings("达娃/PER 和/c 亚夏/PER 分别/d 以/p 71票/m 、/w 70票/m 获/v 任/v 村委会/n 副主任/n 和/c "
+                    "村委会/n 委员/n 。/w") == [("达娃", "村委会副主任", "current"), ("亚夏", "村委会委员", "current")]
+
+
+def test_respectively_with_as_many_names_as_posts_only():
+    """Two names and three posts: no pairing (each name gets the chain, as without 分别)."""
+    found = holdings("王海/PER 、/w 李娜/PER 分别/d 当选/v 为/v 镇长/n 、/w 副镇长/n 、/w 人大主席/n 。/w")
+    assert ("王海", "镇长", "current") in found and ("王海", "副镇长", "current") in found
+
+
+def test_a_post_held_during_a_time_is_former():
+    """Shanghai: 某某同志担任市委书记期间 — a post of the past."""
+    assert holdings("陈一凡/PER 同志/n 担任/v 市委书记/n 期间/f ，/w 您/r 是/v 区委/n 办公室/n 主任/n 。/w")[:1] == [
+        ("陈一凡", "市委书记", "former")]

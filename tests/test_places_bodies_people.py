@@ -491,3 +491,18 @@ def test_a_name_the_model_glued_to_a_core_of_three_characters_is_cut_from_it():
     posts = find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start, token_ends=s.token_end)
     assert [p.text for p in posts] == ["党支部书记", "嘎查达"]
     assert ("朝鲁", "rule:after-title") in people("党支部/n 书记/n 、/w 嘎查/v 达朝鲁/PER 陪同/v 调研/v 。/w")
+
+
+
+def test_a_name_of_two_single_characters_in_a_list_of_names():
+    """孙立、钱|红、赵刚: the model read 钱红 as a noun and an adjective; between two names it is one."""
+    assert ("钱红", "rule:name-list") in people("选举/v 孙立/PER 、/w 钱/n 红/a 、/w 赵刚/PER 分别/d 为/v 主任/n 。/w")
+
+
+def test_a_model_name_with_no_han_surname_that_takes_a_post_is_a_person():
+    """Tibet: 达娃 and 亚夏 have no Han surname; the clause gives them posts."""
+    found = people("达娃/PER 和/c 亚夏/PER 分别/d 以/p 71票/m 、/w 70票/m 获/v 任/v 村委会/n 副主任/n 和/c 村委会/n "
+                   "委员/n 。/w")
+    assert [n for n, _how in found] == ["达娃", "亚夏"]
+    # …not a word the model calls a name that takes no post
+    assert people("央金/PER 笑着/v 说/v 。/w") == []
