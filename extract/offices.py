@@ -330,6 +330,11 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
         if last.kind == "territory":
             name = canonical_place(_written(sentence, last))
             level = last.level or place_level(name, lex) or ""
+            if len(spans) >= 2 and spans[-2].kind == "territory" and spans[-2].end == last.start \
+                    and len(to_simplified(name)) == 2 and len(divisions().lookup(to_simplified(name))) >= 2:
+                # 甘肃矿区人民法院: a name of two characters several divisions share (矿区, 城区, 郊区)
+                # is known by the territory written before it
+                name = _written(sentence, spans[-2]) + _written(sentence, last)
             # 阿勒泰地委副书记、地区行署专员: the 地区 of the chain is 阿勒泰地区, by its full name.
             memory.by_level[level] = _full_name_at_level(name, level)
             return level, name, written

@@ -130,6 +130,12 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
             after = end + 1
             if (after >= len(text) or text[after] in BOUNDARY) if strict else _ends_a_name(text, after):
                 name_end = after
+        # 加央曲|扎: a Tibetan name the model cut a syllable short.
+        if name_end == end and 2 <= end - start <= 3 and k + 1 < len(spans) \
+                and spans[k + 1][1] - spans[k + 1][0] == 1 and text[end] in _TIBETAN \
+                and all(c in _TIBETAN for c in to_simplified(text[start:end])) \
+                and (k + 2 >= len(spans) or spans[k + 2][2].pos != "u"):
+            name_end = end + 1
         # 沙木沙克·|玉山: a name with a middle dot the model cut at the dot.
         if text[name_end - 1: name_end] == "·":
             # …up to the end of the model's next word (阿依努尔·|买买提|说), else the next break.
@@ -298,10 +304,17 @@ _TRANSLITERATION = set("阿埃艾爱安奥巴拜班邦保贝本比彼毕宾波�
                        "尤约泽扎詹茨兹佐尔夫娃")
 
 
+# Syllables Tibetan names are written with in Chinese (扎西, 次仁, 加央, 曲扎, 央宗, 措姆): a word of
+# three or more of them that the model reads as a name is one; one such character the model cut
+# off a name of them belongs to it (加央曲|扎).
+_TIBETAN = set("阿巴白班贝边布才仓藏策次措达旦丹当德登顿多堆噶嘎格更贡加嘉坚降晋久卡拉朗勒列罗洛玛曼梅米姆"
+               "木尼努诺帕培彭普齐强琼曲群让热仁萨桑色索塔土吞旺维乌西央扬耶益泽增扎占珍珠卓宗吉娃杰赤穷觉喜饶")
+
+
 def _is_name(name: str, lex: Lexicon) -> bool:
     if "·" in name:
         return len(name) >= 4
     simple = to_simplified(name)
-    if len(simple) >= 3 and all(c in _TRANSLITERATION for c in simple):
+    if len(simple) >= 3 and (all(c in _TRANSLITERATION for c in simple) or all(c in _TIBETAN for c in simple)):
         return True
     return looks_like_name(name, lex)

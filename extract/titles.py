@@ -159,6 +159,11 @@ def _territory(r: _Reader, for_body: bool) -> Span | None:
             best = generic
     if best is None and for_body and r.parts and r.parts[0].kind == "body":
         best = _short_division(r)
+    if best is None and r.parts and r.parts[0].kind == "territory":
+        # 甘肃|矿区人民法院, 江苏|南京市: a province's short name before a territory it holds
+        short = _short_division(r)
+        if short is not None and short.level == "省":
+            best = short
     if best is None and for_body:
         word = level_word_ending_at(r.text, r.pos, r.lex, r.limit)
         if word is not None and _level_fits(word, r):

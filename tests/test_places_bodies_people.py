@@ -506,3 +506,15 @@ def test_a_model_name_with_no_han_surname_that_takes_a_post_is_a_person():
     assert [n for n, _how in found] == ["达娃", "亚夏"]
     # …not a word the model calls a name that takes no post
     assert people("央金/PER 笑着/v 说/v 。/w") == []
+
+
+
+def test_a_tibetan_name_the_model_cut_a_syllable_short():
+    """Tibet: 加央曲|扎 — the model's name and one syllable after it, all of Tibetan names."""
+    assert ("洛央曲扎", "model") in people("村/n 党支部/n 书记/n 洛央曲/PER 扎/v 自信/n 满满/a 。/w")
+    # …but a Han name is not lengthened by the character after it
+    assert ("林国华", "model") in people("林国华/PER 说/v 。/w")
+
+
+def test_a_tibetan_name_of_three_syllables_or_more_is_a_name():
+    assert ("次仁央宗", "model") in people("次仁央宗/PER 介绍/v 了/u 情况/n 。/w")

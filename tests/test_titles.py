@@ -340,3 +340,10 @@ def test_a_verb_the_model_glued_to_a_territory_is_no_part_of_it():
     """任|宁乡市委: a name the division data does not hold, with the cue glued to it."""
     phrase = tagged_post("2016年10月/TIME ，/w 任宁乡市委/ORG 常委/n 。/w")
     assert [t.text for t in phrase.territories] == ["宁乡市"]
+
+
+
+def test_a_provinces_short_name_before_a_territory_of_it():
+    """Gansu: 甘肃|矿区人民法院 — a special court; 甘肃 is the province written short."""
+    phrase = tagged_post("任命/v 陈一帆/PER 为/v 甘肃矿区人民法院/ORG 院长/n 。/w")
+    assert [t.text for t in phrase.territories] == ["甘肃", "矿区"]
