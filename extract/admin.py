@@ -155,3 +155,18 @@ def divisions() -> Divisions:
     with path.open(encoding="utf-8") as fh:
         rows = [(r["adcode"], r["name"]) for r in csv.DictReader(fh)]
     return Divisions(rows)
+
+
+@lru_cache(maxsize=1)
+def world_territories() -> frozenset[str]:
+    """The Chinese names of the world's countries and regions (Unicode CLDR, through Babel): 埃及,
+    越南, 北美 are places though the model's two-character place words often are not."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel comes with trafilatura
+        return frozenset()
+    # (not the world, unions and placeholders: 世界, 欧盟, 联合国, 未知地区)
+    skip = {"001", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+    names = {name for locale in ("zh", "zh_Hant") for code, name in Locale.parse(locale).territories.items()
+             if code not in skip}
+    return frozenset(n for n in names if 2 <= len(n) <= 8 and "(" not in n and "（" not in n)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.extract.admin import divisions
+from govkg.extract.admin import divisions, world_territories
 from govkg.extract.lexicon import Lexicon
 from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.records import Mention
@@ -26,6 +26,7 @@ from govkg.graph.schema import PLACE
 # Words written before a territory in a model's place word that are not part of it.
 _LEADING = ("中共", "中国共产党", "共青团", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
             "时任", "现任", "原任", "曾任", "原", "前", "全", "各", "该", "本", "我", "在", "到", "赴", "从", "位于")
+_WAYS = ("路", "街", "大街", "大道", "港", "胡同", "巷")
 _NUMBERED_UNIT = re.compile(r"(?:第)?[0-9一二三四五六七八九十百〇零]+(?:团|连|师)")
 
 
@@ -41,6 +42,8 @@ def _trim(name: str, start: int, lex: Lexicon) -> tuple[str, int] | None:
     for end in range(len(name), 1, -1):
         piece = name[:end]
         if is_territory(piece, lex) or (place_level(piece, lex) == "site" and end == len(name)):
+            if end < len(name) and name.endswith(_WAYS) and not is_territory(name, lex):
+                return None  # 南京路, 天津港: a road or a port named after a city is not the city
             return piece, start
     return None
 
@@ -133,7 +136,10 @@ def _body_word_at(text: str, at: int, lex: Lexicon) -> bool:
 _CUT_MODIFIERS = set("小大老新东西南北上下前后左右中")
 _VILLAGE_LEVELS = ("村", "社区", "嘎查")
 _TOWN_LEVELS = ("镇", "乡", "苏木", "村", "嘎查")
-_NOT_A_PLACE = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大|公司|集团|部|办|中心|[的了和与及、]")
+_NOT_A_PLACE = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人大|公司|集团|部|办|中心")
+# Joining characters: a longer word of the model's that holds one is a phrase (天堂和店前), though a
+# name of two may end in one (埃及).
+_JOINED = re.compile(r"[的了和与及、]")
 
 
 _LEVELS_ONLY = re.compile(r"(?:省|市|县|区|乡|镇|村|盟|旗|州|苏木|嘎查){2,}")
@@ -145,11 +151,13 @@ def _other_place(word: str, lex: Lexicon, alone: bool = False) -> bool:
     simple = to_simplified(word)
     if place_level(simple, lex) is not None or any(simple.endswith(g) for g in lex.generic_places):
         return False  # the grammar reads it as a territory it rejected (偏远山村, 美乡村): no place
-    if len(simple) == 2 and simple[-1] not in "国洲岛湾港宫" and (not alone or simple[-1] in "村乡县镇区市旗城州"):
+    if len(simple) == 2 and simple[-1] not in "国洲岛湾港宫" and (not alone or simple[-1] in "村乡县镇区市旗城州") \
+            and simple not in world_territories():
         return False  # 文明, 惠民: two characters the model reads as a place are too often words
     return len(simple) >= 2 and simple not in lex.generic_bodies and simple not in lex.level_words \
         and not simple.startswith(("全", "各", "该", "本", "我", "此", "当地", "辖区")) \
-        and not _NOT_A_PLACE.search(simple) and not re.search(r"[0-9a-zA-Z]", simple)
+        and not _NOT_A_PLACE.search(simple) and not (len(simple) > 2 and _JOINED.search(simple)) \
+        and not re.search(r"[0-9a-zA-Z]", simple)
 
 
 def _stands_alone(nxt, prev) -> bool:

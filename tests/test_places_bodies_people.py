@@ -518,3 +518,25 @@ def test_a_tibetan_name_the_model_cut_a_syllable_short():
 
 def test_a_tibetan_name_of_three_syllables_or_more_is_a_name():
     assert ("次仁央宗", "model") in people("次仁央宗/PER 介绍/v 了/u 情况/n 。/w")
+
+
+
+@pytest.mark.parametrize("words, place", [
+    ("这些/r 故事/n 吸收/v 了/u 埃及/LOC 、/w 印度/LOC 的/u 文化/n 。/w", "埃及"),  # ends in 及: no phrase
+    ("在/p 远征/v 越南/LOC 时/n 战死/v 。/w", "越南"),  # a country (CLDR) whatever stands around it
+])
+def test_a_country_of_two_characters_is_a_place(words, place):
+    assert place in [name for name, _level in places(words)]
+
+
+def test_a_two_character_place_word_of_the_model_is_still_checked():
+    """惠民|政策: two characters the model reads as a place, in a phrase, are a word."""
+    assert places("落实/v 惠民/LOC 政策/n 。/w") == []
+
+
+@pytest.mark.parametrize("words", [
+    "到/p 南京路/LOC 某号/n 办理/v 。/w",  # a road named after a city is not the city
+    "天津港/LOC 的/u 进口/vn 大豆/n 。/w",  # nor is a port
+])
+def test_a_road_or_port_named_after_a_city_is_not_the_city(words):
+    assert not [name for name, _level in places(words) if name in ("南京", "天津")]
