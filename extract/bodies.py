@@ -60,8 +60,8 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
         start = _name_start(phrase)
         lead = next((w for w in _LEADING_WORDS if text.startswith(w, start) and end - start - len(w) >= 3), "")
         start += len(lead)  # 上述|中储粮黑龙江分公司, 原来|国家邮政局
-        if _ends_in_ordinary_word(text, end, lex):
-            continue
+        if _ends_in_ordinary_word(text, end, lex) or text.startswith("系统", end):
+            continue  # (监狱系统, 公安系统: the bodies of a kind together, no one body)
         out.append(Mention(text[start:end], ORGANIZATION, start, end, "rule:body"))
     for m in _CITED_MEDIUM.finditer(text):
         # 据包头新闻网消息, 据新华社报道: the medium a story cites is a body it names.

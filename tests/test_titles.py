@@ -347,3 +347,17 @@ def test_a_provinces_short_name_before_a_territory_of_it():
     """Gansu: 甘肃|矿区人民法院 — a special court; 甘肃 is the province written short."""
     phrase = tagged_post("任命/v 陈一帆/PER 为/v 甘肃矿区人民法院/ORG 院长/n 。/w")
     assert [t.text for t in phrase.territories] == ["甘肃", "矿区"]
+
+
+
+@pytest.mark.parametrize("written, expected", [
+    # enterprises, farms, mines, stations: the head of a works is its 厂长
+    ("青禾冶炼厂厂长", [("body", "青禾冶炼厂"), ("core", "厂长")]),
+    ("红星林场场长", [("body", "红星林场"), ("core", "场长")]),
+    ("县广播电视台台长", [("level", "县"), ("body", "广播电视台"), ("core", "台长")]),
+    ("海口海关关长", [("body", "海口海关"), ("core", "关长")]),
+    # the staff of a village committee
+    ("村会计", [("level", "村"), ("core", "会计")]),
+])
+def test_heads_and_staff_of_works_and_villages(written, expected):
+    assert pieces(post(written)) == expected
