@@ -360,3 +360,20 @@ def is_bare_body(name: str, lex: Lexicon) -> bool:
         return not rest or any(rest.startswith(w) and made_of_words(rest[len(w):]) for w in words)
 
     return made_of_words(simple)
+
+
+_CIVIL_LEVELS = set("省市县区州旗盟镇乡")  # (团 of 团中央 is the Youth League's, no corps regiment)
+
+
+def has_no_owner(name: str, lex: Lexicon) -> bool:
+    """A body a story names without saying whose it is, so that it is that story's alone: a bare
+    body (is_bare_body), or a kind of body after a level word alone — 县统计局, 市第一中学 in a story
+    that never names its county or city (not 市场监督管理局, whose 市 begins a word)."""
+    if is_bare_body(name, lex):
+        return True
+    simple = to_simplified(name)
+    level = simple[:1]
+    rest = simple[1:]
+    return level in _CIVIL_LEVELS and "中央" not in simple and simple[:2] not in LEVEL_INITIAL_WORDS and len(rest) >= 2 \
+        and next(ending_at(lex.body_index("suffix"), rest, len(rest)), None) is not None \
+        and _territory_span(rest, lex) is None and not divisions().lookup(simple[:2])

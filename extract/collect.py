@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from govkg.extract.articles import opening_date, outlet_name
-from govkg.extract.bodies import is_bare_body
+from govkg.extract.bodies import has_no_owner
 from govkg.extract.careers import iso_date
 from govkg.extract.context import Context
 from govkg.extract.lexicon import Lexicon
@@ -72,7 +72,7 @@ def sentence_mentions(col: Collector, s: Sentence, lex: Lexicon) -> None:
         col.relate(node_id(PLACE, inner.canonical), rtype, node_id(PLACE, outer.canonical), art, s.text,
                    basis="text")
     for m in s.bodies:
-        if is_bare_body(m.canonical, lex):
+        if has_no_owner(m.canonical, lex):
             col.mention(_scoped_body(col, m.canonical, art), art)  # 县委 of a story that names no county
             continue
         col.mention(col.entity(ORGANIZATION, m.canonical, m.text), art)
@@ -101,7 +101,7 @@ def holding(col: Collector, h: PostHolding, ctx: Context, lex: Lexicon) -> None:
     pid = col.entity(PERSON, _name(h.person))
     col.seen(pid, art)
     body_key = post.body
-    if post.body and is_bare_body(post.body, lex):
+    if post.body and has_no_owner(post.body, lex):
         body_key = f"{post.body}@{art.id}"  # a body of this article alone (_scoped_body)
     rid = role_id(post.title, body_key, scope=None if post.body else art.id)
     col.entity(ROLE, post.title, eid=rid, title=post.title)
@@ -136,7 +136,7 @@ def holding(col: Collector, h: PostHolding, ctx: Context, lex: Lexicon) -> None:
         locate_body(col, art, h.sentence, post.body, lex)
         child = post.body
         for parent in post.parents:
-            if is_bare_body(parent, lex):
+            if has_no_owner(parent, lex):
                 break  # 政协 of 政协党组 in a story that never says whose
             col.seen(col.entity(ORGANIZATION, parent), art)
             col.relate(node_id(ORGANIZATION, child), PART_OF, node_id(ORGANIZATION, parent), art, h.sentence,

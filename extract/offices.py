@@ -18,7 +18,6 @@ from govkg.extract.context import LEVELS, Context, canonical_org, committee_stem
 from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.normalize import in_script_of, to_simplified
 from govkg.extract.admin import divisions
-from govkg.extract.bodies import is_bare_body
 from govkg.extract.records import Post
 from govkg.extract.territory import Span, canonical_place, place_level
 from govkg.extract.titles import PostPhrase

@@ -15,7 +15,8 @@ from govkg.extract.context import build_context
 from govkg.extract.holders import chains
 from govkg.extract.lexicon import default_lexicon
 from govkg.extract.normalize import to_simplified
-from govkg.extract.offices import Memory, body_as_host, is_bare_body, resolve_post
+from govkg.extract.bodies import has_no_owner, is_bare_body
+from govkg.extract.offices import Memory, body_as_host, resolve_post
 from govkg.graph.schema import ORGANIZATION, PLACE
 from govkg.extract.titles import find_posts
 from support.handtagged import tagged
@@ -220,6 +221,19 @@ def test_a_post_with_no_body_named_attaches_to_its_territory(written, title, ter
 ])
 def test_is_bare_body(name, bare):
     assert is_bare_body(name, LEX) is bare
+
+
+@pytest.mark.parametrize("name, unowned", [
+    ("县统计局", True), ("市第一中学", True),  # a kind of body after a level word alone…
+    ("县委", True),  # …and the bare bodies
+    ("平江县统计局", False), ("市场监督管理局", False),  # a territory named; 市场 is a word
+    ("团中央书记处", False),  # the Youth League's national body
+])
+def test_a_body_after_a_level_word_alone_has_no_owner(name, unowned):
+    """县统计局 in a story that never names its county is that story's own (not the 县统计局 of
+    another county's story), though it has a name of its own (统计局) — unlike 县委, not bare."""
+    assert has_no_owner(name, LEX) is unowned
+    assert is_bare_body(name, LEX) is (name == "县委")
 
 
 # --- A congress in session: the presidium of the meeting the article reports --------------------
