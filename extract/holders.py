@@ -28,8 +28,9 @@ _CHAIN_GAP = re.compile(r"^(?:[（(][^（）()]{1,8}[）)])?(?:[、，,；;和�
                         # 、县府办系统 + 党委组织员: words the grammar did not read (but no cue of a clause
                         # of its own: ，后转任 + 政法委书记)
                         r"|^[、，,](?![\u4e00-\u9fff]*(?:任|当选|为)$)[\u4e00-\u9fff]{1,6}$")
-# Between a post and the name it precedes.
-_NAME_GAP = re.compile(r"^(?:[：:]|\s)?$")
+# Between a post and the name it precedes: a colon, a space, or a note on the post in brackets
+# (副县长（挂职）张某, 副主任（正县级）赵某).
+_NAME_GAP = re.compile(r"^(?:[：:]|\s|[（(][^（）()]{1,6}[）)])?$")
 # Between two names of a list: 县委常委陈莉、龚红辉和蒋欧林.
 _LIST_GAP = re.compile(r"^(?:[、和及与]|同志、|\s+)$")
 # What may stand between a subject and its cue: adverbs, a reason, a date — no clause break.

@@ -349,3 +349,11 @@ def test_a_post_held_during_a_time_is_former():
     """Shanghai: 某某同志担任市委书记期间 — a post of the past."""
     assert holdings("陈一凡/PER 同志/n 担任/v 市委书记/n 期间/f ，/w 您/r 是/v 区委/n 办公室/n 主任/n 。/w")[:1] == [
         ("陈一凡", "市委书记", "former")]
+
+
+
+def test_a_note_on_the_post_in_brackets_stands_before_the_name():
+    """Sichuan: 副县长（挂职）张某, 副主任（正县级）赵某 — the note is on the post, the name follows it."""
+    assert holdings("县委/n 常委/n 、/w 副县长/n （/w 挂职/vn ）/w 张晓明/PER ，/w 副主任/n （/w 正/a 县级/a ）/w "
+                    "赵刚/PER 参加/v 。/w") == [
+        ("张晓明", "县委常委", "current"), ("张晓明", "副县长", "current"), ("赵刚", "副主任", "current")]

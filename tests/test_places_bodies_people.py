@@ -547,3 +547,4 @@ def test_the_bodies_of_a_kind_together_are_no_body():
     """自治区监狱系统, 全县公安系统: a sector, not one prison or bureau."""
     assert bodies("是/v 自治区/n 监狱/n 系统/n 连续/a 五年/m 的/u 帮扶/vn 。/w") == []
     assert bodies("青川县监狱/ORG 开展/v 帮扶/vn 。/w") == ["青川县监狱"]
+
