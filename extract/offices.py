@@ -211,10 +211,16 @@ def _party_written_before(before: Post | None, ctx: Context, lex: Lexicon) -> st
     story named last that is one of a party's."""
     names = ([before.body] if before is not None and before.body else []) + list(reversed(ctx.recent))
     for name in names:
-        prefix = next((p for p in lex.body_prefixes if to_simplified(name).startswith(p)), None)
-        if prefix and lex.bodies[prefix][0].kind == "party":
+        prefix = _party_prefix(name, lex)
+        if prefix:
             return name[: len(prefix)]
     return ""
+
+
+def _party_prefix(name: str, lex: Lexicon) -> str:
+    """The democratic party a body's name starts with (民革某省委 → 民革), or ''."""
+    prefix = next((p for p in lex.body_prefixes if to_simplified(name).startswith(p)), "")
+    return prefix if prefix and lex.bodies[prefix][0].kind == "party" else ""
 
 
 def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:
@@ -386,6 +392,7 @@ def _home_for_word(word: str, level: str, memory: Memory, ctx: Context) -> str |
 
 _ASSEMBLIES = ("政协", "人大常委会", "人大")
 _MEETING = "会议"  # the bare_body key of a post of the meeting the article reports (titles.tsv)
+_PARTY = "党派"  # …and of a post of the democratic party's committee the story is about
 _ASSEMBLY_KIND = {"政协": "政协", "委会": "人大常委会", "人大": "人大"}
 
 
@@ -419,6 +426,12 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
         body = ctx.main_body(_ASSEMBLIES)
         if body:
             return body, ORGANIZATION, [], _kind_of(_ASSEMBLY_KIND.get(to_simplified(body)[-2:], ""), lex)
+    if _PARTY in core.bare_body:
+        # 主委 alone: the democratic party's committee the story named last (农工党某市委).
+        party = next((b for b in reversed(ctx.recent) if len(_party_prefix(b, lex)) < len(b)
+                      and _party_prefix(b, lex)), None)
+        if party:
+            return party, ORGANIZATION, [], "committee"
     if _MEETING in core.bare_body:
         # 执行主席 alone: a post of the presidium of the meeting the article reports.
         if not ctx.session:

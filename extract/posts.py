@@ -10,6 +10,8 @@ then reads an article's holdings in order to settle what is former.
 
 from __future__ import annotations
 
+import re
+
 from govkg.extract.context import Context
 from govkg.extract.holders import Name, Passage, chains, link
 from govkg.extract.lexicon import Lexicon
@@ -43,7 +45,8 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
                 named_between = named_between or not any(p.start <= m.start and m.end <= p.end for p in s.posts)
         # A bare title after another person's post takes that post's body (主任詹积富、副主任张知通;
         # 莊樹俊當選為市政協主席，徐小莉…當選副主席), unless a territory named between them is its own.
-        before = last if (chain[0].bare or _needs_host(chain[0], lex)) and not named_between else None
+        before = last if (chain[0].bare or _needs_host(chain[0], lex)) and not named_between \
+            and not _describes_the_subject(ts.text, last_end, chain[0], names) else None
         host = (_body_before_name(chain[0], names, s.bodies) or _body_before_cue(ts.text, chain[0], s.bodies)) \
             if chain[0].bare or _needs_host(chain[0], lex) else None
         if host is not None:
@@ -71,6 +74,13 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
                                explicit=h.explicit, date_text=h.date_text, concurrent=h.concurrent,
                                order=order * 1000 + i, cue=h.cue, session=h.session))
     return out
+
+
+def _describes_the_subject(text: str, last_end: int, post: PostPhrase, names: list[Name]) -> bool:
+    """…中医医院院长吴某当选为主任委员: the posts before the name describe the one elected, the bare
+    title after the cue is of the body that elects (not the hospital)."""
+    name = next((n for n in names if n.start == last_end), None)
+    return name is not None and bool(re.fullmatch(r"(?:同志)?(?:当选为?|被选为|任|担任|出任)", text[name.end: post.start]))
 
 
 def _body_before_name(post: PostPhrase, names: list[Name], bodies: list[Mention]) -> Mention | None:

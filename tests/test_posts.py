@@ -1,0 +1,51 @@
+"""Posts of a sentence (extract/posts.py): which body a post written without one takes from the
+sentence it stands in — the post before it, the body named before its name, the body the story is
+about. Sentences are tagged by hand (no model); mentions, context and resolution run as the
+pipeline runs them."""
+
+from __future__ import annotations
+
+from govkg.extract.holders import Passage
+from govkg.extract.lexicon import default_lexicon
+from govkg.extract.mentions import find_mentions
+from govkg.extract.posts import posts_of_sentence
+from govkg.extract.records import Article, Sentence
+from govkg.extract.resolution import page_contexts, resolve_sentence
+from support.handtagged import tagged
+
+LEX = default_lexicon()
+
+
+def story_posts(*sentences: str) -> list[tuple[str, str, str | None]]:
+    """(person, title, body) of each holding of a story of hand-tagged sentences, in order."""
+    article = Article("story-2021.txt", 1, title="", date="2021-05-01")
+    page = [[Sentence(article, t.text, t) for t in (tagged(words) for words in sentences)]]
+    find_mentions(page, LEX)
+    (ctx,) = page_contexts(page)
+    passage = Passage()
+    out = []
+    for i, s in enumerate(page[0]):
+        resolve_sentence(s, ctx, LEX)
+        out += [(h.person, h.post.title, h.post.body) for h in posts_of_sentence(s, ctx, LEX, passage, order=i)]
+    return out
+
+
+def test_a_bare_title_after_a_cue_is_not_of_the_posts_that_describe_the_one_elected():
+    """Guangdong: 大会选举产生了农工党某市委，某医院院长吴某当选为主任委员 — the 主任委员 is the party
+    committee's, not the hospital's that describes him."""
+    found = story_posts("大会/n 选举/v 产生/v 了/u 农工党广元市委/ORG ，/w 青川市人民医院/ORG 院长/n 吴业青/PER "
+                        "当选/v 为/v 主任委员/n 。/w")
+    assert ("吴业青", "院长", "青川市人民医院") in found
+    assert ("吴业青", "主任委员", "农工党广元市委") in found
+
+
+def test_a_bare_title_after_another_persons_post_is_that_posts_bodys():
+    """主任詹某、副主任张某 of one office: the second name's bare title takes the first's body."""
+    found = story_posts("青川县医保局/ORG 局长/n 詹积青/PER 、/w 副局长/n 张知青/PER 出席/v 。/w")
+    assert found == [("詹积青", "局长", "青川县医保局"), ("张知青", "副局长", "青川县医保局")]
+
+
+def test_a_partys_chair_alone_is_the_committee_the_story_named_last():
+    """Guangdong: 第三届委员会主委李某代表…: 主委 alone is the democratic party's committee named last."""
+    found = story_posts("民进广元市委/ORG 召开/v 全会/n 。/w", "主委/n 李建青/PER 作/v 报告/n 。/w")
+    assert found == [("李建青", "主委", "民进广元市委")]
