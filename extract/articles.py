@@ -75,6 +75,9 @@ BULLET = re.compile(r"^[■●◆]\s*")
 COLUMN_HEAD = re.compile(f"^[{CJK}]{{0,6}}(?:简讯|快讯|短讯|简报|速览|速递|集锦)$")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _HEADLINE_FORBIDDEN = re.compile("[，。；！？：,;!?]")
+# A headline may open with its topic and a colon (某镇街道：“红色物业”让居民更舒心): a few words, then
+# at least four more.
+_HEADLINE_TOPIC = re.compile(rf"^[{CJK}“”]{{2,12}}(?<![说示出调为绍])：(?=[^：]{{4,}}$)")  # (not 他说：)
 # A caption starts with the date of the picture: "6月5日下午，…".
 CAPTION_START = re.compile(r"^(\d{4}年)?\d{1,2}月\d{1,2}日[上下中晚早凌午夜]{0,2}[，,]")
 
@@ -98,11 +101,18 @@ def balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in _PAIRS)
 
 
+_PAGE_WORDS = re.compile(r"[\s\u3000]*(?:(?:星期|周)[一二三四五六日天]|第?[0-9０-９一二三四五六七八九十]{1,3}版"
+                         r"|[A-Z]?\d{1,2}版)[\s\u3000]*")
+
+
 def is_dateline(line: str) -> bool:
     """A line that dates a page or a reprint: a date (and time) alone, or beside a few words naming
     the outlet (滁州日报2019-04-12 07:36). Never a headline."""
     if _ONLY_DATE.match(line):
         return True
+    # (城阳新闻 2023年5月12日 星期五 第3版: a page's masthead line — its weekday and page number
+    # are of the date too)
+    line = _PAGE_WORDS.sub("", line).strip()
     m = DATE_YMD.search(line)
     if not m or len(line) > MAX_HEADLINE or _HEADLINE_FORBIDDEN.search(_TIME.sub("", line)):
         return False
@@ -119,7 +129,8 @@ def is_headline_candidate(line: str) -> bool:
     """A line that could be a headline: short, no sentence punctuation, not a lead or byline."""
     return (
         2 <= len(line) <= MAX_HEADLINE
-        and not _HEADLINE_FORBIDDEN.search(line)
+        and not _HEADLINE_FORBIDDEN.search(_HEADLINE_TOPIC.sub("", line, count=1))
+        and not META_LINE.match(line)
         and balanced(line)
         and not (line[:1] in "（(" and line[-1:] in "）)")
         and "……" not in line
@@ -429,6 +440,13 @@ def split_page(text: str, source: str, *, year: int | None = None,
         simple = [to_simplified(l) for l in written]
         keep = [k for k, line in enumerate(simple) if not COLUMN_HEAD.match(line)]
         written, simple = [written[k] for k in keep], [simple[k] for k in keep]
+        # A page's masthead line above its first headline (城阳新闻 2023年5月12日 星期五 第3版) dates
+        # every story of the page that has no date of its own; it is no story's text.
+        masthead = 0
+        while masthead < len(simple) - 1 and is_dateline(simple[masthead]) and DATE_YMD.search(simple[masthead]):
+            masthead += 1
+        page_date = _iso(DATE_YMD.search(simple[masthead - 1])) if masthead else None
+        written, simple = written[masthead:], simple[masthead:]
         pos = 0
         for item in _group(simple, segment):
             parts = [item.headline, item.lines] if item.title_first else [item.lines, item.headline]
@@ -440,6 +458,8 @@ def split_page(text: str, source: str, *, year: int | None = None,
             article = _build(twin, item, source, len(articles) + 1, year, split_names)
             if len(pages) > 1:
                 article.page = page_number
+            if page_date and not article.date:
+                article.date = page_date
             if article.body or article.title:
                 articles.append(article)
     return articles

@@ -182,6 +182,27 @@ def test_a_dateline_is_never_a_headline(line):
     assert article.title == "澄湖区召开推进会" and article.body == "会议由区长孟庆安主持。"
 
 
+def test_a_pages_masthead_line_dates_its_stories_and_is_no_headline():
+    text = ("澄湖日报　2023年5月12日　星期五　第3版\n"
+            "澄湖区召开推进会\n"
+            "本报讯（记者 林晓舟）5月11日，澄湖区召开推进会。\n"
+            "石桥村开展安全检查\n"
+            "本报讯 近日，石桥村开展安全检查。\n")
+    first, second = split_page(text, "page.txt")
+    assert (first.title, second.title) == ("澄湖区召开推进会", "石桥村开展安全检查")
+    assert first.date == second.date == "2023-05-12"
+
+
+@pytest.mark.parametrize("line, ok", [
+    ("石桥街道：“红色物业”让居民更舒心", True),  # a topic, a colon, the headline
+    ("澄湖区：项目建设跑出加速度", True),
+    ("他说：我们要做好", False),  # speech, not a topic
+    ("来源：澄湖日报", False),  # a header line
+])
+def test_a_headline_may_open_with_its_topic_and_a_colon(line, ok):
+    assert is_headline_candidate(line) is ok
+
+
 def test_a_headline_with_a_date_in_it_is_still_a_headline():
     assert is_headline_candidate("省人大会议定于2022年1月17日召开")
 
