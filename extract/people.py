@@ -120,12 +120,13 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         if end - start == 2 and k + 2 < len(spans) and k > 0 \
                 and (spans[k - 1][2].text in lex.person_categories or spans[k - 1][2].text in lex.titles) \
                 and len(spans[k + 1][2].text) == 1 and spans[k + 1][2].pos in ("d", "a", "n", "m", "q") \
-                and spans[k + 2][2].pos == "v":
+                and spans[k + 2][2].pos == "v" and not _an_adverb_alone(sent, k):
             name_end = end + 1
         # …or a character short before a break or a word that follows names: 杨树|久、 陈义|初辞去,
         # 孙国|相当选, 王文|超任 (the model glued the name's end to the verb), 白玛旺|堆，.
         elif 2 <= end - start <= 3 and end < len(text) and _CJK.match(text[end]) \
-                and not text.startswith(_after_name_words(), end) and text[end] not in "的了":
+                and not text.startswith(_after_name_words(), end) and text[end] not in "的了" \
+                and not _an_adverb_alone(sent, k):
             strict = end - start == 3
             after = end + 1
             if (after >= len(text) or text[after] in BOUNDARY) if strict else _ends_a_name(text, after):
@@ -199,6 +200,18 @@ def _holds_a_post_after(sent: TaggedSentence, end: int, posts: list[PostPhrase],
                 and (len(cue.word) >= 2 or text[i - 1: i] in ("获", "被") or cue.word == "任"):
             return True
     return False
+
+
+# Adverbs the model reads as words of their own after a name (王芳|正|带领, 李明|也|参加): no part of it.
+_ADVERBS = set("正也都就还又便曾已再才均亦仍即")
+
+
+def _an_adverb_alone(sent: TaggedSentence, k: int) -> bool:
+    spans = sent.spans
+    if k + 1 >= len(spans):
+        return False
+    s, e, tok = spans[k + 1]
+    return e - s == 1 and tok.pos in ("d", "p", "c") and sent.text[s] in _ADVERBS
 
 
 def _names_after_cues(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], people: list[Mention],

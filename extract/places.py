@@ -306,6 +306,8 @@ def split_compound_place(name: str, lex: Lexicon) -> list[str]:
         suffix = next((s for s in sorted(territory, key=len, reverse=True) if head.endswith(s)), None)
         if suffix is None or len(head) - len(suffix) < 2 or len(rest) < 2:
             continue
+        if suffix in ("镇", "乡") and rest.startswith("街道") and not divisions().lookup(head):
+            continue  # 惜福镇街道: a street named after the town it was
         rest_level = place_level(rest, lex)
         if rest_level in (None, "site") and len(split_compound_place(rest, lex)) < 2:
             continue  # what follows is neither a territory nor a chain of them (锡林郭勒盟正蓝旗)

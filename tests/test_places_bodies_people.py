@@ -548,3 +548,18 @@ def test_the_bodies_of_a_kind_together_are_no_body():
     assert bodies("是/v 自治区/n 监狱/n 系统/n 连续/a 五年/m 的/u 帮扶/vn 。/w") == []
     assert bodies("青川县监狱/ORG 开展/v 帮扶/vn 。/w") == ["青川县监狱"]
 
+
+
+
+@pytest.mark.parametrize("words, name", [
+    ("居委会/n 主任/n 王芳/PER 正/d 带领/v 工作/vn 人员/n 走访/v 。/w", "王芳"),  # after a title
+    ("村民/n 李明/PER 也/d 参加/v 了/u 活动/vn 。/w", "李明"),  # after a category word
+])
+def test_an_adverb_after_a_name_is_no_part_of_it(words, name):
+    assert [n for n, _how in people(words)] == [name]
+
+
+def test_a_street_named_after_its_former_town_is_one_territory():
+    """Shandong: 某镇街道 is a street office's territory, not a town and a street."""
+    assert places("走进/v 青禾镇街道书院/LOC 社区/n ，/w 居民/n 很/d 满意/a 。/w") == [
+        ("青禾镇街道", "街道"), ("书院社区", "社区")]
