@@ -211,5 +211,12 @@ def _bodies(folder: Path) -> dict[str, tuple[BodyWord, ...]]:
 
 
 @lru_cache(maxsize=1)
+def after_name_words() -> tuple[str, ...]:
+    """after_name.txt: the words that follow a name in news text (出席, 代表, 主持…), longest first."""
+    lines = (LEXICON_DIR / "after_name.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(sorted((l.strip() for l in lines if l.strip() and not l.startswith("#")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     return load_lexicon()

@@ -11,11 +11,10 @@ missed it: the title says so.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from govkg.extract.admin import divisions
 from govkg.extract.holders import cue_before, cue_heading_list
-from govkg.extract.lexicon import LEXICON_DIR, Lexicon
+from govkg.extract.lexicon import Lexicon, after_name_words
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.ner.base import PER
 from govkg.extract.normalize import to_simplified
@@ -31,17 +30,11 @@ _NAME_TAGS = {"PER", "nr", "nz", "n", "LOC", "ns", "j", "nw", "r"}
 _REFERENCE_ENDS = ("大哥", "大姐", "大爷", "大娘", "阿姨", "师傅", "老师", "同志", "书记", "主任", "县长", "市长")
 
 
-@lru_cache(maxsize=1)
-def _after_name_words() -> tuple[str, ...]:
-    lines = (LEXICON_DIR / "after_name.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(sorted((l.strip() for l in lines if l.strip() and not l.startswith("#")), key=len, reverse=True))
-
-
 def _ends_a_name(text: str, end: int) -> bool:
     """What follows ``end`` can follow a name: punctuation, the end, or a word of after_name.txt."""
     if end >= len(text) or text[end] in BOUNDARY or not _CJK.match(text[end]):
         return True
-    return text.startswith(_after_name_words(), end)
+    return text.startswith(after_name_words(), end)
 
 
 def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_names: bool = True) -> int | None:
@@ -51,7 +44,7 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_nam
     one (苏和巴特尔); not after a byline's title, where names are a list the layout may have run
     together (记者曹梦南缪友银)."""
     text = sent.text
-    if start >= len(text) or not _CJK.match(text[start]) or text.startswith(_after_name_words(), start):
+    if start >= len(text) or not _CJK.match(text[start]) or text.startswith(after_name_words(), start):
         return None
     if sent.char_tag[start] in ("p", "c", "u") and start + 1 in sent.token_start:
         return None  # 执行主席由|杨正明担任: a preposition the model reads alone, no surname
@@ -125,7 +118,7 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         # …or a character short before a break or a word that follows names: 杨树|久、 陈义|初辞去,
         # 孙国|相当选, 王文|超任 (the model glued the name's end to the verb), 白玛旺|堆，.
         elif 2 <= end - start <= 3 and end < len(text) and _CJK.match(text[end]) \
-                and not text.startswith(_after_name_words(), end) and text[end] not in "的了" \
+                and not text.startswith(after_name_words(), end) and text[end] not in "的了" \
                 and not _an_adverb_alone(sent, k):
             strict = end - start == 3
             after = end + 1

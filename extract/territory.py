@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govkg.extract.admin import divisions
-from govkg.extract.lexicon import Lexicon, ending_at
+from govkg.extract.lexicon import Lexicon, after_name_words, ending_at
 from govkg.extract.normalize import in_script_of, to_simplified
 
 # Words that begin with a level character but are not a territory and a name (市场监督管理局), nor
@@ -106,6 +107,12 @@ def level_word_ending_at(text: str, end: int, lex: Lexicon, start_limit: int = 0
     return Span(end - len(word), end, word, "level", lex.level_words[word]) if word else None
 
 
+@lru_cache(maxsize=1)
+def _after_name_verbs() -> re.Pattern:
+    """The words of two characters or more that follow a name (after_name.txt): never in a territory's name."""
+    return re.compile("|".join(re.escape(w) for w in after_name_words() if len(w) >= 2))
+
+
 def is_territory(name: str, lex: Lexicon) -> bool:
     """A name the territory grammar accepts as a territory (not a site)."""
     level = place_level(name, lex)
@@ -121,6 +128,8 @@ def is_territory(name: str, lex: Lexicon) -> bool:
     stem = name[: -len(suffix)] if suffix else name
     if _BODY_CHARS.search(stem) or GLUED_CUE.search(stem) or "同志" in stem:
         return False
+    if _after_name_verbs().search(stem):
+        return False  # 周华代表县 of 县长周华代表县人民政府作报告: a name and a verb that follows names
     if stem.startswith(lex.body_prefixes):
         return False  # 民进省 of 民进省委会, 共青团县 of 共青团县委: a party or league before a level word
     if len(stem) >= 2 and stem[-1] == name[-1] and stem[-1] in "省市区县州旗镇乡村":

@@ -171,3 +171,10 @@ def test_a_cue_before_a_level_word_is_no_division():
     assert cue_and_level("任县", LEX)
     assert not cue_and_level("和县", LEX)  # 和 is no cue: 和县 of Anhui stays a county
     assert not cue_and_level("望城区", LEX)
+
+
+
+def test_a_verb_that_follows_names_is_in_no_territorys_name():
+    """县长周华代表县人民政府作报告: the model's one word 周华代表县人民政府 holds no county 周华代表县."""
+    assert not is_territory("周华代表县", LEX)
+    assert is_territory("青川县", LEX)
