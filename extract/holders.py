@@ -139,7 +139,8 @@ def _status_of(post: PostPhrase, cue: Cue | None, lex: Lexicon, text: str) -> tu
 
 
 # A date that dates a birth, joining the party or starting work, not a post.
-_LIFE_EVENT = re.compile(r"^(?:出生|生|参加工作|入党|加入)|(?:出生于|生于)$")
+_LIFE_EVENT = re.compile(r"^(?:出生|生|参加工作|入党|加入)|(?:出生于|生于|出生年月[：:]|出生日期[：:]|入党时间[：:]|"
+                         r"参加工作时间[：:])$")
 
 
 _RANGE_JOINERS = ("至", "到", "—", "－", "-", "~", "～", "—至")
@@ -153,7 +154,7 @@ def _date_before(text: str, start: int) -> str:
     dates = list(DATE.finditer(text, clause, start))
     for k in range(len(dates) - 1, -1, -1):
         m = dates[k]
-        if _LIFE_EVENT.search(text[m.end(): m.end() + 4]) or _LIFE_EVENT.search(text[max(0, m.start() - 3): m.start()]):
+        if _LIFE_EVENT.search(text[m.end(): m.end() + 4]) or _LIFE_EVENT.search(text[max(0, m.start() - 7): m.start()]):
             continue
         if k and text[dates[k - 1].end(): m.start()] in _RANGE_JOINERS:
             return dates[k - 1].group(1)  # 2010年至2012年任…: the post began at the range's start

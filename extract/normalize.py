@@ -77,6 +77,12 @@ _DATED_ENTRY = re.compile(r"(?:19|20)\d{2}\.\d{1,2}\s*[—–\-~～至到]")
 _ENDS_A_CLAUSE = "。！？；;，,：:"
 
 
+# A line of a form (任前公示 written as a table): 姓名：李某 / 现任职务：… / 拟任职务：…. Its fields are
+# the clauses of one sentence, and a new 姓名 opens the next.
+_FORM_FIELD = re.compile(r"^(姓\s*名|性\s*别|民\s*族|籍\s*贯|出生年月|出生日期|参加工作时间|入党时间|学\s*历|学\s*位|"
+                         r"现任职务|现职务|现任|拟任职务|拟任|拟提名|任职时间|工作单位)\s*[：:]")
+
+
 def join_lines(lines: list[str]) -> str:
     """Join lines broken at column width into running text.
 
@@ -91,6 +97,8 @@ def join_lines(lines: list[str]) -> str:
             continue
         if out and _DATED_ENTRY.match(line) and out[-1] not in _ENDS_A_CLAUSE:
             out += "；"
+        elif out and _FORM_FIELD.match(line) and out[-1] not in _ENDS_A_CLAUSE:
+            out += "。" if re.match(r"姓\s*名", line) else "，"
         elif out and re.match(r"[A-Za-z0-9]", line) and re.search(r"[A-Za-z0-9]$", out):
             out += " "
         out += line

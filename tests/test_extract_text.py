@@ -44,6 +44,12 @@ def test_a_resumes_dated_lines_are_clauses_of_their_own():
     assert join_lines(["他于", "2019年5月至2021年任县长。"]) == "他于2019年5月至2021年任县长。"
 
 
+def test_the_fields_of_a_form_are_clauses_and_a_name_field_opens_a_sentence():
+    assert join_lines(["姓名：谢远平", "性别：男", "现任职务：某局副局长", "拟任职务：某镇党委书记",
+                       "姓名：林小青", "性别：女"]) == \
+        "姓名：谢远平，性别：男，现任职务：某局副局长，拟任职务：某镇党委书记。姓名：林小青，性别：女"
+
+
 def test_join_lines_joins_chinese_without_space_and_latin_with_one():
     assert join_lines(["我们以首席服务官制度为抓手推动复", "", "工复产"]) == "我们以首席服务官制度为抓手推动复工复产"
     assert join_lines(["the new", "system"]) == "the new system"

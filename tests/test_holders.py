@@ -357,3 +357,12 @@ def test_a_note_on_the_post_in_brackets_stands_before_the_name():
     assert holdings("县委/n 常委/n 、/w 副县长/n （/w 挂职/vn ）/w 张晓明/PER ，/w 副主任/n （/w 正/a 县级/a ）/w "
                     "赵刚/PER 参加/v 。/w") == [
         ("张晓明", "县委常委", "current"), ("张晓明", "副县长", "current"), ("赵刚", "副主任", "current")]
+
+
+
+def test_a_forms_fields_give_the_posts_held_and_proposed():
+    """Sichuan: 任前公示 as a form — 现任职务 current, 拟任职务 proposed; 出生年月 dates no post."""
+    assert holdings("姓名/n ：/w 谢远平/PER ，/w 出生年月/n ：/w 1980年7月/TIME ，/w 现任职务/n ：/w "
+                    "兰川县财政局/ORG 副局长/n ，/w 拟任职务/n ：/w 兰川县青石镇党委/ORG 书记/n 。/w", None,
+                    "date_text") == [
+        ("谢远平", "兰川县财政局副局长", "current", ""), ("谢远平", "兰川县青石镇党委书记", "proposed", "")]
