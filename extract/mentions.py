@@ -39,7 +39,10 @@ def find_mentions(page: list[list[Sentence]], lex: Lexicon) -> None:
                            if m.level not in ("", "site")]
             s.posts = find_posts(ts.text, lex, char_tags=ts.char_tag, token_starts=ts.token_start,
                                  token_ends=ts.token_end, places=territories)
-            s.people = find_people(ts, lex, stems, s.posts)
+            # (吉尔嘎郎|图|苏木: a name of the model's inside a territory a rule read around it is none)
+            s.people = [n for n in find_people(ts, lex, stems, s.posts)
+                        if not any(p.start <= n.start and n.end < p.end and p.source in _READ_AROUND_NAMES
+                                   for p in s.places)]
             # 副县长拉|毛措: a word the model reads as a place inside a person's name is the person's,
             # as is one it glued to a title before the name (区|长冀岩).
             s.places = [p for p in s.places if not any(n.start <= p.start and p.end <= n.end for n in s.people)
@@ -55,6 +58,10 @@ def find_mentions(page: list[list[Sentence]], lex: Lexicon) -> None:
     for sentences in page:
         for s in sentences:
             s.bodies = [b for b in s.bodies if b.text not in people]
+
+
+# Places whose rules read past the model's words, names included (places.py).
+_READ_AROUND_NAMES = ("rule:suffix-split", "rule:after-territory")
 
 
 def place_stems(page: list[list[Sentence]], lex: Lexicon) -> set[str]:

@@ -104,8 +104,9 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
     out: list[Mention] = []
     spans = sent.spans
     text = sent.text
+    taken = 0  # where the last name read ends (a name may take in the model's next words)
     for k, (start, end, tok) in enumerate(spans):
-        if tok.tag != PER:
+        if tok.tag != PER or start < taken:
             continue
         name_end = end
         # The model cuts a three-character name after a category word or a title: 村民陈新|全|来到,
@@ -130,6 +131,10 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
                 and all(c in _TIBETAN for c in to_simplified(text[start:end])) \
                 and (k + 2 >= len(spans) or spans[k + 2][2].pos != "u"):
             name_end = end + 1
+        # 牙生|·|巴斯提: the dot a word of its own between the two parts of the name.
+        if text[name_end: name_end + 1] == "·" and k + 2 < len(spans) and spans[k + 1][1] == name_end + 1 \
+                and spans[k + 2][2].tag == PER:
+            name_end = spans[k + 2][1]
         # 沙木沙克·|玉山: a name with a middle dot the model cut at the dot.
         if text[name_end - 1: name_end] == "·":
             # …up to the end of the model's next word (阿依努尔·|买买提|说), else the next break.
@@ -153,6 +158,7 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         if not _is_name(name, lex) and not _holds_a_post_after(sent, name_end, posts, lex):
             continue
         out.append(Mention(name, PERSON, start, name_end, "model"))
+        taken = name_end
     out.extend(_names_in_lists(sent, lex, place_stems, out, posts))
     # Names a title makes certain.
     for post in posts:

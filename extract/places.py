@@ -20,7 +20,7 @@ from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.normalize import to_simplified
 from govkg.extract.territory import LEVEL_INITIAL_WORDS, NUMERIC_STEM, canonical_place, is_territory, place_level
-from govkg.extract.titles import body_ends, parse_body, phrase_limit
+from govkg.extract.titles import BOUNDARY, body_ends, parse_body, phrase_limit
 from govkg.graph.schema import PLACE
 
 # Words written before a territory in a model's place word that are not part of it.
@@ -108,6 +108,8 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
            or _body_word_at(text, m.end, lex)]
     out = _dedupe(out)
     out.extend(_coordinated(sent, lex, out))
+    out.extend(_villages_after_territories(sent, lex, out))
+    out = _suffix_opening_a_word(sent, lex, out)
     out.extend(_sites(sent, lex, out))
     out = [m for m in out if m.text not in lex.generic_places  # 爱国主义教育基地: a kind of site
            and not _LEVELS_ONLY.fullmatch(m.text)]  # 省市县乡, 派驻|盟市: levels, no place
@@ -116,6 +118,68 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     kept += [t for m in kept if m.level == "site" for t in out
              if t.level not in ("", "site") and t.start == m.start and t.end < m.end]
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+_VILLAGE_SUFFIXES = ("嘎查", "社区", "村")
+# Tags of the model's words a village's name it misread may be made of (脑木罕/n, 夏铎/PER): names and nouns.
+_STEM_TAGS = ("n", "nz", "nr", "ns", "PER", "LOC", "ORG", "j", "nw", "an")
+
+
+def _villages_after_territories(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """巴彦图嘎苏木|脑木罕|嘎查牧民: a village written right after the territory it lies in, its name
+    (two to four characters) misread by the model, its suffix too (嘎查/v)."""
+    text = sent.text
+    out = []
+    for m in found:
+        if m.level in ("", "site", "村", "社区", "嘎查"):
+            continue
+        at = m.end
+        if at not in sent.token_start or any(f.start == at for f in found):
+            continue
+        for size in (2, 3, 4):
+            end = at + size
+            suffix = next((sfx for sfx in _VILLAGE_SUFFIXES if text.startswith(sfx, end)), None)
+            if suffix is None:
+                continue
+            stem_tokens = [(s, e, tok) for s, e, tok in sent.spans if at <= s < end]
+            if not stem_tokens or stem_tokens[-1][1] != end or end not in sent.token_start \
+                    or any(tok.pos not in _STEM_TAGS and tok.tag not in _STEM_TAGS for _s, _e, tok in stem_tokens):
+                break
+            name = text[at: end + len(suffix)]
+            if is_territory(name, lex):
+                out.append(Mention(name, PLACE, at, end + len(suffix), "rule:after-territory",
+                                   level=place_level(name, lex) or ""))
+            break
+    return out
+
+
+_OPENING_SUFFIXES = ("苏木", "嘎查", "街道")
+
+
+def _suffix_opening_a_word(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """吉尔嘎郎|图|苏木海尔罕嘎查: a place word of the model's that opens with a suffix (苏木) ends the
+    territory before it, whose name the model read as other words; the rest is the next territory."""
+    text = sent.text
+    out = []
+    for m in found:
+        suffix = next((sfx for sfx in _OPENING_SUFFIXES if m.text.startswith(sfx) and len(m.text) > len(sfx) + 1), None)
+        if suffix is None or m.source != "model":
+            out.append(m)
+            continue
+        start = m.start
+        while start > 0 and m.start - start < 6 and text[start - 1] not in BOUNDARY \
+                and sent.char_tag[start - 1] in _STEM_TAGS + ("PER",):
+            start -= 1
+        first = text[start: m.start + len(suffix)]
+        rest = text[m.start + len(suffix): m.end]
+        if m.start - start >= 2 and start in sent.token_start and is_territory(first, lex) and is_territory(rest, lex):
+            out.append(Mention(first, PLACE, start, m.start + len(suffix), "rule:suffix-split",
+                               level=place_level(first, lex) or ""))
+            out.append(Mention(rest, PLACE, m.start + len(suffix), m.end, "rule:suffix-split",
+                               level=place_level(rest, lex) or ""))
+        else:
+            out.append(m)
+    return out
 
 
 def _with_cut_first_character(m: Mention, sent: TaggedSentence) -> Mention:

@@ -563,3 +563,22 @@ def test_a_street_named_after_its_former_town_is_one_territory():
     """Shandong: 某镇街道 is a street office's territory, not a town and a street."""
     assert places("走进/v 青禾镇街道书院/LOC 社区/n ，/w 居民/n 很/d 满意/a 。/w") == [
         ("青禾镇街道", "街道"), ("书院社区", "社区")]
+
+
+
+def test_a_village_the_model_misread_right_after_its_territory():
+    """Inner Mongolia: 巴彦图嘎苏木|脑木罕|嘎查 — a noun and a 'verb' of the model's make the gacha."""
+    assert ("脑木罕嘎查", "嘎查") in places("阿巴嘎旗/LOC 巴彦图嘎苏木/LOC 脑木罕/n 嘎查/v 牧民/n 宾德丽亚/PER 来到/v 。/w")
+    # …not words that are no name (在 一个 村)
+    assert ("召开村", "村") not in places("青石镇/LOC 召开/v 村/n 干部/n 会议/n 。/w")
+
+
+def test_a_place_word_opening_with_a_suffix_ends_the_territory_before_it():
+    """吉尔嘎郎|图|苏木海尔罕嘎查: the 苏木 closes 吉尔嘎郎图苏木; 海尔罕嘎查 lies in it; no person 吉尔嘎郎."""
+    words = "距/v 吉尔嘎郎/PER 图/n 苏木海尔罕嘎查/LOC 的/u 牧户/n 。/w"
+    assert places(words) == [("吉尔嘎郎图苏木", "苏木"), ("海尔罕嘎查", "嘎查")]
+
+
+def test_a_dotted_name_whose_dot_the_model_reads_apart():
+    """Xinjiang: 牙生|·|巴斯提 is one name."""
+    assert people("牧民/n 牙生/PER ·/w 巴斯提/PER 这样/r 告诉/v 笔者/n 。/w") == [("牙生·巴斯提", "model")]
