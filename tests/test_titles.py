@@ -361,3 +361,12 @@ def test_a_provinces_short_name_before_a_territory_of_it():
 ])
 def test_heads_and_staff_of_works_and_villages(written, expected):
     assert pieces(post(written)) == expected
+
+
+
+def test_a_territory_that_ends_a_stem_is_not_read_with_the_level_after_it():
+    """Xinjiang Corps: 可克达拉市|镇江高级中学 — the city, then a school named after 镇江; 新市镇 stays a town."""
+    phrase = tagged_post("可克达拉市镇江高级中学/ORG 校长/n 魏似青/PER 讲话/v 。/w")
+    assert [t.text for t in phrase.territories] == ["可克达拉市"]
+    assert [b.text for b in phrase.bodies] == ["镇江高级中学"]
+    assert [t.text for t in tagged_post("新市镇/LOC 党委书记/n 王五/PER 调研/v 。/w").territories] == ["新市镇"]
