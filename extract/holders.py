@@ -209,6 +209,8 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
         if not holders:
             holders, past = _dated_entry(text, first, st)
         if not holders:
+            holders = _apposition(text, chain, st)
+        if not holders:
             continue
         date = _date_before(text, first.start)
         if cue is not None and text[_cue_start(text, first.start, cue) - 1: _cue_start(text, first.start, cue)] == "后":
@@ -362,6 +364,23 @@ def cue_heading_list(text: str, start: int, lex: Lexicon) -> Cue | None:
 
 
 _SPAN_END = re.compile(r"\s*[—–\-~～至到]+\s*(?P<end>" + DATE.pattern[1:-1] + r"|今|至今|现在)?\s*")
+
+
+def _apposition(text: str, chain: list[PostPhrase], st: _Sentence) -> list[Name]:
+    """李某，县委常委、宣传部部长，分管…; 副书记张涛“来头”最大，省委宣传部外宣处副处长、盐边县副县长，35岁:
+    a chain that is a clause of its own describes the last person named before it, when the clauses
+    between hold no other name and no post."""
+    first, last = chain[0], chain[-1]
+    if text[first.start - 1: first.start] not in ("，", ",") or text[last.end: last.end + 1] not in ("，", ",", "。", "；", ";", ""):
+        return []
+    before = [n for n in st.names if n.end <= first.start]
+    if not before:
+        return []
+    name = before[-1]
+    between = text[name.end: first.start]
+    if any(name.end <= p.start < first.start for p in st.posts) or re.search(r"[。；;：:（(]", between):
+        return []
+    return [name]
 
 
 def _dated_entry(text: str, first: PostPhrase, st: _Sentence) -> tuple[list[Name], bool]:

@@ -251,8 +251,11 @@ def _generic_territory(r: _Reader) -> Span | None:
         stem = r.text[i:start]
         if numeric and stem and all(c in _ORDINALS for c in stem):
             return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
-        if not numeric and len(stem) >= 3 and stem[-1] in _LEVEL_CHARS and is_territory(stem, r.lex):
-            continue  # 可克达拉市|镇江高级中学: a stem that is a territory itself ends there (not 新市镇)
+        if not numeric and len(stem) >= 3 and stem[-1] in _LEVEL_CHARS and suffix not in ("街道", "社区") \
+                and is_territory(stem, r.lex):
+            # 可克达拉市|镇江高级中学: a stem that is a territory itself ends there (not 新市镇, nor a
+            # street or community named after the village or town it was: 稻香村街道)
+            continue
         if not numeric and len(stem) >= 2 and is_territory(r.text[i:r.pos], r.lex):
             # The level of the whole name: 经开区 is a zone (its suffix 经开区), not a 区 called 经开.
             name = r.text[i:r.pos]

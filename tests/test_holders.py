@@ -366,3 +366,17 @@ def test_a_forms_fields_give_the_posts_held_and_proposed():
                     "兰川县财政局/ORG 副局长/n ，/w 拟任职务/n ：/w 兰川县青石镇党委/ORG 书记/n 。/w", None,
                     "date_text") == [
         ("谢远平", "兰川县财政局副局长", "current", ""), ("谢远平", "兰川县青石镇党委书记", "proposed", "")]
+
+
+
+def test_a_chain_that_is_a_clause_of_its_own_describes_the_person_named_before_it():
+    """Sichuan: 副书记张某“来头”最大，省委宣传部外宣处副处长、盐边县副县长，35岁 — an apposition."""
+    found = holdings("副书记/n 张涛/PER “/w 来头/n ”/w 最大/a ，/w 省委宣传部外宣处/ORG 副处长/n 、/w 盐边县/LOC "
+                     "副县长/n ，/w 35岁/m 。/w")
+    assert found == [("张涛", "副书记", "current"), ("张涛", "省委宣传部外宣处副处长", "current"),
+                     ("张涛", "盐边县副县长", "current")]
+
+
+def test_no_apposition_across_another_post_or_a_sentence_break():
+    """县长王某讲话，副县长李某主持: the second chain has its own name; 王某出席。县委书记… no holder."""
+    assert holdings("王海/PER 出席/v 会议/n ；/w 县委书记/n 、/w 县长/n 。/w") == []

@@ -370,3 +370,6 @@ def test_a_territory_that_ends_a_stem_is_not_read_with_the_level_after_it():
     assert [t.text for t in phrase.territories] == ["可克达拉市"]
     assert [b.text for b in phrase.bodies] == ["镇江高级中学"]
     assert [t.text for t in tagged_post("新市镇/LOC 党委书记/n 王五/PER 调研/v 。/w").territories] == ["新市镇"]
+    # …nor a street named after the village it was, in a chain of territories
+    assert [t.text for t in tagged_post("合肥市蜀山区/ORG 稻香村街道/LOC 金寨南路社区党委/ORG 书记/n 讲话/v").territories] \
+        == ["合肥市", "蜀山区", "稻香村街道", "金寨南路社区"]
