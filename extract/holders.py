@@ -205,7 +205,8 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
         if not holders:
             holders, cue = _subject_before(text, first, lex, st)
             if holders and cue is not None and cue.place == "after-name" and cue.status == "current":
-                past = _past_between(text, holders[0], first, cue)
+                # (a holder from an earlier sentence — 她, the passage's person — has no offsets here)
+                past = _past_between(text, holders[0] if holders[0] in st.names else None, first, cue)
         if not holders:
             holders, past = _dated_entry(text, first, st)
         if not holders:
@@ -412,13 +413,14 @@ def _described_from(name: Name, st: _Sentence) -> int:
     return start
 
 
-def _past_between(text: str, subject: Name, first: PostPhrase, cue: Cue) -> bool:
+def _past_between(text: str, subject: Name | None, first: PostPhrase, cue: Cue) -> bool:
     """丁绣峰此前为… / 此前，丁绣峰为…: an adverb of the past with the subject, before the cue."""
     cue_start = _cue_start(text, first.start, cue)
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, cue_start)), default=0)
-    if subject.end <= cue_start and _PAST.search(text[max(subject.end, clause_start): cue_start]):
+    subject_start, subject_end = (subject.start, subject.end) if subject is not None else (clause_start, clause_start)
+    if subject_end <= cue_start and _PAST.search(text[max(subject_end, clause_start): cue_start]):
         return True
-    clauses = re.split(r"[，,；;。]", text[: min(subject.start, cue_start)])
+    clauses = re.split(r"[，,；;。]", text[: min(subject_start, cue_start)])
     return len(clauses) >= 2 and not clauses[-1].strip() and bool(_PAST.fullmatch(clauses[-2].strip()))
 
 

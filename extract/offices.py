@@ -416,6 +416,9 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
         if (before.body_kind in _HOSTED or before.body_kind == "committee") and core.kind != "party" \
                 and before.parents:
             return before.parents[0], ORGANIZATION, before.parents[1:], ""
+        if core.kind == "party" and before.body_kind == "mass" and before.parents:
+            # 共青团某市委青联秘书长、副书记: a federation has no 副书记 — the league committee it sits in has
+            return before.parents[0], ORGANIZATION, before.parents[1:], "mass"
         return before.body, before.body_label, before.parents, before.body_kind
     if post.bare and before is not None and before.kind == "gov" and before.territory and core.kind == "party":
         body = core.bare_body.get(before.level)

@@ -380,3 +380,12 @@ def test_a_chain_that_is_a_clause_of_its_own_describes_the_person_named_before_i
 def test_no_apposition_across_another_post_or_a_sentence_break():
     """县长王某讲话，副县长李某主持: the second chain has its own name; 王某出席。县委书记… no holder."""
     assert holdings("王海/PER 出席/v 会议/n ；/w 县委书记/n 、/w 县长/n 。/w") == []
+
+
+
+def test_a_pronoun_holder_from_an_earlier_sentence_and_a_clause_of_the_past():
+    """此前，她任某县县长: the passage's person (named in an earlier sentence) held it before."""
+    passage = Passage()
+    holdings("蔡小青/PER ，/w 女/a ，/w 1975年/TIME 生/v 。/w", passage)
+    assert holdings("此前/t ，/w 她/r 任/v 兰川县/LOC 县长/n 。/w", passage) == [("蔡小青", "兰川县县长", "former")]
+    assert holdings("她/r 任职/v 兰川市委/ORG 副书记/n 。/w", passage) == [("蔡小青", "兰川市委副书记", "current")]

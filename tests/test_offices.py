@@ -460,3 +460,11 @@ def test_a_territory_name_several_divisions_share_is_known_by_the_one_before_it(
     (phrase,) = find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start, token_ends=s.token_end)
     assert resolve_post(phrase, s.text, LEX, story(兰州市=("市", 1)), Memory()).body == "甘肃矿区人民法院"
     assert one("河北省魏县人民法院院长", story(邯郸市=("市", 1))).body == "魏县人民法院"
+
+
+
+def test_a_party_title_after_a_federation_inside_a_league_committee_is_the_committees():
+    """Zhejiang: 共青团某市委青联秘书长、副书记、党组成员 — the federation (青联) has no 副书记; the
+    league committee it sits in has, and its 党组."""
+    posts = resolve("共青团青川市委青联秘书长、副书记、党组成员", story(青川市=("市", 1)))
+    assert [p.body for p in posts] == ["共青团青川市委青联", "共青团青川市委", "共青团青川市委党组"]
