@@ -157,6 +157,10 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         if not rest:
             # 民革 alone; 镇江民革主委: a party or league written with a territory is its committee there
             names = [acc + in_script_of(acc, "委") if host and host == territory else acc]
+        if names and core.implies and _kind_of(core.implies, lex) == "organ" and body_kind == "committee":
+            # 中共镇江市委统战部长: the department the core names, of the committee written before it
+            names.append(names[-1] + in_script_of(sentence, core.implies))
+            body_kind = "organ"
         if [to_simplified(n) for n in names] == ["中央"]:
             names = [in_script_of(sentence, "中共中央")]  # 中央委员: the party's Central Committee
         if body_kind == "court-organ" and (len(names) > 1 or before is not None and host == before.body):

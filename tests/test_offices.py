@@ -468,3 +468,13 @@ def test_a_party_title_after_a_federation_inside_a_league_committee_is_the_commi
     league committee it sits in has, and its 党组."""
     posts = resolve("共青团青川市委青联秘书长、副书记、党组成员", story(青川市=("市", 1)))
     assert [p.body for p in posts] == ["共青团青川市委青联", "共青团青川市委", "共青团青川市委党组"]
+
+
+
+@pytest.mark.parametrize("written, body", [
+    ("中共青川市委统战部长", "青川市委统战部"),  # Jiangsu: the department the core names, of the committee
+    ("市委组织部长", "青川市委组织部"),
+])
+def test_a_core_that_names_a_department_after_a_committee_is_that_departments(written, body):
+    post = one(written, story(青川市=("市", 2)))
+    assert (post.body, post.parents) == (body, ["青川市委"])
