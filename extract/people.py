@@ -170,7 +170,9 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         if end is None:
             continue
         name = text[post.end:end]
-        if not _reads_as_name(sent, post.end, end):
+        # (局长高峰、副局长何某: in a list of titled names, a name that is also a word is a name)
+        listed = text[end: end + 1] in ("、", "，", ",") and any(p.start == end + 1 for p in posts)
+        if not listed and not _reads_as_name(sent, post.end, end):
             continue
         if name in place_stems or name.endswith(_REFERENCE_ENDS) or any(p.start == post.end for p in posts):
             continue

@@ -582,3 +582,12 @@ def test_a_place_word_opening_with_a_suffix_ends_the_territory_before_it():
 def test_a_dotted_name_whose_dot_the_model_reads_apart():
     """Xinjiang: 牙生|·|巴斯提 is one name."""
     assert people("牧民/n 牙生/PER ·/w 巴斯提/PER 这样/r 告诉/v 笔者/n 。/w") == [("牙生·巴斯提", "model")]
+
+
+
+def test_a_name_that_is_also_a_word_in_a_list_of_titled_names():
+    """局长高峰、局长何丽: 高峰 (a peak) is a name where a list of titled names goes on after it…"""
+    found = people("县财政局/ORG 局长/n 高峰/n 、/w 县农业农村局/ORG 局长/n 何丽/PER 发言/v 。/w")
+    assert ("高峰", "rule:after-title") in found
+    # …not where the word ends the sentence's thought (县长高度重视)
+    assert people("县长/n 高度/d 重视/v 。/w") == []
