@@ -127,8 +127,11 @@ def _status_of(post: PostPhrase, cue: Cue | None, lex: Lexicon, text: str) -> tu
     """(status, event, written): what the cue, a qualifier (原, 前) or a word after the post (候选人) says."""
     status, event = (cue.status, cue.event) if cue else ("current", "")
     explicit = cue is not None and (cue.status != "current" or cue.word == "现任")
-    if "former" in post.qualifier_meanings(lex):
+    meanings = post.qualifier_meanings(lex)
+    if "former" in meanings:
         status, explicit = "former", True
+    if "current" in meanings:
+        status, explicit = "current", True  # 原县委书记、现市人大常委会主任
     if any(p.kind == "cue" and p.text == "现任" for p in post.parts):
         status, explicit = "current", True
     after = text[post.end: post.end + 4]
@@ -216,10 +219,12 @@ def link(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon,
         date = _date_before(text, first.start)
         if cue is not None and text[_cue_start(text, first.start, cue) - 1: _cue_start(text, first.start, cue)] == "后":
             date = "随后"  # 调任…秘书长，后转任政法委书记: later than the posts before it
+        # 市委原常委、副市长李某: 原 on the first post of a chain before a name is on all of them
+        former_chain = "former" in first.qualifier_meanings(lex) and not cue
         for name in holders:
             for i, post in enumerate(chain):
                 status, event, explicit = _status_of(post, cue, lex, text)
-                if past and not explicit:
+                if (past or former_chain) and not explicit:
                     status, explicit = "former", True
                 gap = text[chain[i - 1].end: post.start] if i else ""
                 holdings.append(Holding(name, post, status, event, cue.word if cue else "", chain, date,

@@ -91,9 +91,9 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         level, territory = "国", _written_prefix(post, sentence)
     bodies = post.bodies
     body_words = [_written(sentence, b) for b in bodies]
-    # Qualifiers as written, without a former one (原书记 is the post 书记, held before).
+    # Qualifiers as written, without one of time (原书记 is the post 书记, held before; 现主任, 主任).
     quals = "".join(_written(sentence, q).strip("（）()") for q in post.qualifiers
-                    if lex.qualifiers.get(q.text) != "former")
+                    if lex.qualifiers.get(q.text) not in _OF_TIME)
     core_written = _written(sentence, post.core)
     body_kind = bodies[-1].form if bodies else ""
     parents: list[str] = []
@@ -193,7 +193,7 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
     title = _title(post, sentence, lex, quals, core_written, body_words)
     aliases = {title, _written_phrase(post, sentence, lex),
                "".join(_written(sentence, p) for p in post.parts if p.kind != "prefix"  # with 十二届
-                       and not _former(p, lex))}
+                       and not _of_time(p, lex))}
     if written_territory and bodies:
         # 浙江省政协副主席 is also written 省政协副主席: the level word for the territory's name.
         level_word = _level_word(level, lex, territory)
@@ -468,12 +468,16 @@ def _written_phrase(post: PostPhrase, sentence: str, lex: Lexicon) -> str:
     """The phrase as written, without a 中共 prefix, a session (十二届) or a former qualifier (原岚溪县县长
     names the post 岚溪县县长, held before)."""
     return "".join(_written(sentence, p) for p in post.parts
-                   if p.kind != "session" and not _former(p, lex)
+                   if p.kind != "session" and not _of_time(p, lex)
                    and not (p.kind == "prefix" and to_simplified(p.text) in ("中共", "中国共产党")))
 
 
-def _former(part, lex: Lexicon) -> bool:
-    return part.kind == "qualifier" and lex.qualifiers.get(part.text) == "former"
+_OF_TIME = ("former", "current")  # qualifiers that say when the post is held, not which post
+
+
+def _of_time(part, lex: Lexicon) -> bool:
+    """原 or 现: a qualifier of time, no part of the post's name."""
+    return part.kind == "qualifier" and lex.qualifiers.get(part.text) in _OF_TIME
 
 
 # Bodies whose posts are called by their core alone: the 董事长 of a company, the 校长 of a school.

@@ -389,3 +389,12 @@ def test_a_pronoun_holder_from_an_earlier_sentence_and_a_clause_of_the_past():
     holdings("蔡小青/PER ，/w 女/a ，/w 1975年/TIME 生/v 。/w", passage)
     assert holdings("此前/t ，/w 她/r 任/v 兰川县/LOC 县长/n 。/w", passage) == [("蔡小青", "兰川县县长", "former")]
     assert holdings("她/r 任职/v 兰川市委/ORG 副书记/n 。/w", passage) == [("蔡小青", "兰川市委副书记", "current")]
+
+
+
+def test_a_former_qualifier_on_the_first_post_of_a_chain_is_on_all_of_them():
+    """Sichuan: 广元市委原常委、副市长李某接受审查 — both posts former; 现 says a post is held now."""
+    assert holdings("青川市委/ORG 原/a 常委/n 、/w 副市长/n 李大军/PER 接受/v 审查/vn 。/w") == [
+        ("李大军", "青川市委原常委", "former"), ("李大军", "副市长", "former")]
+    assert holdings("原/a 县委书记/n 、/w 现/t 市人大常委会/ORG 主任/n 张三/PER 出席/v 。/w") == [
+        ("张三", "原县委书记", "former"), ("张三", "现市人大常委会主任", "current")]

@@ -478,3 +478,8 @@ def test_a_party_title_after_a_federation_inside_a_league_committee_is_the_commi
 def test_a_core_that_names_a_department_after_a_committee_is_that_departments(written, body):
     post = one(written, story(青川市=("市", 2)))
     assert (post.body, post.parents) == (body, ["青川市委"])
+
+
+
+def test_a_qualifier_of_time_is_no_part_of_the_posts_name():
+    assert one("现市人大常委会主任", story(青川市=("市", 1))).title == "市人大常委会主任"
