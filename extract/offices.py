@@ -262,7 +262,8 @@ def _unit_host(before: Post | None, ctx: Context, lex: Lexicon, at: int) -> str 
             return before.parents[0] if before.parents else None
         # (全国政协副主席、交通运输部党组书记: a ministry, no unit of the CPPCC)
         return before.body if before.body_kind in _HOSTS_OF_UNITS + ("organ", "department", "party") else None
-    return ctx.own_body(lex.name_endings(*_HOSTS_OF_UNITS), before=at)
+    # (医务科科长 after the story's bank and, in its own sentence, its hospital: the hospital's)
+    return ctx.own_body(lex.name_endings(*_HOSTS_OF_UNITS), before=at, in_sentence=True)
 
 
 def _stands_alone(body: Span, lex: Lexicon) -> bool:

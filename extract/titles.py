@@ -386,6 +386,10 @@ def _body(r: _Reader) -> Span | None:
     for word, form, kind in ending_at(lex.body_index("suffix"), r.text, r.pos, r.limit):
         start = r.pos - len(word)
         stem_start = _stem_start(r, start)
+        if stem_start == start and word in _BRANCH_WORDS:
+            branch = _branch_of_named_body(r, start)
+            if branch is not None:
+                return Span(branch, r.pos, r.text[branch:r.pos], "body", form=kind)
         if stem_start == start:
             # No stem: a sub-body of the body written before it (县委办, 政府办).
             # …or a territory's task force or delegation (阿勒泰地区代表团, 县工作组).
@@ -405,6 +409,24 @@ def _body(r: _Reader) -> Span | None:
             continue
         return Span(start, r.pos, word, "body", level="back", form=kind)
     return None
+
+
+# A branch of a body, named with the territory it serves: 中国农业银行|青川县|支行.
+_BRANCH_WORDS = ("支行", "分行", "分公司", "支公司", "营业部")
+
+
+def _branch_of_named_body(r: _Reader, start: int) -> int | None:
+    """Where a branch's name starts: at the named body before the territory before ``start``
+    (中国农业银行青川县支行 is one body, the bank's branch of that county), else None."""
+    probe = _Reader(r.text, r.char_tags, r.token_starts, r.places, r.lex, r.limit, start,
+                    [Span(start, r.pos, r.text[start:r.pos], "body")])
+    territory = _territory(probe, for_body=True)
+    if territory is None or territory.kind != "territory":
+        return None
+    owner = _body(_Reader(r.text, r.char_tags, r.token_starts, r.places, r.lex, r.limit, territory.start))
+    if owner is None or owner.form != "enterprise":
+        return None
+    return owner.start
 
 
 def _split_level(r: _Reader, body: Span) -> list[Span]:

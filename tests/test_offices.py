@@ -483,3 +483,13 @@ def test_a_core_that_names_a_department_after_a_committee_is_that_departments(wr
 
 def test_a_qualifier_of_time_is_no_part_of_the_posts_name():
     assert one("现市人大常委会主任", story(青川市=("市", 1))).title == "市人大常委会主任"
+
+
+
+def test_a_unit_is_of_the_hospital_its_own_sentence_names_before_the_storys_first():
+    ctx = story(青川县=("县", 2))
+    ctx.named("中国农业银行青川县支行", at=None)
+    ctx.begin_sentence()
+    ctx.named("青川县人民医院", at=0)
+    (unit,) = resolve("。医务科科长", ctx)
+    assert unit.body == "青川县人民医院医务科"

@@ -373,3 +373,12 @@ def test_a_territory_that_ends_a_stem_is_not_read_with_the_level_after_it():
     # …nor a street named after the village it was, in a chain of territories
     assert [t.text for t in tagged_post("合肥市蜀山区/ORG 稻香村街道/LOC 金寨南路社区党委/ORG 书记/n 讲话/v").territories] \
         == ["合肥市", "蜀山区", "稻香村街道", "金寨南路社区"]
+
+
+
+def test_a_branch_named_with_the_territory_it_serves_is_one_body():
+    """中国农业银行|青川县|支行行长: the bank's county branch, one body — not a bare 行长."""
+    phrase = tagged_post("中国农业银行青川县支行/ORG 行长/n 陈一刚/PER 参加/v 。/w")
+    assert [b.text for b in phrase.bodies] == ["中国农业银行青川县支行"]
+    # …a territory's own 办 with no named body before it stays as it was (县委办)
+    assert [b.text for b in tagged_post("县委办/n 主任/n 王五/PER 出席/v 。/w").bodies] == ["委", "办"]
