@@ -227,6 +227,8 @@ def _generic_territory(r: _Reader) -> Span | None:
     for suffix in ending_at(r.lex.place_suffix_index, r.text, r.pos, r.limit):
         if r.lex.place_suffixes[suffix] == "site":
             continue
+        if r.text[r.pos - 1: r.pos + 1] in _LEVEL_INITIAL_WORDS:
+            continue  # 文化|市场综合执法局: a suffix that begins a word (市场, 市民) ends no territory
         start = r.pos - len(suffix)
         numeric = r.lex.place_stems.get(suffix) == "numeric"
         anchored = None if numeric else _anchored_stem(r, start)

@@ -382,3 +382,11 @@ def test_a_branch_named_with_the_territory_it_serves_is_one_body():
     assert [b.text for b in phrase.bodies] == ["中国农业银行青川县支行"]
     # …a territory's own 办 with no named body before it stays as it was (县委办)
     assert [b.text for b in tagged_post("县委办/n 主任/n 王五/PER 出席/v 。/w").bodies] == ["委", "办"]
+
+
+
+def test_a_suffix_that_begins_a_word_ends_no_territory_inside_a_body():
+    """Shandong: 泗水县文化市场综合执法局 — 文化|市场 is no city 文化市."""
+    phrase = tagged_post("泗水县文化市场综合执法局/ORG 局长/n 颜一鲲/PER 表示/v 。/w")
+    assert [t.text for t in phrase.territories] == ["泗水县"]
+    assert [b.text for b in phrase.bodies] == ["文化市场综合执法局"]
