@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -59,6 +60,11 @@ class Lexicon:
     @cached_property
     def title_cores(self) -> tuple[str, ...]:
         return tuple(sorted(self.titles, key=len, reverse=True))
+
+    @cached_property
+    def long_title_cores(self) -> "re.Pattern[str]":
+        """The title cores of two characters or more (书记, 县长, 局长…), as one pattern, and 兼."""
+        return re.compile("|".join(re.escape(c) for c in self.title_cores if len(c) >= 2) + "|兼")
 
     @cached_property
     def place_suffixes_longest_first(self) -> tuple[str, ...]:

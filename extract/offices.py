@@ -267,7 +267,10 @@ def _unit_host(before: Post | None, ctx: Context, lex: Lexicon, at: int) -> str 
 
 
 def _stands_alone(body: Span, lex: Lexicon) -> bool:
-    """人民政府, 政协, 村委会 name a body of the territory before them; 组织部 and 党组 need a host."""
+    """人民政府, 政协, 村委会 name a body of the territory before them; 组织部 and 党组 need a host, as
+    does an office written alone (县政府秘书长、办公室主任: the government's office)."""
+    if body.text in ("办公室", "办"):
+        return False
     forms = lex.bodies.get(body.text)
     if not forms:
         return True  # a name with its own stem: 江苏大学, 应急管理局

@@ -130,6 +130,8 @@ def is_territory(name: str, lex: Lexicon) -> bool:
         return False
     if _after_name_verbs().search(stem):
         return False  # 周华代表县 of 县长周华代表县人民政府作报告: a name and a verb that follows names
+    if lex.long_title_cores.search(stem):
+        return False  # 副县长兼县 of 副县长兼县公安局局长: a title is in no territory's name
     if stem.startswith(lex.body_prefixes):
         return False  # 民进省 of 民进省委会, 共青团县 of 共青团县委: a party or league before a level word
     if len(stem) >= 2 and stem[-1] == name[-1] and stem[-1] in "省市区县州旗镇乡村":

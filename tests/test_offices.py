@@ -493,3 +493,12 @@ def test_a_unit_is_of_the_hospital_its_own_sentence_names_before_the_storys_firs
     ctx.named("青川县人民医院", at=0)
     (unit,) = resolve("。医务科科长", ctx)
     assert unit.body == "青川县人民医院医务科"
+
+
+
+def test_an_office_written_alone_in_a_chain_is_the_bodys_before_it():
+    """县政府秘书长、办公室主任: the government's office; 县委常委、办公室主任: the committee's."""
+    gov, office = resolve("县政府秘书长、办公室主任", story(青川县=("县", 2)))
+    assert office.body == "青川县人民政府办公室"
+    member, office = resolve("县委常委、办公室主任", story(青川县=("县", 2)))
+    assert office.body == "青川县委办公室"

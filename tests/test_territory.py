@@ -178,3 +178,11 @@ def test_a_verb_that_follows_names_is_in_no_territorys_name():
     """县长周华代表县人民政府作报告: the model's one word 周华代表县人民政府 holds no county 周华代表县."""
     assert not is_territory("周华代表县", LEX)
     assert is_territory("青川县", LEX)
+
+
+
+def test_a_title_is_in_no_territorys_name():
+    """副县长兼县公安局局长: 副县长兼县 is no county (in a story that names none, it would be the home)."""
+    assert not is_territory("副县长兼县", LEX)
+    assert not is_territory("书记王县", LEX)
+    assert is_territory("长兴县", LEX)  # 长 alone is no title
