@@ -186,3 +186,15 @@ def test_a_title_is_in_no_territorys_name():
     assert not is_territory("副县长兼县", LEX)
     assert not is_territory("书记王县", LEX)
     assert is_territory("长兴县", LEX)  # 长 alone is no title
+
+
+
+@pytest.mark.parametrize("name", ["华联超市", "三峡库区", "地震灾区", "东片区", "幸福小区", "度假区"])
+def test_kinds_of_area_are_no_territory(name):
+    """A shop (超市), a reservoir's or a disaster's area, a residential compound (a site): no division."""
+    assert not is_territory(name, LEX)
+
+
+def test_a_district_the_division_data_lacks_is_still_a_territory():
+    """坪山区 (made in 2016) is not in the division data; 山区 must not make it a kind of area."""
+    assert is_territory("坪山区", LEX)
