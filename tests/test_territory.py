@@ -198,3 +198,14 @@ def test_kinds_of_area_are_no_territory(name):
 def test_a_district_the_division_data_lacks_is_still_a_territory():
     """坪山区 (made in 2016) is not in the division data; 山区 must not make it a kind of area."""
     assert is_territory("坪山区", LEX)
+
+
+
+@pytest.mark.parametrize("name, ancestors", [
+    ("坪山区", ["深圳市", "广东省"]),  # made in 2016: the current data
+    ("宁乡市", ["长沙市", "湖南省"]),  # a county become a city in 2017…
+    ("宁乡县", ["长沙市", "湖南省"]),  # …whose older name older stories write
+])
+def test_the_division_data_holds_current_divisions_and_older_names(name, ancestors):
+    (div,) = divisions().lookup(name)
+    assert [a.name for a in divisions().ancestors(div)] == ancestors
