@@ -107,7 +107,10 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             # 院党组成员: 院 is the court the article named last.
             # (我院党委书记: the writer's own, not one its sentence named before: 与杂多县人民医院签约…)
             first_person = rest[0].start > 0 and sentence[rest[0].start - 1] in "我本"
-            host = ctx.own_body(_names_of_kind(rest[0], lex), before=post.start, in_sentence=not first_person) \
+            pointed = rest[0].start > 0 and to_simplified(sentence[rest[0].start - 1]) in "该此"
+            # (该局局长: the bureau named last)
+            host = (ctx.last_body(_names_of_kind(rest[0], lex), before=post.start) if pointed else None) \
+                or ctx.own_body(_names_of_kind(rest[0], lex), before=post.start, in_sentence=not first_person) \
                 or _written(sentence, rest[0])
             rest = rest[1:]
             parents = [host] if rest else []

@@ -50,6 +50,8 @@ _MAX_STEM = 14
 # Words before a body's name that are not part of it: 辖区一电子科技商行, 各级党组织, 相关部门.
 _LEADING_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "各大", "各", "相关", "有关", "全体", "一家", "一",
                       "部分", "一些", "多家", "众多")
+# Words that point at a body named before (该局局长, 本院院长): the kind word after them is that body.
+_POINTING = ("该", "此", "本", "我")
 from govkg.extract.territory import LEVEL_INITIAL_WORDS as _LEVEL_INITIAL_WORDS  # noqa: E402
 _SESSION = re.compile(r"(?:第?[一二三四五六七八九十百〇零0-9]+届)$")
 _PREFIXES = ("中共", "中国共产党", "全国", "中央", "国家")
@@ -336,6 +338,8 @@ def _stem_start(r: _Reader, end: int) -> int:
         if _core_at(r.text, i, r.lex, r.limit) is not None and end - i >= 1:
             break  # 省会城市市长 + 大众日报: a title ends there
         i -= 1
+    if end - i == 1 and r.text[i] in _POINTING:
+        return end  # 该|局局长: no stem, the body the text pointed at
     # A stem never starts with a connector or a modifier (辖区一电子科技商行 → 电子科技商行).
     changed = True
     while changed and i < end:
@@ -407,7 +411,8 @@ def _body(r: _Reader) -> Span | None:
         start = r.pos - len(word)
         if not r.parts:
             continue
-        if start > r.limit and _is_stem_char(r, start - 1) and _word_ending_at(r, start) not in _STOP_WORDS:
+        if start > r.limit and _is_stem_char(r, start - 1) and _word_ending_at(r, start) not in _STOP_WORDS \
+                and r.text[start - 1] not in _POINTING:
             continue
         return Span(start, r.pos, word, "body", level="back", form=kind)
     return None

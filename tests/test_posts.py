@@ -59,3 +59,11 @@ def test_a_name_of_the_models_inside_a_territory_read_around_it_is_no_person():
     find_mentions(page, LEX)
     (s,) = page[0]
     assert [p.text for p in s.places] == ["吉尔嘎郎图苏木", "海尔罕嘎查"] and s.people == []
+
+
+
+def test_a_body_pointed_at_is_the_one_of_that_kind_named_last():
+    """Sichuan: 县农业农村局负责人介绍…。该局局长张某表示 — the bureau named last, not a body 该局."""
+    found = story_posts("青川县农业农村局/ORG 负责人/n 介绍/v 了/u 情况/n 。/w",
+                        "该局/n 局长/n 张小强/PER 表示/v ，/w 面积/n 稳定/a 。/w")
+    assert found == [("张小强", "局长", "青川县农业农村局")]
