@@ -390,3 +390,10 @@ def test_a_suffix_that_begins_a_word_ends_no_territory_inside_a_body():
     phrase = tagged_post("泗水县文化市场综合执法局/ORG 局长/n 颜一鲲/PER 表示/v 。/w")
     assert [t.text for t in phrase.territories] == ["泗水县"]
     assert [b.text for b in phrase.bodies] == ["文化市场综合执法局"]
+
+
+
+def test_the_legislative_council_and_its_members():
+    """Hong Kong: 立法會主席, 立法會議員 (traditional characters, simplified before the rules read them)."""
+    assert pieces(post("立法會主席")) == [("body", "立法会"), ("core", "主席")]
+    assert pieces(post("區議會議員")) == [("body", "区议会"), ("core", "议员")]
