@@ -60,7 +60,7 @@ def extract_page(src: SourceText, backend: NerBackend, *, year: int | None = Non
         piece.place(articles)
     page = tag_page(articles, backend)
     find_mentions(page, lex)
-    contexts = page_contexts(page)
+    contexts = page_contexts(page, lex)
     col = collect.Collector(PageResult(src.name, articles))
     for sentences, ctx in zip(page, contexts):
         passage = Passage()

@@ -15,25 +15,29 @@ from collections import Counter
 
 from govkg.extract.context import LEVELS, Context, article_session, build_context, canonical_org
 from govkg.extract.bodies import is_bare_body
-from govkg.extract.lexicon import Lexicon
+from govkg.extract.lexicon import Lexicon, default_lexicon
 from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention, PageResult, Sentence
 from govkg.extract.territory import canonical_place
 from govkg.graph.schema import ORGANIZATION, PLACE, PROGRAM
 
 
-def page_contexts(page: list[list[Sentence]]) -> list[Context]:
+def page_contexts(page: list[list[Sentence]], lex: Lexicon | None = None) -> list[Context]:
     """Each article's territories: the ones it names most, the page's, the division data's."""
+    lex = lex or default_lexicon()
     levels: dict[str, str] = {}
     counts: list[Counter[str]] = []
     for sentences in page:
         c: Counter[str] = Counter()
+        newcomer = any(_NEWCOMER in s.tagged.text for s in sentences)
         for s in sentences:
+            career = _career_start(s, lex) if newcomer else len(s.tagged.text) + 1
             for m in s.places:
                 if m.level != "site":
                     m.canonical = canonical_place(m.text)
                     levels[m.canonical] = m.level
-                    c[m.canonical] += 1
+                    if m.start < career:
+                        c[m.canonical] += 1
         counts.append(c)
     aways = [visited(sentences) for sentences in page]
     page_ctx = build_context(sum(counts, Counter()), levels, away=set().union(*aways))
@@ -41,6 +45,20 @@ def page_contexts(page: list[list[Sentence]]) -> list[Context]:
     for ctx, sentences in zip(contexts, page):
         ctx.session = article_session(sentences)
     return contexts
+
+
+# A story about someone new in a post (新任县委书记…): where they served before is not where the story is.
+_NEWCOMER = "新任"
+
+
+def _career_start(s: Sentence, lex: Lexicon) -> int:
+    """Where a sentence starts telling posts held before (此前任, 曾任, 历任…): in a newcomer's story,
+    the territories named after it are where the newcomer served (新任县委书记某…此前任邻水县委副书记),
+    not the story's own, which it may never name."""
+    text = s.tagged.text
+    found = [text.find(cue.word) for cue in lex.cues
+             if cue.status == "former" and cue.place == "after-name" and len(cue.word) >= 2 and cue.word in text]
+    return min(found, default=len(text) + 1)
 
 
 # 我市党政代表团赴赣州学习考察: the writer's own territory (我市) goes to another of its level.

@@ -67,3 +67,18 @@ def test_a_body_pointed_at_is_the_one_of_that_kind_named_last():
     found = story_posts("青川县农业农村局/ORG 负责人/n 介绍/v 了/u 情况/n 。/w",
                         "该局/n 局长/n 张小强/PER 表示/v ，/w 面积/n 稳定/a 。/w")
     assert found == [("张小强", "局长", "青川县农业农村局")]
+
+
+
+def test_in_a_newcomers_story_where_they_served_before_is_not_the_storys_territory():
+    """新任县委书记某…此前任邻水县委副书记: the story's county goes unnamed; 县委书记 is not 邻水县's."""
+    found = story_posts("新任/v 县委书记/n 郑文青/PER 主持/v 召开/v 座谈会/n 。/w",
+                        "郑文青/PER 此前/t 任/v 邻水县委/ORG 副书记/n 。/w")
+    assert ("郑文青", "县委书记", "县委") in found
+    assert ("郑文青", "县委副书记", "邻水县委") in found
+
+
+def test_in_a_story_with_no_newcomer_a_career_territory_is_the_storys():
+    """A bio: 曾任邻水县委副书记 … 县委书记 — the county the story names (only in a career) is its."""
+    found = story_posts("郑文青/PER 曾任/v 邻水县委/ORG 副书记/n 。/w", "县委书记/n 郑文青/PER 讲话/v 。/w")
+    assert ("郑文青", "县委书记", "邻水县委") in found
