@@ -60,6 +60,9 @@ class Context:
     session: str = ""
     # The bodies the article's headlines name: what the story is about.
     headline_bodies: list[str] = field(default_factory=list)
+    # The territory of each level the sentences before the current one named last (a story of
+    # several towns: 镇长 after 某镇党委书记… of the sentence before is that town's).
+    last_named: dict[str, str] = field(default_factory=dict)
     # Where the current sentence first names each body, and the bodies named before it.
     _here: dict[str, int] = field(default_factory=dict)
     _earlier: set[str] = field(default_factory=set)

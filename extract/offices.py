@@ -402,7 +402,7 @@ def _home_for_word(word: str, level: str, memory: Memory, ctx: Context) -> str |
         return simple.endswith(word) or word == "省" and simple.endswith("自治区") if word in ("省", "自治区") \
             else True
 
-    for candidate in (memory.by_level.get(level), ctx.home(level)):
+    for candidate in (memory.by_level.get(level), ctx.home(level), ctx.last_named.get(level)):
         if fits(candidate):
             return candidate
     return next((name for name, lv in ctx.named_places if lv == level and fits(name)), None)

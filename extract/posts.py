@@ -67,6 +67,11 @@ def posts_of_sentence(s: Sentence, ctx: Context, lex: Lexicon, passage: Passage,
         last_end = chain[-1].end
         if after_wei:
             last_object = before
+    # (the next sentences' bare level words may mean the territories this one named last)
+    for m in places:
+        ctx.last_named[m.level] = m.canonical or m.text
+    for level, name in memory.by_level.items():
+        ctx.last_named[level] = name
     out = []
     for i, h in enumerate(link(ts.text, s.posts, names, lex, passage)):
         # The holder may be named in an earlier sentence (曾任… with no name): its own text.

@@ -82,3 +82,13 @@ def test_in_a_story_with_no_newcomer_a_career_territory_is_the_storys():
     """A bio: 曾任邻水县委副书记 … 县委书记 — the county the story names (only in a career) is its."""
     found = story_posts("郑文青/PER 曾任/v 邻水县委/ORG 副书记/n 。/w", "县委书记/n 郑文青/PER 讲话/v 。/w")
     assert ("郑文青", "县委书记", "邻水县委") in found
+
+
+
+def test_a_level_word_in_a_story_of_several_towns_is_the_town_named_last_before():
+    """Sichuan: 黑竹沟镇党委书记某…。镇党委副书记、镇长某陪同。…那坡镇…三营镇…: the town of the sentence
+    before, though the story names three towns once each (none is its home)."""
+    found = story_posts("近日/t ，/w 青竹沟镇/LOC 党委书记/n 阿西木呷/PER 走访/v 村民/n 。/w",
+                        "镇/n 党委/n 副书记/n 、/w 镇长/n 沙马伍/PER 陪同/v 。/w",
+                        "白石镇/LOC 党委书记/n 黄海燕/PER ，/w 红岩镇/LOC 镇长/n 马小军/PER 参加/v 。/w")
+    assert ("沙马伍", "镇长", "青竹沟镇人民政府") in found
