@@ -179,7 +179,30 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         out = [m for m in out if not (post.end <= m.start < end)]
         out.append(Mention(name, PERSON, post.end, end, "rule:after-title"))
     out.extend(_names_after_cues(sent, lex, place_stems, out, posts))
+    out.extend(_names_after_categories(sent, lex, place_stems, out, posts))
     return sorted(out, key=lambda m: m.start)
+
+
+def _names_after_categories(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], people: list[Mention],
+                            posts: list[PostPhrase]) -> list[Mention]:
+    """看望90岁高龄老人祝悦儒, 村民李某说: a name right after a word for a kind of person, as after a
+    title (a surname first), though the model read it as a verb."""
+    text = sent.text
+    out: list[Mention] = []
+    for start, end, tok in sent.spans:
+        if tok.text not in lex.person_categories or any(m.start <= end < m.end or m.start == end for m in people):
+            continue
+        if end >= len(text) or text[end] not in lex.surnames and text[end: end + 2] not in lex.surnames:
+            continue
+        name_end = name_after_title(sent, end, lex, long_names=False)
+        if name_end is None or name_end not in sent.token_end or any(p.start < name_end and end < p.end for p in posts):
+            continue  # (村民王群|联系: the name would end inside the model's word)
+        if any(tok2.pos in ("r", "p", "c", "u", "m", "q") for s2, e2, tok2 in sent.spans if end <= s2 < name_end):
+            continue  # 群众连|谁: a preposition and a pronoun, no name
+        name = text[end:name_end]
+        if name not in place_stems and looks_like_name(name, lex) and _reads_as_name(sent, end, name_end):
+            out.append(Mention(name, PERSON, end, name_end, "rule:after-category"))
+    return out
 
 
 def _holds_a_post_after(sent: TaggedSentence, end: int, posts: list[PostPhrase], lex: Lexicon) -> bool:

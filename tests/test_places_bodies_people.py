@@ -591,3 +591,12 @@ def test_a_name_that_is_also_a_word_in_a_list_of_titled_names():
     assert ("高峰", "rule:after-title") in found
     # …not where the word ends the sentence's thought (县长高度重视)
     assert people("县长/n 高度/d 重视/v 。/w") == []
+
+
+
+def test_a_name_after_a_word_for_a_kind_of_person():
+    """Shaanxi: 看望90岁高龄老人祝某 — the model read the name as a verb."""
+    assert ("祝悦青", "rule:after-category") in people("看望/v 90岁/m 高龄/n 老人/n 祝悦青/v 。/w")
+    # …not a preposition and a pronoun (群众连谁是党员都不清楚), nor a name cutting a word (村民王群|联系)
+    assert people("群众/n 连/p 谁/r 是/v 党员/n 都/d 不/d 清楚/a 。/w") == []
+    assert ("王群联", "rule:after-category") not in people("村民/n 王群/n 联系/v 了/u 十户/m 。/w")
