@@ -545,6 +545,25 @@ def _read_opening(lines: list[str], twins: list[str], article: Article, credits:
     return k
 
 
+def _credit_bylines(text: str, cm: re.Match, split_names: Callable[[str], list[str]] | None) -> list[Byline]:
+    """The bylines of a photo credit ``cm`` found in ``text`` (its simplified twin's match): the
+    photographers (摄影), and a correspondent's or reporter's role written with a name (通讯员王翠 摄)."""
+    out: list[Byline] = []
+    group = 2 if cm.group(2) else 3
+    names = text[cm.start(group): cm.end(group)]
+    if cm.group("desk"):
+        desk = text[cm.start("desk"): cm.end("desk")]
+        out += parse_byline(desk + " " + names, split_names, cm.group("desk") + " " + cm.group(group))
+    for n in re.split(r"[ 、]+", names.strip()):
+        role = BYLINE_ROLE.match(to_simplified(n))
+        if role and len(n) > role.end():  # 通讯员王翠 摄: a correspondent's photo
+            out.append(Byline(person=n[role.end():], role="通讯员" if "通讯员" in role.group() else "记者"))
+            n = n[role.end():]
+        if n:
+            out.append(Byline(person=n, role="摄影"))
+    return out
+
+
 def _title_line(headline: list[str], title_first: bool) -> int:
     """Which line of a headline block is the title; the others are its kicker and subtitles.
 
@@ -583,6 +602,13 @@ def _build(item: _Item, simple: _Item, source: str, number: int, year: int | Non
     if twins and BULLET.match(twins[0]):
         b0 = BULLET.match(twins[0]).end()
         lines[0], twins[0] = lines[0][b0:], twins[0][b0:]
+    # A caption's credit at the end of a line inside the text (…装上货车。通讯员 韦某 摄): a photo's
+    # byline, no words of the text.
+    for k in range(len(twins) - 1):
+        cm = CREDIT.search(twins[k]) if twins[k].endswith(("摄", "摄影", "摄）", "摄)")) else None
+        if cm and cm.start() > 0 and twins[k][cm.start() - 1] in SENTENCE_END + CLOSERS + " ":
+            article.bylines += _credit_bylines(lines[k], cm, split_names)
+            lines[k], twins[k] = lines[k][: cm.start()].rstrip(), twins[k][: cm.start()].rstrip()
     text, twin = join_lines(lines), join_lines(twins)
     start, end = 0, len(text)
     # Lead marker and the byline after it.
@@ -610,20 +636,7 @@ def _build(item: _Item, simple: _Item, source: str, number: int, year: int | Non
             b0 = end + em.start(1)
             article.bylines += parse_byline(text[b0: b0 + len(em.group(1))], split_names, em.group(1))
         elif cm:
-            group = 2 if cm.group(2) else 3
-            names = text[offset + cm.start(group): offset + cm.end(group)]
-            if cm.group("desk"):
-                desk = text[offset + cm.start("desk"): offset + cm.end("desk")]
-                article.bylines += parse_byline(desk + " " + names, split_names,
-                                                cm.group("desk") + " " + cm.group(group))
-            for n in re.split(r"[ 、]+", names.strip()):
-                role = BYLINE_ROLE.match(to_simplified(n))
-                if role and len(n) > role.end():  # 通讯员王翠 摄: a correspondent's photo
-                    article.bylines.append(Byline(person=n[role.end():], role="通讯员" if "通讯员" in role.group()
-                                                  else "记者"))
-                    n = n[role.end():]
-                if n:
-                    article.bylines.append(Byline(person=n, role="摄影"))
+            article.bylines += _credit_bylines(text[offset:], cm, split_names)
             end = offset + cm.start()
             if not article.lead and end - start < 400:
                 article.kind = "photo"

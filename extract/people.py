@@ -227,7 +227,7 @@ def _holds_a_post_after(sent: TaggedSentence, end: int, posts: list[PostPhrase],
 
 
 # Adverbs the model reads as words of their own after a name (王芳|正|带领, 李明|也|参加): no part of it.
-_ADVERBS = set("正也都就还又便曾已再才均亦仍即")
+_ADVERBS = set("正也都就还又便曾已再才均亦仍即则")
 
 
 def _an_adverb_alone(sent: TaggedSentence, k: int) -> bool:

@@ -209,6 +209,16 @@ def test_a_headline_may_open_with_its_topic_and_a_colon(line, ok):
     assert is_headline_candidate(line) is ok
 
 
+def test_a_captions_credit_inside_the_text_is_a_photo_byline_not_text():
+    text = ("石桥村的幸福对账\n"
+            "本报讯 近日，石桥村召开村民大会。\n"
+            "葛明远（右二）帮助村民装车。通讯员 林晓舟 摄\n"
+            "“昨天的钱到账了！”村民说。\n")
+    [article] = split_page(text, "page.txt")
+    assert ("林晓舟", "摄影") in [(b.person, b.role) for b in article.bylines]
+    assert "林晓舟" not in article.body and "装车。“昨天" in article.body
+
+
 def test_a_headline_with_a_date_in_it_is_still_a_headline():
     assert is_headline_candidate("省人大会议定于2022年1月17日召开")
 

@@ -554,6 +554,7 @@ def test_the_bodies_of_a_kind_together_are_no_body():
 @pytest.mark.parametrize("words, name", [
     ("居委会/n 主任/n 王芳/PER 正/d 带领/v 工作/vn 人员/n 走访/v 。/w", "王芳"),  # after a title
     ("村民/n 李明/PER 也/d 参加/v 了/u 活动/vn 。/w", "李明"),  # after a category word
+    ("磐安人/n 蔡艳/PER 则/d 为/v 1972年/TIME 生人/n 。/w", "蔡艳"),  # 则: then
 ])
 def test_an_adverb_after_a_name_is_no_part_of_it(words, name):
     assert [n for n, _how in people(words)] == [name]
