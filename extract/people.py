@@ -275,6 +275,8 @@ def looks_like_name(name: str, lex: Lexicon) -> bool:
     simple = to_simplified(name)
     if not (simple[0] in lex.surnames or simple[:2] in lex.surnames):
         return False
+    if simple in lex.level_words or simple in lex.place_suffixes:
+        return False  # 苏木 (a township of Inner Mongolia), 嘎查: 苏 and 嘎 are no surnames there
     return simple[-1] not in _NOT_NAME_END
 
 

@@ -601,3 +601,10 @@ def test_a_name_after_a_word_for_a_kind_of_person():
     # …not a preposition and a pronoun (群众连谁是党员都不清楚), nor a name cutting a word (村民王群|联系)
     assert people("群众/n 连/p 谁/r 是/v 党员/n 都/d 不/d 清楚/a 。/w") == []
     assert ("王群联", "rule:after-category") not in people("村民/n 王群/n 联系/v 了/u 十户/m 。/w")
+
+
+
+def test_a_level_word_is_no_name():
+    """巴彦图嘎|苏木/PER: the model takes the township word for a name (苏 is a surname)."""
+    assert not looks_like_name("苏木", LEX) and not looks_like_name("嘎查", LEX)
+    assert looks_like_name("苏木林", LEX)
