@@ -335,8 +335,8 @@ def _stem_start(r: _Reader, end: int) -> int:
             break  # 神马社区 + 爱心服务联盟
         if _body_word_ends_at(r, i):
             break  # 省委宣传部 + 外宣处: the stem of 处 is 外宣
-        if _core_at(r.text, i, r.lex, r.limit) is not None and end - i >= 1:
-            break  # 省会城市市长 + 大众日报: a title ends there
+        if _core_at(r.text, i, r.lex, r.limit) is not None and end - i >= 1 and i in r.token_starts:
+            break  # 省会城市市长 + 大众日报: a title ends there (not 保定市|长城汽车: 长城 is one word)
         i -= 1
     if end - i == 1 and r.text[i] in _POINTING:
         return end  # 该|局局长: no stem, the body the text pointed at

@@ -608,3 +608,10 @@ def test_a_level_word_is_no_name():
     """巴彦图嘎|苏木/PER: the model takes the township word for a name (苏 is a surname)."""
     assert not looks_like_name("苏木", LEX) and not looks_like_name("嘎查", LEX)
     assert looks_like_name("苏木林", LEX)
+
+
+
+def test_a_title_core_inside_the_models_word_does_not_cut_a_bodys_stem():
+    """Hebei: 保定市|长城汽车… in one word of the model's — 市长 is no title there."""
+    assert bodies("保定市长城汽车股份有限公司/ORG 、/w 英利集团/ORG 考察/v 。/w") == [
+        "保定市长城汽车股份有限公司", "英利集团"]
