@@ -20,7 +20,8 @@ from govkg.extract.ner.base import LOC, ORG, Token
 from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
-from govkg.extract.territory import LEVEL_INITIAL_WORDS, Span, canonical_place, is_territory, place_level
+from govkg.extract.territory import (LEVEL_INITIAL_WORDS, Span, canonical_place, is_territory,
+                                     needs_the_territory_before, place_level)
 from govkg.extract.titles import BOUNDARY, BodyPhrase, body_ends, parse_body, phrase_limit
 from govkg.graph.schema import ORGANIZATION
 
@@ -164,6 +165,9 @@ def _name_start(phrase: BodyPhrase) -> int:
     first = places[0]
     while last > first and parts[last - 1].kind in ("territory", "level") and parts[last].kind == "level":
         last -= 1  # 阳江市 + 市政协: the level word repeats the territory
+    if last > first and parts[last - 1].kind == "territory" and parts[last].kind == "territory" \
+            and needs_the_territory_before(parts[last].text, parts[last - 1].text):
+        last -= 1  # 甘肃矿区人民法院
     front = [p for p in parts[:first] if p.kind == "body"]
     if front:
         return front[0].start if last == first else parts[last].start

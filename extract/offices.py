@@ -19,7 +19,7 @@ from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.normalize import in_script_of, to_simplified
 from govkg.extract.admin import divisions
 from govkg.extract.records import Post
-from govkg.extract.territory import Span, canonical_place, place_level
+from govkg.extract.territory import Span, canonical_place, needs_the_territory_before, place_level
 from govkg.extract.titles import PostPhrase
 from govkg.graph.schema import ORGANIZATION, PLACE
 
@@ -347,10 +347,8 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
             name = canonical_place(_written(sentence, last))
             level = last.level or place_level(name, lex) or ""
             if len(spans) >= 2 and spans[-2].kind == "territory" and spans[-2].end == last.start \
-                    and len(to_simplified(name)) == 2 and not _lies_in(name, _written(sentence, spans[-2])):
-                # 甘肃矿区人民法院: a name of two characters that is no one division of the territory
-                # written before it (矿区, 城区 of some city, not of 甘肃) is known by both
-                name = _written(sentence, spans[-2]) + _written(sentence, last)
+                    and needs_the_territory_before(name, _written(sentence, spans[-2])):
+                name = _written(sentence, spans[-2]) + _written(sentence, last)  # 甘肃矿区人民法院
             # 阿勒泰地委副书记、地区行署专员: the 地区 of the chain is 阿勒泰地区, by its full name.
             memory.by_level[level] = _full_name_at_level(name, level)
             return level, name, written
@@ -371,13 +369,6 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
         home = memory.by_level.get(gov_level) or ctx.home(gov_level)
         return gov_level, home or "", ""
     return "", "", ""
-
-
-def _lies_in(name: str, outer: str) -> bool:
-    """Whether ``name`` is one division of the data, within ``outer`` (魏县 in 河北省)."""
-    hits = divisions().lookup(to_simplified(name))
-    outer = to_simplified(canonical_place(outer))
-    return len(hits) == 1 and outer in {to_simplified(a.name) for a in divisions().ancestors(hits[0])}
 
 
 def _full_name_at_level(name: str, level: str) -> str:

@@ -139,3 +139,15 @@ def is_territory(name: str, lex: Lexicon) -> bool:
     if stem.startswith(_MODIFIERS):
         return False  # 全体市 of 全体市政协委员, 各县
     return True
+
+
+def needs_the_territory_before(name: str, outer: str) -> bool:
+    """甘肃|矿区: a territory of two characters that is no one division of the data within the
+    territory written before it (矿区 and 城区 name districts of some city, not of 甘肃) is known by
+    both; 河北省|魏县 is 魏县 alone."""
+    simple = to_simplified(name)
+    if len(simple) != 2:
+        return False
+    hits = divisions().lookup(simple)
+    outer = to_simplified(canonical_place(outer))
+    return not (len(hits) == 1 and outer in {to_simplified(a.name) for a in divisions().ancestors(hits[0])})

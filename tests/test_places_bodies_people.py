@@ -615,3 +615,8 @@ def test_a_title_core_inside_the_models_word_does_not_cut_a_bodys_stem():
     """Hebei: 保定市|长城汽车… in one word of the model's — 市长 is no title there."""
     assert bodies("保定市长城汽车股份有限公司/ORG 、/w 英利集团/ORG 考察/v 。/w") == [
         "保定市长城汽车股份有限公司", "英利集团"]
+
+
+
+def test_a_body_of_a_two_character_territory_keeps_the_territory_before_it():
+    assert bodies("甘肃矿区人民法院/ORG 召开/v 会议/n 。/w") == ["甘肃矿区人民法院"]

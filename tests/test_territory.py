@@ -9,7 +9,7 @@ import pytest
 from govkg.extract.admin import autonomous_short_form, divisions
 from govkg.extract.lexicon import default_lexicon
 from govkg.extract.territory import (canonical_place, cue_and_level, division_ending_at, is_territory,
-                                     level_word_ending_at, place_level)
+                                     level_word_ending_at, needs_the_territory_before, place_level)
 
 LEX = default_lexicon()
 
@@ -209,3 +209,10 @@ def test_a_district_the_division_data_lacks_is_still_a_territory():
 def test_the_division_data_holds_current_divisions_and_older_names(name, ancestors):
     (div,) = divisions().lookup(name)
     assert [a.name for a in divisions().ancestors(div)] == ancestors
+
+
+
+def test_a_two_character_territory_no_one_division_of_the_one_before_needs_it():
+    assert needs_the_territory_before("矿区", "甘肃")  # 矿区 is of some city, not of 甘肃
+    assert not needs_the_territory_before("魏县", "河北省")  # one county, in 河北省
+    assert not needs_the_territory_before("临川县", "抚州市")  # three characters: a name of its own
