@@ -88,11 +88,14 @@ def chains(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon |
             prev = out[-1][-1]
             gap = text[prev.end: post.start]
             # 推选张三为代表团团长；李四为副团长: the posts of 张三为 end at the clause's break.
-            closed = gap[:1] in "；;，," and any(text.endswith(w, 0, out[-1][0].start) and
+            closed = gap.startswith(("；", ";", "，", ",")) and any(text.endswith(w, 0, out[-1][0].start) and
                                                  out[-1][0].start - len(w) in ends for w in ("为", "同志为"))
             # …曾任学校团委副书记；顺义区委书记王刚: a title before a name after a semicolon opens the
             # next clause (a semicolon inside one person's list of posts is followed by a post, not a name).
-            closed = closed or gap[:1] in "；;" and post.end in starts
+            closed = closed or gap.startswith(("；", ";")) and post.end in starts
+            # 委员召集人杨某: a bare title right after a post goes on with it; a post that names its own
+            # body right after one (…城市市长|大众日报记者王某, a headline run into a byline) does not.
+            closed = closed or not gap and not post.bare
             if _CHAIN_GAP.match(gap) and not closed and not any(prev.end <= s < post.start for s in starts) \
                     and not _opens_a_clause(gap, lex):
                 out[-1].append(post)
@@ -104,9 +107,10 @@ def chains(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon |
 def _opens_a_clause(gap: str, lex: Lexicon | None) -> bool:
     """，近日已出任: a date between two posts starts another clause, not the same list; so does a cue
     of two characters or more, or a pronoun (任县委办公室主任，免去其县委督查室主任职务)."""
-    if DATE.search(gap) or gap[:1] in "，," and any(p in gap for p in _PRONOUNS):
+    after_comma = gap.startswith(("，", ","))
+    if DATE.search(gap) or after_comma and any(p in gap for p in _PRONOUNS):
         return True
-    return lex is not None and gap[:1] in "，," and any(len(c.word) >= 2 and c.word in gap for c in lex.cues)
+    return lex is not None and after_comma and any(len(c.word) >= 2 and c.word in gap for c in lex.cues)
 
 
 def cue_before(text: str, end: int, lex: Lexicon, place: str) -> Cue | None:

@@ -398,3 +398,13 @@ def test_a_former_qualifier_on_the_first_post_of_a_chain_is_on_all_of_them():
         ("李大军", "青川市委原常委", "former"), ("李大军", "副市长", "former")]
     assert holdings("原/a 县委书记/n 、/w 现/t 市人大常委会/ORG 主任/n 张三/PER 出席/v 。/w") == [
         ("张三", "原县委书记", "former"), ("张三", "现市人大常委会主任", "current")]
+
+
+
+def test_posts_with_no_separator_chain_only_when_the_second_is_bare():
+    """全国政协常委、…委员召集人杨某: 召集人 goes on with the posts before it; …城市市长|大众日报记者王某
+    (a headline run into its byline) is two clauses."""
+    found = holdings("全国政协/ORG 常委/n 、/w 无党派/n 人士/n 界/n 委员/n 召集人/n 杨岐/PER 说/v 。/w")
+    assert ("杨岐", "全国政协常委", "current") in found and ("杨岐", "召集人", "current") in found
+    found = holdings("最/d 年轻/a 的/u 城市/n 市长/n 大众日报/ORG 记者/n 王建国/PER")
+    assert found == [("王建国", "大众日报记者", "current")]
