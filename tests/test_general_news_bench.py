@@ -69,3 +69,13 @@ def test_a_missing_or_wrong_data_file_is_one_line_and_exit_2(tmp_path, capsys):
     bad = _write(tmp_path / "bad.json", [{"text": "王小明来了", "label": {"name": {"王小明": [[1, 3]]}}}])
     assert bench.main([str(bad)]) == 2
     assert "'王小明' is not at 1–3" in capsys.readouterr().err
+
+
+def test_a_body_named_from_its_own_territory_counts_as_the_gold_body_with_its_address():
+    # 陕西省安康市旬阳县人民法院: gold is the whole (0, 13); the system names 旬阳县人民法院 (6, 13) and
+    # has the places 陕西省 (0, 3) and 安康市 (3, 6) before it.
+    item = bench.Item("陕西省安康市旬阳县人民法院", {(0, 13, ORG)})
+    found = {(0, 3, LOC), (3, 6, LOC), (6, 9, LOC), (6, 13, ORG)}
+    assert (0, 13, ORG) in bench.with_the_address([item], [found])[0]
+    # …not when its own places leave a gap (安康市 missing)
+    assert (6, 13, ORG) in bench.with_the_address([item], [{(0, 3, LOC), (6, 13, ORG)}])[0]
