@@ -113,6 +113,10 @@ class Lexicon:
         return suffix_index(self.place_suffixes)
 
     @cached_property
+    def site_suffix_index(self) -> dict[str, tuple[str, ...]]:
+        return suffix_index(self.site_suffixes)
+
+    @cached_property
     def body_word_index(self) -> dict[str, tuple[str, ...]]:
         return suffix_index(self.bodies)
 

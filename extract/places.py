@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from govkg.extract.admin import divisions, world_territories
-from govkg.extract.lexicon import Lexicon
+from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
@@ -322,10 +322,9 @@ _SITE_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "�
 def _sites(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> list[Mention]:
     """Named sites by their suffix: 卫东区廉政教育基地, 梅岭景区 (not 我县 of 我县梅岭景区)."""
     text = sent.text
-    suffixes = lex.site_suffixes
     out: list[Mention] = []
     for end in sorted(sent.token_end):
-        suffix = next((s for s in suffixes if end >= len(s) and text.startswith(s, end - len(s))), None)
+        suffix = next(ending_at(lex.site_suffix_index, text, end), None)
         if suffix is None:
             continue
         start = end - len(suffix)
