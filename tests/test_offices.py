@@ -502,3 +502,14 @@ def test_an_office_written_alone_in_a_chain_is_the_bodys_before_it():
     assert office.body == "青川县人民政府办公室"
     member, office = resolve("县委常委、办公室主任", story(青川县=("县", 2)))
     assert office.body == "青川县委办公室"
+
+
+
+@pytest.mark.parametrize("written, title, body", [
+    ("组织委员", "组织委员", "红星村党支部"),  # a committee member's portfolio, of the village's branch
+    ("妇女主任", "妇女主任", "红星村村委会"),  # the village committee's posts
+    ("治保主任", "治保主任", "红星村村委会"),
+])
+def test_a_villages_committee_posts(written, title, body):
+    post = one(written, story(红星村=("村", 2), 青石镇=("镇", 1)))
+    assert (post.title, post.body) == (title, body)

@@ -397,3 +397,12 @@ def test_the_legislative_council_and_its_members():
     """Hong Kong: 立法會主席, 立法會議員 (traditional characters, simplified before the rules read them)."""
     assert pieces(post("立法會主席")) == [("body", "立法会"), ("core", "主席")]
     assert pieces(post("區議會議員")) == [("body", "区议会"), ("core", "议员")]
+
+
+
+@pytest.mark.parametrize("written, core", [
+    ("市住建局总工程师", "总工程师"), ("县人民法院书记员", "书记员"), ("县教育局督学", "督学"),
+    ("外交部司长", "司长"), ("社区楼栋长", "楼栋长"), ("镇党委宣传委员", "宣传委员"),
+])
+def test_more_title_cores(written, core):
+    assert post(written).core.text == core
