@@ -170,12 +170,11 @@ SAMPLE_CORPUS = SHARED / "corpus"
 
 @pytest.fixture(scope="session")
 def sample_file(tmp_path_factory) -> Path:
-    """The sample page's graph file, written once by `govkg extract`."""
-    import sys
+    """The sample page's graph file, written once by `govkg extract` (for every file that reads it)."""
+    from support.cli import govkg
 
     require_shared(SAMPLE_CORPUS)
     path = tmp_path_factory.mktemp("sample") / "sample.json"
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "extract", str(SAMPLE_CORPUS), "-o", str(path),
-                           "--quiet", "--no-cache"], capture_output=True, text=True, timeout=600)
+    done = govkg("extract", SAMPLE_CORPUS, "-o", path, "--quiet", "--no-cache")
     assert done.returncode == 0, done.stderr
     return path

@@ -6,26 +6,23 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from govkg.graph.graphfile import new_graph, write_graph
+from support import cli
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "chenghu-district-2021-09.txt"
 GOLD = REPO / "examples" / "chenghu-district-2021-09.gold.json"
-GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 _CACHE = tempfile.mkdtemp(prefix="govkg-test-cache-")
 
 
 def govkg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "XDG_CACHE_HOME": _CACHE})
+    return cli.govkg(*args, env={"XDG_CACHE_HOME": _CACHE})
 
 
 def one_line(done: subprocess.CompletedProcess) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,9 +23,9 @@ from govkg.queries.local import LocalQueries
 from govkg.queries.reports import build_report
 from govkg.queries.reports.render import render_json, render_markdown
 from govkg.queries.reports.source import LocalSource
+from support import cli
 
 CORPUS = Path(__file__).parent / "fixtures" / "careers"
-GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 
 FANG = "person:方志远"
 HEAD = "role:岚溪县人民政府/县长"
@@ -38,10 +37,7 @@ N2209, N2304, N2303, N0420 = "lanxi-2022-09-20.txt", "wangchuan-2023-04-11.txt",
 
 
 def govkg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    import os
-
-    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, timeout=600,
-                          env={**os.environ, **(env or {})})
+    return cli.govkg(*args, env=env)
 
 
 @pytest.fixture(scope="module")

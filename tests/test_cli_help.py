@@ -9,7 +9,6 @@ test server, after ``govkg load`` examples have filled it.
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
 import subprocess
@@ -19,11 +18,11 @@ from pathlib import Path
 import pytest
 import typer
 
+from govkg import __version__
 from govkg.cli import app
+from support import cli
 
 REPO = Path(__file__).resolve().parents[1]
-# The installed entry point, so that help shows "Usage: govkg …" as a user sees it.
-GOVKG = [str(Path(sys.executable).with_name("govkg"))]
 
 
 def _commands() -> dict:
@@ -60,8 +59,22 @@ ON_SERVER = sorted((e for e in EXAMPLES if e not in OFFLINE), key=lambda e: not 
 
 
 def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*GOVKG, *args], cwd=cwd, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "COLUMNS": "100", **(env or {})})
+    """``govkg ARGS`` in ``cwd`` (in-process, as ``govkg``: tests/support/cli.py)."""
+    return cli.govkg(*args, cwd=cwd, env={"COLUMNS": "100", **(env or {})})
+
+
+def test_the_installed_command_and_python_m_run_as_processes(tmp_path):
+    # Processes on purpose: the console script pip installed, and `python -m govkg.cli`, each in
+    # an interpreter of its own (every other test here runs govkg.cli.main in this process).
+    done = cli.govkg_process("extract", "--help", cwd=tmp_path, env={"COLUMNS": "100"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lstrip().startswith("Usage: govkg extract")
+    missing = cli.govkg_process("view", "--graph", "nope.json", cwd=tmp_path)
+    assert (missing.returncode, missing.stdout) == (1, "")
+    assert missing.stderr == "govkg: graph file 'nope.json' not found (run 'govkg extract' first)\n"
+    module = subprocess.run([sys.executable, "-m", "govkg.cli", "--version"], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=600)
+    assert (module.returncode, module.stdout) == (0, f"govkg {__version__}\n"), module.stderr
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

@@ -16,6 +16,7 @@ import pytest
 
 from govkg.extract.evaluate import score_graph, score_status
 from govkg.graph.graphfile import read_graph
+from support.cli import govkg
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "dev"
@@ -37,8 +38,7 @@ def dev_scores(tmp_path_factory):
         pytest.fail(f"the development corpus is not at {DEV} (it comes with ../shared)", pytrace=False)
     out = tmp_path_factory.mktemp("dev") / "dev.json"
     folders = sorted(str(p) for p in DEV.glob("*/articles"))
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "extract", *folders, "-o", str(out), "--quiet",
-                           "--no-cache"], capture_output=True, text=True, timeout=900)
+    done = govkg("extract", *folders, "-o", out, "--quiet", "--no-cache")
     assert done.returncode == 0, done.stderr
     golds = sorted(DEV.glob("*/gold/*.gold.json"))
     graph = read_graph(out)
@@ -72,6 +72,6 @@ def test_status_scores_agree_with_the_shared_scorer(dev_scores):
 
 def test_eval_status_option_reports_the_same(dev_scores):
     _, ours, graph_file, golds = dev_scores
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "eval", str(graph_file), *map(str, golds),
-                           "--status", "--format", "json"], capture_output=True, text=True, check=True)
+    done = govkg("eval", graph_file, *golds, "--status", "--format", "json")
+    assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["status"] == pytest.approx(ours)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from govkg.graph.graphfile import new_graph, write_graph
 from govkg.queries.embedded import DATABASE_FILE, database_folder
+from support import cli
 
 
 def _graph(people: dict[str, str]):
@@ -33,9 +32,7 @@ def cache(tmp_path: Path) -> Path:
 
 
 def govkg(cache: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    return subprocess.run([sys.executable, "-m", "govkg.cli", "query", *args], capture_output=True,
-                          text=True, timeout=300, env=env)
+    return cli.govkg("query", *args, env={"XDG_CACHE_HOME": str(cache)})
 
 
 POSTS = "MATCH (p:Person)-[h:HOLDS_ROLE]->(r:Role) RETURN p.name AS person, r.title AS post ORDER BY person"

@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -27,6 +25,7 @@ from govkg.queries.helpers import path_types, press_titles
 from govkg.queries.embedded import EmbeddedDatabase
 from govkg.queries.output import parse_params
 from govkg.queries.neo4j.run import run_cypher
+from support.cli import govkg
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -297,10 +296,8 @@ def test_every_difference_is_in_the_readme_table():
 
 
 def test_ladybug_syntax_on_neo4j_fails_with_a_hint(neo4j_connection, both):
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "query", "MATCH (n) RETURN label(n)", "--neo4j",
-                           "--uri", neo4j_connection.uri, "--user", neo4j_connection.user],
-                          capture_output=True, text=True, timeout=120,
-                          env={**__import__("os").environ, "NEO4J_PASSWORD": neo4j_connection.password})
+    done = govkg("query", "MATCH (n) RETURN label(n)", "--neo4j", "--uri", neo4j_connection.uri,
+                 "--user", neo4j_connection.user, env={"NEO4J_PASSWORD": neo4j_connection.password})
     assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1
     assert "label(n) is LadybugDB's; Neo4j has labels(n)[0]" in done.stderr
 

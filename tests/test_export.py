@@ -10,18 +10,17 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from govkg.graph.graphfile import read_graph
+from support import cli
 
 
 def govkg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "govkg.cli", *args], capture_output=True, text=True,
-                          timeout=300)
+    return cli.govkg(*args)
 
 
 def _unflatten(attrs: dict) -> dict:

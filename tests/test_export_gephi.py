@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from govkg.graph.graphfile import read_graph
+from support.cli import govkg
 
 PROJECT = Path(__file__).resolve().parent / "gephi"
 
@@ -37,8 +37,7 @@ def read_with_gephi(command: list[str], path: Path) -> dict:
 
 
 def export(sample_file: Path, fmt: str, out: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "export", "--graph", str(sample_file), "-f", fmt,
-                           "-o", str(out)], capture_output=True, text=True, timeout=300)
+    done = govkg("export", "--graph", sample_file, "-f", fmt, "-o", out)
     assert done.returncode == 0, done.stderr
 
 

@@ -3,38 +3,34 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 import networkx as nx
 import pytest
+
+from support import cli
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLE_DIR = SHARED / "corpus"
 GOLD = sorted((SHARED / "gold").glob("*.gold.json"))
 EXAMPLE = REPO / "examples" / "chenghu-district-2021-09.txt"
-GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
-
-
 _CACHE = tempfile.mkdtemp(prefix="govkg-test-cache-")
+# A cache of the tests' own, so a user's cache neither helps nor hides anything.
+ENV = {"XDG_CACHE_HOME": _CACHE}
 
 
-def govkg(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    # A cache of the tests' own, so a user's cache neither helps nor hides anything.
-    env = {**os.environ, "XDG_CACHE_HOME": _CACHE}
-    return subprocess.run([*GOVKG, *args], input=stdin, capture_output=True, timeout=300, env=env)
+def govkg(*args: str) -> subprocess.CompletedProcess:
+    return cli.govkg(*args, env=ENV, text=False)
 
 
 @pytest.fixture(scope="module")
-def sample_graph(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("g") / "graph.json"
-    proc = govkg("extract", str(SAMPLE_DIR), "-o", str(out), "--quiet")
-    assert proc.returncode == 0, proc.stderr.decode()
-    return out
+def sample_graph(sample_file) -> Path:
+    """The sample page's graph, extracted once for the session (tests/conftest.py)."""
+    return sample_file
 
 
 def test_sample_articles_headlines_bylines_and_entities(sample_graph):
@@ -91,7 +87,8 @@ def test_example_page_in_the_repo_against_its_gold(tmp_path):
 def test_stdin_gives_one_article(tmp_path):
     out = tmp_path / "g.json"
     text = "某县召开推进会\n5月6日，澄湖区委书记邵文博出席会议并讲话。\n".encode()
-    proc = govkg("extract", "-", "-o", str(out), "-q", stdin=text)
+    # A process: the page arrives as bytes on a real standard input, as from `cat page.txt | govkg extract -`.
+    proc = cli.govkg_process("extract", "-", "-o", out, "-q", stdin=text, env=ENV, text=False)
     assert proc.returncode == 0, proc.stderr.decode()
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [n["title"] for n in data["nodes"] if n["label"] == "Article"] == ["某县召开推进会"]

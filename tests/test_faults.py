@@ -13,13 +13,15 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 
 from conftest import SAMPLE_CORPUS, require_shared
+from support import cli
 
-GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
+# The SIGTERM and full-disk tests run govkg as a process of its own (cli.COMMAND): a signal sent
+# to it, its worker processes, a private mount namespace (unshare) around it.
+GOVKG = cli.COMMAND
 SAMPLE = SAMPLE_CORPUS / "pingdingshan-weidong-2020-06.txt"
 
 
@@ -112,8 +114,7 @@ def test_a_full_cache_disk_is_warned_about_once_and_the_run_goes_on(tmp_path):
     warnings = [line for line in done.stderr.splitlines() if "cache" in line and "warning" in line]
     assert len(warnings) == 1 and "No space left on device" in warnings[0], done.stderr
     assert warnings[0].startswith("govkg: warning: cannot write the cache in")
-    plain = subprocess.run([*GOVKG, "extract", *inputs, "-o", str(tmp_path / "plain.json"), "--no-cache", "-q"],
-                           capture_output=True, text=True, timeout=600)
+    plain = cli.govkg("extract", *inputs, "-o", tmp_path / "plain.json", "--no-cache", "-q")
     assert plain.returncode == 0, plain.stderr
     assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "plain.json").read_bytes()
 
@@ -123,9 +124,8 @@ def test_an_unwritable_cache_folder_is_warned_about_too(tmp_path):
     page.write_text(require_shared(SAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
     cache = tmp_path / "cache"
     cache.write_text("a file where the cache folder should be\n", encoding="utf-8")
-    done = subprocess.run([*GOVKG, "extract", str(page), "-o", str(tmp_path / "g.json"), "--cache-dir", str(cache)],
-                          capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "XDG_CACHE_HOME": tempfile.mkdtemp()})
+    done = cli.govkg("extract", page, "-o", tmp_path / "g.json", "--cache-dir", cache,
+                     env={"XDG_CACHE_HOME": tempfile.mkdtemp()})
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("govkg: warning: cannot write the cache in") == 1
     assert (tmp_path / "g.json").is_file()

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
+from support import cli
+
 _CACHE = tempfile.mkdtemp(prefix="govkg-test-cache-")
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "examples" / "chenghu-district-2021-09.gold.json"
@@ -76,8 +75,7 @@ def write(path: Path, data: dict) -> Path:
 
 
 def govkg(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "XDG_CACHE_HOME": _CACHE, **(env or {})})
+    return cli.govkg(*args, env={"XDG_CACHE_HOME": _CACHE, **(env or {})})
 
 
 def problem_lines(done: subprocess.CompletedProcess) -> list[str]:

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
 from conftest import SAMPLE_CORPUS, require_shared
+from support import cli
 from support.processes import run_on_terminal
 from govkg.extract.ner import get_backend
 from govkg.extract.pieces import LOOKAHEAD_CHARS, PIECE_CHARS, cut_pieces
 from govkg.extract.pipeline import page_splitter
 
-GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 SAMPLE = SAMPLE_CORPUS / "pingdingshan-weidong-2020-06.txt"
 
 
@@ -87,7 +85,8 @@ def test_a_long_file_shows_progress_gives_the_pages_articles_and_is_cached_piece
     cache = tmp_path / "cache"
     first, second = tmp_path / "1.json", tmp_path / "2.json"
     env = {**os.environ, "COLUMNS": "160"}
-    status, shown = run_on_terminal([*GOVKG, "extract", str(path), str(short), "-o", str(first), "--jobs", "2",
+    # On a terminal (a pty): a process of its own, whose standard error is that terminal.
+    status, shown = run_on_terminal([*cli.COMMAND, "extract", str(path), str(short), "-o", str(first), "--jobs", "2",
                                      "--cache-dir", str(cache)], env, stdout_too=False)
     assert status == 0, shown.decode("utf-8", "replace")[-2000:]
     # The bar of the file's characters was drawn while it ran (rich draws it only on a terminal).
@@ -101,8 +100,7 @@ def test_a_long_file_shows_progress_gives_the_pages_articles_and_is_cached_piece
     assert [(n["id"], n["title"], n["text"]) for n in articles] == [(a.id, a.title, a.body) for a in expected]
     # Every edge joins nodes of the file: the pieces' ids fit together.
     assert all(e["source"] in nodes and e["target"] in nodes for e in graph["edges"])
-    done = subprocess.run([*GOVKG, "extract", str(path), str(short), "-o", str(second), "--cache-dir", str(cache)],
-                          capture_output=True, text=True, timeout=600)
+    done = cli.govkg("extract", path, short, "-o", second, "--cache-dir", cache)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "2 files: 2 extracted (2 from the cache), 0 empty, 0 failed"
     assert first.read_bytes() == second.read_bytes()

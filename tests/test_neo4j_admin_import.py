@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from govkg.queries.export import neo4j_admin_command
 from govkg.queries.neo4j.load import Neo4jTarget, load_file
 
 from conftest import NEO4J_LOCAL, _parse_env_lines
+from support.cli import govkg
 
 NODE_PROPERTIES = "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
 RELATIONSHIP_PROPERTIES = ("MATCH (a)-[r]->(b) RETURN a.id AS source, type(r) AS type, b.id AS target, "
@@ -34,9 +34,7 @@ def imported_server(sample_file: Path, tmp_path: Path):
     from neo4j import GraphDatabase
 
     folder = tmp_path / "import"
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "export", "--graph", str(sample_file),
-                           "--format", "neo4j-admin", "-o", str(folder)],
-                          capture_output=True, text=True, timeout=300)
+    done = govkg("export", "--graph", sample_file, "--format", "neo4j-admin", "-o", folder)
     assert done.returncode == 0, done.stderr
     command = shlex.split(neo4j_admin_command("."))
     assert command[0] == "neo4j-admin"

@@ -6,8 +6,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -20,6 +18,7 @@ from govkg.queries.neo4j.load import Neo4jTarget, load_graph, plan_batches
 from govkg.queries.neo4j import cypher
 
 from conftest import NEO4J_LOCAL, REPO, _parse_env_lines
+from support import cli
 
 ZHANG = s.node_id(s.PERSON, "张伟")
 LI = s.node_id(s.PERSON, "李红")
@@ -212,14 +211,18 @@ def test_parallel_edges_in_one_file_become_one_relationship(neo4j_db, neo4j_conn
 
 # --- the command line ----------------------------------------------------------------
 
-def run_cli(args: list[str], conn=None, stdin: str = "", **overrides) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+def run_cli(args: list[str], conn=None, stdin: str | None = None, *, process: bool = False,
+            **overrides) -> subprocess.CompletedProcess:
+    """``govkg ARGS`` with no NEO4J_* of this environment, only ``conn``'s; in-process, or a process
+    of its own with ``stdin`` (an answer typed on a real standard input) or ``process``."""
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("NEO4J_")}
     if conn is not None:
         env.update(NEO4J_URI=conn.uri, NEO4J_USERNAME=conn.user, NEO4J_PASSWORD=conn.password,
                    NEO4J_DATABASE=conn.database)
     env.update(overrides)
-    return subprocess.run([sys.executable, "-m", "govkg.cli", *args], input=stdin, env=env,
-                          capture_output=True, text=True, timeout=300, cwd=REPO)
+    if stdin is not None or process:
+        return cli.govkg_process(*args, stdin=stdin or "", env=env, cwd=REPO, timeout=300)
+    return cli.govkg(*args, env=env, cwd=REPO)
 
 
 def assert_one_line_error(proc: subprocess.CompletedProcess, *fragments: str) -> None:
@@ -245,11 +248,13 @@ def test_cli_load_prints_a_summary_and_never_the_password(neo4j_db, neo4j_connec
 def test_cli_load_shows_progress_on_a_terminal(neo4j_db, neo4j_connection, tmp_path):
     path = tmp_path / "graph.json"
     write_graph(graph_a(), path)
-    # FORCE_COLOR makes rich treat stderr as a terminal, as a user's shell is
-    shown = run_cli(["load", "--graph", str(path), "--batch-size", "1"], neo4j_connection, FORCE_COLOR="1")
+    # FORCE_COLOR makes rich treat stderr as a terminal, as a user's shell is; a process of its own,
+    # since rich reads it (and picks its colours) when its console is made, at import.
+    shown = run_cli(["load", "--graph", str(path), "--batch-size", "1"], neo4j_connection, process=True,
+                    FORCE_COLOR="1")
     assert shown.returncode == 0, shown.stderr
     assert "batches" in shown.stderr and "relationships" in shown.stderr
-    quiet = run_cli(["load", "--graph", str(path), "--quiet"], neo4j_connection, FORCE_COLOR="1")
+    quiet = run_cli(["load", "--graph", str(path), "--quiet"], neo4j_connection, process=True, FORCE_COLOR="1")
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
@@ -359,17 +364,10 @@ def test_interrupted_load_reports_progress_and_a_rerun_completes_it(tmp_path):
 
 # --- the real sample graph ---------------------------------------------------------------
 
-CORPUS = REPO.parent / "shared" / "corpus"
-
-
-def test_the_sample_graph_loads_completely_and_idempotently(neo4j_db, neo4j_connection, tmp_path):
-    """`govkg extract` on the shared corpus, then `govkg load` twice: everything arrives, once."""
-    if not CORPUS.is_dir():
-        pytest.fail(f"the shared corpus is not at {CORPUS}", pytrace=False)
-    path = tmp_path / "sample.json"
-    done = subprocess.run([sys.executable, "-m", "govkg.cli", "extract", str(CORPUS), "-o", str(path),
-                           "--quiet"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
+def test_the_sample_graph_loads_completely_and_idempotently(neo4j_db, neo4j_connection, sample_file):
+    """`govkg extract` on the shared corpus (the session's sample_file, tests/conftest.py), then
+    `govkg load` twice: everything arrives, once."""
+    path = sample_file
     data = json.loads(path.read_text(encoding="utf-8"))
     pairs = {(e["source"], e["type"], e["target"]) for e in data["edges"]}
     assert data["nodes"] and pairs

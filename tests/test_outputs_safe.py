@@ -13,7 +13,6 @@ import json
 import os
 import stat
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -21,17 +20,16 @@ from pathlib import Path
 import pytest
 
 from govkg.graph.graphfile import new_graph, write_graph
+from support import cli
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "chenghu-district-2021-09.txt"
 GOLD = REPO / "examples" / "chenghu-district-2021-09.gold.json"
-GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 _CACHE = tempfile.mkdtemp(prefix="govkg-test-cache-")
 
 
 def govkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_CACHE_HOME": _CACHE}
-    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, timeout=300, env=env, cwd=cwd)
+    return cli.govkg(*args, cwd=cwd, env={"XDG_CACHE_HOME": _CACHE})
 
 
 def one_line(done: subprocess.CompletedProcess) -> str:
@@ -175,7 +173,8 @@ def test_dev_stdout_is_written_to_not_replaced(tmp_path):
     """``-o /dev/stdout`` (a symlink to the process's own standard output) gets the graph, and stays.
 
     Run in a private mount namespace whose /dev is a scratch copy (unshare, no
-    root needed), so that a regression could only replace that copy's link."""
+    root needed), so that a regression could only replace that copy's link: a process of its own,
+    whose standard output is a real file descriptor that /proc/self/fd/1 names."""
     page = tmp_path / "a.txt"
     page.write_bytes(EXAMPLE.read_bytes())
     scratch = tmp_path / "dev"
@@ -185,7 +184,7 @@ def test_dev_stdout_is_written_to_not_replaced(tmp_path):
               f'ln -s /proc/self/fd/1 "{scratch}/stdout" && ln -s /proc/self/fd/2 "{scratch}/stderr" && '
               f'mount --bind "{scratch}" /dev && "$@"; status=$?; '
               '[ -L /dev/stdout ] && echo "LINK STAYS" >&2; exit $status')
-    done = subprocess.run(["unshare", "-r", "-m", "sh", "-c", script, "sh", *GOVKG, "extract", str(page),
+    done = subprocess.run(["unshare", "-r", "-m", "sh", "-c", script, "sh", *cli.COMMAND, "extract", str(page),
                            "-o", "/dev/stdout", "-q"], capture_output=True, text=True, timeout=300,
                           env={**os.environ, "XDG_CACHE_HOME": _CACHE})
     assert done.returncode == 0, done.stderr

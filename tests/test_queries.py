@@ -6,9 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -25,6 +23,7 @@ from govkg.queries.helpers import path_types, press_titles, run_helper
 from govkg.queries.local import LocalQueries
 from govkg.queries.output import parse_params
 from govkg.queries.records import Evidence
+from support import cli
 
 A1 = article_id("weidong-2020-06.txt", 1)
 A2 = article_id("weidong-2020-06.txt", 2)
@@ -370,13 +369,12 @@ def test_entities_of_one_label_scan_only_that_label(server, neo4j_driver, neo4j_
 @pytest.fixture(scope="module")
 def govkg(server, neo4j_connection):
     """Run ``govkg`` as a user would, pointed at the test server by NEO4J_* variables."""
-    env = {**os.environ, "NEO4J_URI": neo4j_connection.uri, "NEO4J_USERNAME": neo4j_connection.user,
+    env = {"NEO4J_URI": neo4j_connection.uri, "NEO4J_USERNAME": neo4j_connection.user,
            "NEO4J_PASSWORD": neo4j_connection.password, "NEO4J_DATABASE": neo4j_connection.database,
            "COLUMNS": "200"}
 
     def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "govkg.cli", *args], env=env, cwd=cwd,
-                              capture_output=True, text=True, timeout=120)
+        return cli.govkg(*args, env=env, cwd=cwd)
     return run
 
 

@@ -13,20 +13,18 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
 
 from govkg.graph.graphfile import new_graph, write_graph
+from support import cli
 
-GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 _CACHE = tempfile.mkdtemp(prefix="govkg-test-cache-")
 
 
 def govkg(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "XDG_CACHE_HOME": _CACHE, **(env or {})})
+    return cli.govkg(*args, env={"XDG_CACHE_HOME": _CACHE, **(env or {})})
 
 
 def refused(done: subprocess.CompletedProcess, clause: str) -> None:

@@ -10,13 +10,13 @@ articles, not off govkg's output.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+
+from support import cli
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -25,13 +25,12 @@ EXAMPLE_PDF = REPO / "examples" / "chenghu-district-2021-09.pdf"
 QINGLAN_PDF = FIXTURES / "pdf" / "qinglan-county-2021-09.pdf"
 SAFETY_HTML = REPO / "examples" / "qinglan-safety-meeting.html"
 BAISHA_HTM = FIXTURES / "html" / "baisha-town-autumn.htm"
-GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 _CACHE = tempfile.mkdtemp(prefix="govkg-test-cache-")
+ENV = {"XDG_CACHE_HOME": _CACHE}
 
 
-def govkg(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_CACHE_HOME": _CACHE}
-    return subprocess.run([*GOVKG, *args], input=stdin, capture_output=True, timeout=300, env=env)
+def govkg(*args: str) -> subprocess.CompletedProcess:
+    return cli.govkg(*args, env=ENV, text=False)
 
 
 def extract(tmp_path: Path, *inputs: Path | str, name: str = "g.json") -> dict:
@@ -172,7 +171,8 @@ def test_a_folder_mixing_text_pdf_and_html(tmp_path):
 
 def test_html_on_standard_input_is_recognised(tmp_path):
     out = tmp_path / "g.json"
-    proc = govkg("extract", "-", "-o", str(out), "-q", stdin=SAFETY_HTML.read_bytes())
+    # A process: the page arrives as bytes on a real standard input, as from `cat page.html | govkg extract -`.
+    proc = cli.govkg_process("extract", "-", "-o", out, "-q", stdin=SAFETY_HTML.read_bytes(), env=ENV, text=False)
     assert proc.returncode == 0, proc.stderr.decode()
     [article] = articles(json.loads(out.read_text(encoding="utf-8")))
     assert article["title"] == "青岚县召开秋冬季安全生产工作会议" and "<" not in article["text"]

@@ -5,9 +5,7 @@ from the graph file and from a real Neo4j server loaded with it."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from govkg.graph.schema import HOLDS_ROLE, MENTIONED_IN, PERSON, ROLE, ROLE_IN
 from govkg.queries.reports.render import render_html, render_json, render_markdown, to_data, view_page
 from govkg.queries.reports.source import LocalSource
 from govkg.queries.reports import build_report
+from support import cli
 
 ARTICLE_8 = "article:pingdingshan-weidong-2020-06.txt#8"  # 建设路街道双管齐下促经济复苏
 LIU_SENTENCE = "6月5日，建设路街道党工委书记刘建国来到卫东区万达广场，直接与企业经营者进行交流。"
@@ -311,8 +310,7 @@ def test_ambiguous_name_lists_candidates_and_id_chooses(ambiguous_file):
 # ----------------------------------------------------------------- CLI
 
 def govkg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "govkg.cli", *args], capture_output=True, text=True,
-                          timeout=300, env={**os.environ, **(env or {})})
+    return cli.govkg(*args, env=env)
 
 
 def test_cli_prints_markdown_and_writes_files(sample_file, tmp_path):

@@ -12,7 +12,6 @@ import json
 import pickle
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from govkg.extract.run import run_extract
 from support.variants import names_from_gold, vary, variant_map, write_page_variants
 from govkg.graph.graphfile import read_graph
 from govkg.graph.merge import merge_files
+from support import cli
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -160,8 +160,7 @@ def test_corrupt_file_in_the_middle_is_reported_and_the_rest_extracted(corpus_wi
 
 
 def _govkg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "govkg.cli", *args], capture_output=True, text=True,
-                          timeout=600)
+    return cli.govkg(*args)
 
 
 def test_cli_reports_the_failed_file_and_exits_2(corpus_with_corrupt_file, tmp_path):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,9 +18,9 @@ from govkg.errors import GovkgError
 from govkg.graph import schema
 from govkg.graph.graphfile import new_graph, read_graph, write_graph
 from govkg.graph.view import ViewOptions, parse_types, select, write_view
+from support import cli
 from support.synthetic import synthetic_graph
 
-GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 
 XSS_NAME = "<script>window.__xss=1</script>"
 XSS_ALIAS = '<img src=x onerror="window.__xss=2">'
@@ -80,7 +79,7 @@ def page_data(html_path: Path) -> dict:
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, timeout=300, cwd=cwd)
+    return cli.govkg(*args, cwd=cwd)
 
 
 @pytest.fixture(scope="module")
