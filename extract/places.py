@@ -89,9 +89,9 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 out.append(Mention(word[1:], PLACE, start + 1, end, "model",
                                    level=place_level(name, lex) or place_level(word[1:], lex) or ""))
             elif tok.tag == LOC and _other_place(word, lex, _stands_alone(nxt, prev)) \
-                    and not (nxt is not None and nxt.text[:1] in "村镇乡县区市"):
+                    and not (nxt is not None and nxt.text[:1] in "村镇乡县区市" and nxt.text[:2] not in LEVEL_INITIAL_WORDS):
                 # 英国, 长三角, 白宫: a place the territory grammar has nothing to say about; the model's word
-                # (not when a suffix follows it: 帮扶|村 is no place, so 帮扶 is none either).
+                # (not when a suffix follows it: 帮扶|村 is no place, so 帮扶 is none either; 潮白河|区域 is one).
                 out.append(Mention(word, PLACE, start, end, "model", level=""))
     for start, end, tok in sent.spans:
         if tok.tag == ORG and tok.text.endswith(("联合", "携手", "会同", "协同", "联手")) \

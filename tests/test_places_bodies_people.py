@@ -620,3 +620,10 @@ def test_a_title_core_inside_the_models_word_does_not_cut_a_bodys_stem():
 
 def test_a_body_of_a_two_character_territory_keeps_the_territory_before_it():
     assert bodies("甘肃矿区人民法院/ORG 召开/v 会议/n 。/w") == ["甘肃矿区人民法院"]
+
+
+
+def test_a_place_before_a_word_that_starts_with_a_level_character_is_kept():
+    """潮白河|区域: 区域 (a region) is a word, no suffix; 帮扶|村 is none."""
+    assert ("潮白河", "") in places("整个/b 潮白河/LOC 区域/n 环境/n 变化/vn 。/w")
+    assert places("帮扶/LOC 村/n 干部/n 。/w") == []
