@@ -261,13 +261,19 @@ def _list_counted(text: str, first: PostPhrase, names: list[Name]) -> list[Name]
     before = [n for n in names if n.end <= first.start]
     if not before or before[-1].end == first.start or not _COUNT_GAP.match(text[before[-1].end: first.start]):
         return []
+    out = _list_ending_with(text, before)
+    return out if len(out) >= 2 or text[before[-1].end: first.start] else []
+
+
+def _list_ending_with(text: str, before: list[Name]) -> list[Name]:
+    """The names of a list (刘宁、李忠木和谢秀娟) whose last is the last of ``before``."""
     out = [before[-1]]
     for n in reversed(before[:-1]):
         if _LIST_GAP.match(text[n.end: out[0].start]):
             out.insert(0, n)
         else:
             break
-    return out if len(out) >= 2 or text[before[-1].end: first.start] else []
+    return out
 
 
 def _names_after(text: str, post: PostPhrase, names: list[Name]) -> list[Name]:
@@ -343,12 +349,7 @@ def _respectively(text: str, chain: list[PostPhrase], names: list[Name], lex: Le
     listed = [n for n in names if n.end <= at]
     if not listed or not re.fullmatch(r"(?:同志)?(?:等)?", text[listed[-1].end: at]):
         return []
-    out = [listed[-1]]
-    for n in reversed(listed[:-1]):
-        if _LIST_GAP.match(text[n.end: out[0].start]):
-            out.insert(0, n)
-        else:
-            break
+    out = _list_ending_with(text, listed)
     if len(out) != len(chain) or len(out) < 2:
         return []
     cue = cue_before(text, out[0].start, lex, "before-name") or after_cue
