@@ -88,7 +88,7 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 name = canonical_place(word[1:])
                 out.append(Mention(word[1:], PLACE, start + 1, end, "model",
                                    level=place_level(name, lex) or place_level(word[1:], lex) or ""))
-            elif tok.tag == LOC and _other_place(word, lex, _stands_alone(nxt, prev)) \
+            elif tok.tag == LOC and _other_place(word, lex, _stands_alone(nxt, prev) or _a_division_alone(word, nxt)) \
                     and not (nxt is not None and nxt.text[:1] in "村镇乡县区市" and nxt.text[:2] not in LEVEL_INITIAL_WORDS):
                 # 英国, 长三角, 白宫: a place the territory grammar has nothing to say about; the model's word
                 # (not when a suffix follows it: 帮扶|村 is no place, so 帮扶 is none either; 潮白河|区域 is one).
@@ -229,6 +229,15 @@ def _stands_alone(nxt, prev) -> bool:
     惠民|政策, 包村|干部, 幸福|生活 are words, not places."""
     return (nxt is None or nxt.pos in ("w", "u", "p", "c", "v", "f", "d", "TIME", "m")) \
         and (prev is None or prev.pos in ("w", "p", "v", "c", "u"))
+
+
+def _a_division_alone(word: str, nxt) -> bool:
+    """崇礼|这样, 到泗水|不足一年: the short name of one division of the data (崇礼区, 泗水县), the model's
+    place word, with no noun after it to make it a word's start (惠民|政策)."""
+    simple = to_simplified(word)
+    hits = [h for lv in ("", "县", "区", "旗", "市") for h in divisions().lookup(simple + lv)]
+    return len(hits) == 1 and hits[0].name != simple \
+        and (nxt is None or nxt.pos not in ("n", "vn", "nz", "ns", "LOC", "ORG", "nt"))
 
 
 def _ends_territory(sent: TaggedSentence, end: int, lex: Lexicon) -> bool:

@@ -627,3 +627,16 @@ def test_a_place_before_a_word_that_starts_with_a_level_character_is_kept():
     """潮白河|区域: 区域 (a region) is a word, no suffix; 帮扶|村 is none."""
     assert ("潮白河", "") in places("整个/b 潮白河/LOC 区域/n 环境/n 变化/vn 。/w")
     assert places("帮扶/LOC 村/n 干部/n 。/w") == []
+
+
+
+@pytest.mark.parametrize("words, place", [
+    ("像/v 崇礼/LOC 这样/r 的/u 地区/n 发展/vn 快/a 。/w", "崇礼"),  # 崇礼区, written short
+    ("到/v 泗水/LOC 不足/a 一年/TIME 。/w", "泗水"),  # 泗水县
+])
+def test_the_short_name_of_one_division_is_a_place_with_no_noun_after_it(words, place):
+    assert place in [name for name, _level in places(words)]
+
+
+def test_a_short_division_name_before_a_noun_stays_a_word():
+    assert places("落实/v 惠民/LOC 政策/n 。/w") == []  # 惠民县, but 惠民|政策 is a word
