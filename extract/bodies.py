@@ -167,7 +167,7 @@ def _name_start(phrase: BodyPhrase) -> int:
         last -= 1  # 阳江市 + 市政协: the level word repeats the territory
     if last > first and parts[last - 1].kind == "territory" and parts[last].kind == "territory" \
             and needs_the_territory_before(parts[last].text, parts[last - 1].text):
-        last -= 1  # 甘肃矿区人民法院
+        last -= 1  # 甘肃城区人民法院
     front = [p for p in parts[:first] if p.kind == "body"]
     if front:
         return front[0].start if last == first else parts[last].start

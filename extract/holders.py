@@ -94,7 +94,7 @@ def chains(text: str, posts: list[PostPhrase], names: list[Name], lex: Lexicon |
             # next clause (a semicolon inside one person's list of posts is followed by a post, not a name).
             closed = closed or gap.startswith(("；", ";")) and post.end in starts
             # 委员召集人杨某: a bare title right after a post goes on with it; a post that names its own
-            # body right after one (…城市市长|大众日报记者王某, a headline run into a byline) does not.
+            # body right after one (…城市市长|青川日报记者何某, a headline run into a byline) does not.
             closed = closed or not gap and not post.bare
             if _CHAIN_GAP.match(gap) and not closed and not any(prev.end <= s < post.start for s in starts) \
                     and not _opens_a_clause(gap, lex):
@@ -316,7 +316,7 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
             # 任命严金海为副主席，决定其代理主席职务: 其 is the person the sentence is about so far
             name = st.main or st.passage.topic
         return ([name] if name else []), cue
-    # A cue that opens a clause with no name: …任汕尾市委书记，提名汕尾市人大常委会主任人选 — the
+    # A cue that opens a clause with no name: …任某市委书记，提名某市人大常委会主任人选 — the
     # person the sentence is about.
     cue = cue_before(text, start, lex, "before-name")
     if cue is not None and st.main is not None and len(cue.word) >= 2:
@@ -378,7 +378,7 @@ _SPAN_END = re.compile(r"\s*[—–\-~～至到]+\s*(?P<end>" + DATE.pattern[1:-
 
 
 def _apposition(text: str, chain: list[PostPhrase], st: _Sentence) -> list[Name]:
-    """李某，县委常委、宣传部部长，分管…; 副书记张涛“来头”最大，省委宣传部外宣处副处长、盐边县副县长，35岁:
+    """李某，县委常委、宣传部部长，分管…; 副书记罗某“来头”最大，省委组织部干部处副处长、会东县副县长，35岁:
     a chain that is a clause of its own describes the last person named before it, when the clauses
     between hold no other name and no post."""
     first, last = chain[0], chain[-1]

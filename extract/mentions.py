@@ -39,7 +39,7 @@ def find_mentions(page: list[list[Sentence]], lex: Lexicon) -> None:
                            if m.level not in ("", "site")]
             s.posts = find_posts(ts.text, lex, char_tags=ts.char_tag, token_starts=ts.token_start,
                                  token_ends=ts.token_end, places=territories)
-            # (吉尔嘎郎|图|苏木: a name of the model's inside a territory a rule read around it is none)
+            # (巴音查干|图|苏木: a name of the model's inside a territory a rule read around it is none)
             s.people = [n for n in find_people(ts, lex, stems, s.posts)
                         if not any(p.start <= n.start and n.end < p.end and p.source in _READ_AROUND_NAMES
                                    for p in s.places)]

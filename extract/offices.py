@@ -348,7 +348,7 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
             level = last.level or place_level(name, lex) or ""
             if len(spans) >= 2 and spans[-2].kind == "territory" and spans[-2].end == last.start \
                     and needs_the_territory_before(name, _written(sentence, spans[-2])):
-                name = _written(sentence, spans[-2]) + _written(sentence, last)  # 甘肃矿区人民法院
+                name = _written(sentence, spans[-2]) + _written(sentence, last)  # 甘肃城区人民法院
             # 阿勒泰地委副书记、地区行署专员: the 地区 of the chain is 阿勒泰地区, by its full name.
             memory.by_level[level] = _full_name_at_level(name, level)
             return level, name, written

@@ -125,13 +125,13 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
             after = end + 1
             if (after >= len(text) or text[after] in BOUNDARY) if strict else _ends_a_name(text, after):
                 name_end = after
-        # 加央曲|扎: a Tibetan name the model cut a syllable short.
+        # 洛央曲|扎: a Tibetan name the model cut a syllable short.
         if name_end == end and 2 <= end - start <= 3 and k + 1 < len(spans) \
                 and spans[k + 1][1] - spans[k + 1][0] == 1 and text[end] in _TIBETAN \
                 and all(c in _TIBETAN for c in to_simplified(text[start:end])) \
                 and (k + 2 >= len(spans) or spans[k + 2][2].pos != "u"):
             name_end = end + 1
-        # 牙生|·|巴斯提: the dot a word of its own between the two parts of the name.
+        # 艾力|·|买合木提: the dot a word of its own between the two parts of the name.
         if text[name_end: name_end + 1] == "·" and k + 2 < len(spans) and spans[k + 1][1] == name_end + 1 \
                 and spans[k + 2][2].tag == PER:
             name_end = spans[k + 2][1]
@@ -185,7 +185,7 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
 
 def _names_after_categories(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], people: list[Mention],
                             posts: list[PostPhrase]) -> list[Mention]:
-    """看望90岁高龄老人祝悦儒, 村民李某说: a name right after a word for a kind of person, as after a
+    """看望90岁高龄老人祝某, 村民李某说: a name right after a word for a kind of person, as after a
     title (a surname first), though the model read it as a verb."""
     text = sent.text
     out: list[Mention] = []
@@ -206,7 +206,7 @@ def _names_after_categories(sent: TaggedSentence, lex: Lexicon, place_stems: set
 
 
 def _holds_a_post_after(sent: TaggedSentence, end: int, posts: list[PostPhrase], lex: Lexicon) -> bool:
-    """达娃和亚夏分别以71票、70票获任村委会副主任和委员, 扎西当选为村委会主任: a name of the model's
+    """拉巴和次琼分别以71票、70票获任村委会副主任和委员, 扎西当选为村委会主任: a name of the model's
     with no Han surname is one when the clause it opens gives it a post (a cue, then the post)."""
     text = sent.text
     i = end
@@ -343,9 +343,9 @@ _TRANSLITERATION = set("阿埃艾爱安奥巴拜班邦保贝本比彼毕宾波�
                        "尤约泽扎詹茨兹佐尔夫娃")
 
 
-# Syllables Tibetan names are written with in Chinese (扎西, 次仁, 加央, 曲扎, 央宗, 措姆): a word of
+# Syllables Tibetan names are written with in Chinese (扎西, 次仁, 洛桑, 曲扎, 央宗, 措姆): a word of
 # three or more of them that the model reads as a name is one; one such character the model cut
-# off a name of them belongs to it (加央曲|扎).
+# off a name of them belongs to it (洛央曲|扎).
 _TIBETAN = set("阿巴白班贝边布才仓藏策次措达旦丹当德登顿多堆噶嘎格更贡加嘉坚降晋久卡拉朗勒列罗洛玛曼梅米姆"
                "木尼努诺帕培彭普齐强琼曲群让热仁萨桑色索塔土吞旺维乌西央扬耶益泽增扎占珍珠卓宗吉娃杰赤穷觉喜饶")
 

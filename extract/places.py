@@ -91,7 +91,7 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
             elif tok.tag == LOC and _other_place(word, lex, _stands_alone(nxt, prev) or _a_division_alone(word, nxt)) \
                     and not (nxt is not None and nxt.text[:1] in "村镇乡县区市" and nxt.text[:2] not in LEVEL_INITIAL_WORDS):
                 # 英国, 长三角, 白宫: a place the territory grammar has nothing to say about; the model's word
-                # (not when a suffix follows it: 帮扶|村 is no place, so 帮扶 is none either; 潮白河|区域 is one).
+                # (not when a suffix follows it: 帮扶|村 is no place, so 帮扶 is none either; 白鹭河|区域 is one).
                 out.append(Mention(word, PLACE, start, end, "model", level=""))
     for start, end, tok in sent.spans:
         if tok.tag == ORG and tok.text.endswith(("联合", "携手", "会同", "协同", "联手")) \
@@ -121,12 +121,12 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
 
 
 _VILLAGE_SUFFIXES = ("嘎查", "社区", "村")
-# Tags of the model's words a village's name it misread may be made of (脑木罕/n, 夏铎/PER): names and nouns.
+# Tags of the model's words a village's name it misread may be made of (白音塔拉/n, 青禾/PER): names and nouns.
 _STEM_TAGS = ("n", "nz", "nr", "ns", "PER", "LOC", "ORG", "j", "nw", "an")
 
 
 def _villages_after_territories(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> list[Mention]:
-    """巴彦图嘎苏木|脑木罕|嘎查牧民: a village written right after the territory it lies in, its name
+    """乌兰图雅苏木|白音塔拉|嘎查牧民: a village written right after the territory it lies in, its name
     (two to four characters) misread by the model, its suffix too (嘎查/v)."""
     text = sent.text
     out = []
@@ -157,7 +157,7 @@ _OPENING_SUFFIXES = ("苏木", "嘎查", "街道")
 
 
 def _suffix_opening_a_word(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> list[Mention]:
-    """吉尔嘎郎|图|苏木海尔罕嘎查: a place word of the model's that opens with a suffix (苏木) ends the
+    """巴音查干|图|苏木白音嘎查: a place word of the model's that opens with a suffix (苏木) ends the
     territory before it, whose name the model read as other words; the rest is the next territory."""
     text = sent.text
     out = []

@@ -162,7 +162,7 @@ def _territory(r: _Reader, for_body: bool) -> Span | None:
     if best is None and for_body and r.parts and r.parts[0].kind == "body":
         best = _short_division(r)
     if best is None and r.parts and r.parts[0].kind == "territory":
-        # 甘肃|矿区人民法院, 江苏|南京市: a province's short name before a territory it holds
+        # 甘肃|城区人民法院, 江苏|南京市: a province's short name before a territory it holds
         short = _short_division(r)
         if short is not None and short.level == "省":
             best = short
@@ -257,8 +257,8 @@ def _generic_territory(r: _Reader) -> Span | None:
             return Span(i, r.pos, r.text[i:r.pos], "territory", r.lex.place_suffixes[suffix])
         if not numeric and len(stem) >= 3 and stem[-1] in _LEVEL_CHARS and suffix not in ("街道", "社区") \
                 and is_territory(stem, r.lex):
-            # 可克达拉市|镇江高级中学: a stem that is a territory itself ends there (not 新市镇, nor a
-            # street or community named after the village or town it was: 稻香村街道)
+            # 可克达拉市|镇海高级中学: a stem that is a territory itself ends there (not 新市镇, nor a
+            # street or community named after the village or town it was: 荷塘村街道)
             continue
         if not numeric and len(stem) >= 2 and is_territory(r.text[i:r.pos], r.lex):
             # The level of the whole name: 经开区 is a zone (its suffix 经开区), not a 区 called 经开.
@@ -336,7 +336,7 @@ def _stem_start(r: _Reader, end: int) -> int:
         if _body_word_ends_at(r, i):
             break  # 省委宣传部 + 外宣处: the stem of 处 is 外宣
         if _core_at(r.text, i, r.lex, r.limit) is not None and end - i >= 1 and i in r.token_starts:
-            break  # 省会城市市长 + 大众日报: a title ends there (not 保定市|长城汽车: 长城 is one word)
+            break  # 省会城市市长 + 青川日报: a title ends there (not 青州市|长城电器: 长城 is one word)
         i -= 1
     if end - i == 1 and r.text[i] in _POINTING:
         return end  # 该|局局长: no stem, the body the text pointed at

@@ -335,8 +335,8 @@ def test_names_and_posts_respectively_pair_in_order():
         ("孙立", "县人大常委会主任", "current", "elected"), ("钱红", "副主任", "current", "elected"),
         ("赵刚", "秘书长", "current", "elected")]
     # Tibet: the votes each won stand between 分别 and the cue
-    assert holdings("达娃/PER 和/c 亚夏/PER 分别/d 以/p 71票/m 、/w 70票/m 获/v 任/v 村委会/n 副主任/n 和/c "
-                    "村委会/n 委员/n 。/w") == [("达娃", "村委会副主任", "current"), ("亚夏", "村委会委员", "current")]
+    assert holdings("拉巴/PER 和/c 次琼/PER 分别/d 以/p 71票/m 、/w 70票/m 获/v 任/v 村委会/n 副主任/n 和/c "
+                    "村委会/n 委员/n 。/w") == [("拉巴", "村委会副主任", "current"), ("次琼", "村委会委员", "current")]
 
 
 def test_respectively_with_as_many_names_as_posts_only():
@@ -370,11 +370,11 @@ def test_a_forms_fields_give_the_posts_held_and_proposed():
 
 
 def test_a_chain_that_is_a_clause_of_its_own_describes_the_person_named_before_it():
-    """Sichuan: 副书记张某“来头”最大，省委宣传部外宣处副处长、盐边县副县长，35岁 — an apposition."""
-    found = holdings("副书记/n 张涛/PER “/w 来头/n ”/w 最大/a ，/w 省委宣传部外宣处/ORG 副处长/n 、/w 盐边县/LOC "
+    """Sichuan: 副书记罗某“来头”最大，省委组织部干部处副处长、会东县副县长，35岁 — an apposition."""
+    found = holdings("副书记/n 罗川/PER “/w 来头/n ”/w 最大/a ，/w 省委组织部干部处/ORG 副处长/n 、/w 会东县/LOC "
                      "副县长/n ，/w 35岁/m 。/w")
-    assert found == [("张涛", "副书记", "current"), ("张涛", "省委宣传部外宣处副处长", "current"),
-                     ("张涛", "盐边县副县长", "current")]
+    assert found == [("罗川", "副书记", "current"), ("罗川", "省委组织部干部处副处长", "current"),
+                     ("罗川", "会东县副县长", "current")]
 
 
 def test_no_apposition_across_another_post_or_a_sentence_break():
@@ -402,9 +402,9 @@ def test_a_former_qualifier_on_the_first_post_of_a_chain_is_on_all_of_them():
 
 
 def test_posts_with_no_separator_chain_only_when_the_second_is_bare():
-    """全国政协常委、…委员召集人杨某: 召集人 goes on with the posts before it; …城市市长|大众日报记者王某
+    """全国政协常委、…委员召集人杨某: 召集人 goes on with the posts before it; …城市市长|青川日报记者何某
     (a headline run into its byline) is two clauses."""
-    found = holdings("全国政协/ORG 常委/n 、/w 无党派/n 人士/n 界/n 委员/n 召集人/n 杨岐/PER 说/v 。/w")
-    assert ("杨岐", "全国政协常委", "current") in found and ("杨岐", "召集人", "current") in found
-    found = holdings("最/d 年轻/a 的/u 城市/n 市长/n 大众日报/ORG 记者/n 王建国/PER")
-    assert found == [("王建国", "大众日报记者", "current")]
+    found = holdings("全国政协/ORG 常委/n 、/w 无党派/n 人士/n 界/n 委员/n 召集人/n 杨青/PER 说/v 。/w")
+    assert ("杨青", "全国政协常委", "current") in found and ("杨青", "召集人", "current") in found
+    found = holdings("最/d 年轻/a 的/u 城市/n 市长/n 青川日报/ORG 记者/n 何文/PER")
+    assert found == [("何文", "青川日报记者", "current")]

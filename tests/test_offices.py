@@ -455,10 +455,10 @@ def test_a_partys_committee_after_a_post_of_that_party_is_that_partys():
 
 
 def test_a_territory_name_several_divisions_share_is_known_by_the_one_before_it():
-    """矿区, 城区 name districts of several cities: 甘肃矿区人民法院 keeps 甘肃; 魏县 (one county) alone."""
-    s = tagged("甘肃矿区人民法院/ORG 院长/n")
+    """矿区, 城区 name districts of several cities: 甘肃城区人民法院 keeps 甘肃; 魏县 (one county) alone."""
+    s = tagged("甘肃城区人民法院/ORG 院长/n")
     (phrase,) = find_posts(s.text, LEX, char_tags=s.char_tag, token_starts=s.token_start, token_ends=s.token_end)
-    assert resolve_post(phrase, s.text, LEX, story(兰州市=("市", 1)), Memory()).body == "甘肃矿区人民法院"
+    assert resolve_post(phrase, s.text, LEX, story(兰州市=("市", 1)), Memory()).body == "甘肃城区人民法院"
     assert one("河北省魏县人民法院院长", story(邯郸市=("市", 1))).body == "魏县人民法院"
 
 

@@ -344,9 +344,9 @@ def test_a_verb_the_model_glued_to_a_territory_is_no_part_of_it():
 
 
 def test_a_provinces_short_name_before_a_territory_of_it():
-    """Gansu: 甘肃|矿区人民法院 — a special court; 甘肃 is the province written short."""
-    phrase = tagged_post("任命/v 陈一帆/PER 为/v 甘肃矿区人民法院/ORG 院长/n 。/w")
-    assert [t.text for t in phrase.territories] == ["甘肃", "矿区"]
+    """Gansu: 甘肃|城区人民法院 — a special court; 甘肃 is the province written short."""
+    phrase = tagged_post("任命/v 陈一帆/PER 为/v 甘肃城区人民法院/ORG 院长/n 。/w")
+    assert [t.text for t in phrase.territories] == ["甘肃", "城区"]
 
 
 
@@ -365,14 +365,14 @@ def test_heads_and_staff_of_works_and_villages(written, expected):
 
 
 def test_a_territory_that_ends_a_stem_is_not_read_with_the_level_after_it():
-    """Xinjiang Corps: 可克达拉市|镇江高级中学 — the city, then a school named after 镇江; 新市镇 stays a town."""
-    phrase = tagged_post("可克达拉市镇江高级中学/ORG 校长/n 魏似青/PER 讲话/v 。/w")
+    """Xinjiang Corps: 可克达拉市|镇海高级中学 — the city, then a school named after 镇江; 新市镇 stays a town."""
+    phrase = tagged_post("可克达拉市镇海高级中学/ORG 校长/n 魏一青/PER 讲话/v 。/w")
     assert [t.text for t in phrase.territories] == ["可克达拉市"]
-    assert [b.text for b in phrase.bodies] == ["镇江高级中学"]
+    assert [b.text for b in phrase.bodies] == ["镇海高级中学"]
     assert [t.text for t in tagged_post("新市镇/LOC 党委书记/n 王五/PER 调研/v 。/w").territories] == ["新市镇"]
     # …nor a street named after the village it was, in a chain of territories
-    assert [t.text for t in tagged_post("合肥市蜀山区/ORG 稻香村街道/LOC 金寨南路社区党委/ORG 书记/n 讲话/v").territories] \
-        == ["合肥市", "蜀山区", "稻香村街道", "金寨南路社区"]
+    assert [t.text for t in tagged_post("合肥市蜀山区/ORG 荷塘村街道/LOC 青荷路社区党委/ORG 书记/n 讲话/v").territories] \
+        == ["合肥市", "蜀山区", "荷塘村街道", "青荷路社区"]
 
 
 
@@ -386,9 +386,9 @@ def test_a_branch_named_with_the_territory_it_serves_is_one_body():
 
 
 def test_a_suffix_that_begins_a_word_ends_no_territory_inside_a_body():
-    """Shandong: 泗水县文化市场综合执法局 — 文化|市场 is no city 文化市."""
-    phrase = tagged_post("泗水县文化市场综合执法局/ORG 局长/n 颜一鲲/PER 表示/v 。/w")
-    assert [t.text for t in phrase.territories] == ["泗水县"]
+    """Sichuan: 青川县文化市场综合执法局 — 文化|市场 is no city 文化市."""
+    phrase = tagged_post("青川县文化市场综合执法局/ORG 局长/n 颜一鲲/PER 表示/v 。/w")
+    assert [t.text for t in phrase.territories] == ["青川县"]
     assert [b.text for b in phrase.bodies] == ["文化市场综合执法局"]
 
 
