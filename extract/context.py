@@ -245,7 +245,7 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
     name = _drop_repeated_level(name)
     name = _short_name(name, lex)
     simple = to_simplified(name)
-    if simple.endswith("委会") and any(simple.startswith(w) and len(simple) > len(w) + 2 for w in _party_words(lex)):
+    if simple.endswith("委会") and any(simple.startswith(w) and len(simple) > len(w) + 2 for w in lex.party_prefixes):
         # 民革镇江市委会, 民建阳江市委会: a democratic party's committee, known by its short name (…市委).
         name, simple = name[:-1], simple[:-1]
     if re.search(r"[省市区县州旗盟]常委会$", simple):
@@ -296,7 +296,7 @@ def _short_name(name: str, lex: Lexicon) -> str:
     if full and len(simple) > len(full):
         name, simple = in_script_of(name, lex.short_names[full]) + name[len(full):], \
             lex.short_names[full] + simple[len(full):]
-    party = next((w for w in _party_words(lex) if simple.startswith(w)), "")
+    party = next((w for w in lex.party_prefixes if simple.startswith(w)), "")
     m = _FORMAL_COMMITTEE.match(simple[len(party):])
     if not m or not place_level(m.group(2), lex) or lex.levels[place_level(m.group(2), lex)].rank > 2:
         return name
@@ -305,10 +305,6 @@ def _short_name(name: str, lex: Lexicon) -> str:
     if m.group(1) == "政协" and not party:
         return territory + name[:2]  # 政协 written in its own script
     return name[:len(party)] + territory + in_script_of(name, "委")
-
-
-def _party_words(lex: Lexicon) -> tuple[str, ...]:
-    return tuple(w for w, forms in lex.bodies.items() if forms[0].form == "prefix" and forms[0].kind == "party")
 
 
 def _last_body_word(simple: str, word: str, lex: Lexicon) -> int | None:

@@ -81,6 +81,11 @@ class Lexicon:
         return tuple(sorted({b.word for bs in self.bodies.values() for b in bs if b.form == "prefix"},
                             key=len, reverse=True))
 
+    @cached_property
+    def party_prefixes(self) -> tuple[str, ...]:
+        """The democratic parties among them (民革, 九三学社, 中国民主同盟…), longest first."""
+        return tuple(w for w in self.body_prefixes if self.bodies[w][0].kind == "party")
+
     def name_endings(self, *kinds: str) -> tuple[str, ...]:
         """The body words a name of one of ``kinds`` ends in (school: 大学, 学院, 中学 …), as written
         whole or after a stem (not a kind word used alone, 学校 of 学校团委)."""

@@ -226,8 +226,7 @@ def _party_written_before(before: Post | None, ctx: Context, lex: Lexicon) -> st
 
 def _party_prefix(name: str, lex: Lexicon) -> str:
     """The democratic party a body's name starts with (民革某省委 → 民革), or ''."""
-    prefix = next((p for p in lex.body_prefixes if to_simplified(name).startswith(p)), "")
-    return prefix if prefix and lex.bodies[prefix][0].kind == "party" else ""
+    return next((p for p in lex.party_prefixes if to_simplified(name).startswith(p)), "")
 
 
 def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:
@@ -440,8 +439,7 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
             return body, ORGANIZATION, [], _kind_of(_ASSEMBLY_KIND.get(to_simplified(body)[-2:], ""), lex)
     if _PARTY in core.bare_body:
         # 主委 alone: the democratic party's committee the story named last (农工党某市委).
-        party = next((b for b in reversed(ctx.recent) if len(_party_prefix(b, lex)) < len(b)
-                      and _party_prefix(b, lex)), None)
+        party = next((b for b in reversed(ctx.recent) if 0 < len(_party_prefix(b, lex)) < len(b)), None)
         if party:
             return party, ORGANIZATION, [], "committee"
     if _MEETING in core.bare_body:
