@@ -37,8 +37,9 @@ _LIST_GAP = re.compile(r"^(?:[、和及与]|同志、|\s+)$")
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;:：]")
 _PRONOUNS = ("他", "她", "其")
 # A date at the start of a career clause: 2019年5月, 1998年, 去年7月, 今年初.
-DATE = re.compile(r"((?:19|20)\d{2}(?:年(?!度)(?:\d{1,2}月)?(?:\d{1,2}日)?|\.\d{1,2}(?!\d))|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|"
-                  r"(?:同年|次年|翌年)(?:\d{1,2}月)?|次月|同月|近日|日前|目前|如今|随后|此后|其后|之后|后来)")
+_DATE_WORDS = (r"(?:19|20)\d{2}(?:年(?!度)(?:\d{1,2}月)?(?:\d{1,2}日)?|\.\d{1,2}(?!\d))|[去今前]年(?:\d{1,2}月|初|底|年初|年底)?|"
+               r"(?:同年|次年|翌年)(?:\d{1,2}月)?|次月|同月|近日|日前|目前|如今|随后|此后|其后|之后|后来")
+DATE = re.compile(f"({_DATE_WORDS})")
 # Adverbs between a subject and its cue that put the post in the past: 此前，丁绣峰为…常委.
 _PAST = re.compile(r"此前|之前|先前|曾经|早年|原先|以前|过去|曾")
 # 杨伟东接替丁绣峰担任政法委书记: the one succeeded held the post before.
@@ -330,7 +331,9 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
     return [], None
 
 
-_VOTES = re.compile(r"(?:以[0-9、，,票张]+)?")
+# The votes each of a list won, between 分别 and the cue (分别以71票、70票获任).
+VOTES_WON = r"(?:以[0-9、，,票张]+)?"
+_VOTES = re.compile(VOTES_WON)
 
 
 def _respectively(text: str, chain: list[PostPhrase], names: list[Name], lex: Lexicon) -> list[Holding]:
@@ -374,7 +377,7 @@ def cue_heading_list(text: str, start: int, lex: Lexicon) -> Cue | None:
     return cue_before(text, colon, lex, "before-name")
 
 
-_SPAN_END = re.compile(r"\s*[—–\-~～至到]+\s*(?P<end>" + DATE.pattern[1:-1] + r"|今|至今|现在)?\s*")
+_SPAN_END = re.compile(rf"\s*[—–\-~～至到]+\s*(?P<end>{_DATE_WORDS}|今|至今|现在)?\s*")
 
 
 def _apposition(text: str, chain: list[PostPhrase], st: _Sentence) -> list[Name]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from govkg.extract.admin import divisions
-from govkg.extract.holders import cue_before, cue_heading_list
+from govkg.extract.holders import VOTES_WON, cue_before, cue_heading_list
 from govkg.extract.lexicon import Lexicon, after_name_words
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.ner.base import PER
@@ -205,6 +205,10 @@ def _names_after_categories(sent: TaggedSentence, lex: Lexicon, place_stems: set
     return out
 
 
+# What may stand between a list of names and the cue that gives them posts (同志, 分别, votes, 获/被).
+_BEFORE_A_CUE = re.compile(rf"(?:同志)?(?:分别)?{VOTES_WON}[获被]?")
+
+
 def _holds_a_post_after(sent: TaggedSentence, end: int, posts: list[PostPhrase], lex: Lexicon) -> bool:
     """拉巴和次琼分别以71票、70票获任村委会副主任和委员, 扎西当选为村委会主任: a name of the model's
     with no Han surname is one when the clause it opens gives it a post (a cue, then the post)."""
@@ -216,8 +220,7 @@ def _holds_a_post_after(sent: TaggedSentence, end: int, posts: list[PostPhrase],
             i = nxt[1]
         else:
             break
-    m = re.compile(r"(?:同志)?(?:分别)?(?:以[0-9、，,票张]+)?[获被]?").match(text, i)
-    i = m.end()
+    i = _BEFORE_A_CUE.match(text, i).end()
     starts = {p.start for p in posts}
     for cue in lex.cues:
         if cue.place == "after-name" and text.startswith(cue.word, i) and i + len(cue.word) in starts \
