@@ -214,9 +214,7 @@ def _stem_tags_fit(r: _Reader, start: int, end: int) -> bool:
         return False
     i = start
     while i < end:
-        j = i + 1
-        while j < len(r.text) and j not in r.token_starts:
-            j += 1
+        j = _token_at(r, i)[1]
         tag = r.char_tags[i]
         if tag in ("c", "p", "u", "d", "r", "m", "w", "q", "TIME", "f", "a", "ad") or tag in ("v", "vn") and j - i > 1:
             return False
@@ -301,13 +299,19 @@ def _is_stem_char(r: _Reader, i: int) -> bool:
 def _glued_to_a_connector(r: _Reader, i: int) -> bool:
     """教育|和体育局, 文化|和旅游局: the model reads a connector and the field after it as one
     conjunction; a token of three characters or more that opens with 和/与 is no conjunction."""
+    start, end = _token_at(r, i)
+    return end - start >= 3 and r.text[start] in _CONNECTORS
+
+
+def _token_at(r: _Reader, i: int) -> tuple[int, int]:
+    """(start, end) of the model's word that holds the character at ``i``."""
     start = i
     while start > 0 and start not in r.token_starts:
         start -= 1
     end = i + 1
     while end < len(r.text) and end not in r.token_starts:
         end += 1
-    return end - start >= 3 and r.text[start] in _CONNECTORS
+    return start, end
 
 
 def _stem_start(r: _Reader, end: int) -> int:
@@ -363,10 +367,7 @@ def _body_word_ends_at(r: _Reader, end: int) -> bool:
 
 def _word_ending_at(r: _Reader, end: int) -> str:
     """The model's token that ends at ``end`` (or the one character before it)."""
-    start = end - 1
-    while start > 0 and start not in r.token_starts:
-        start -= 1
-    return r.text[start:end]
+    return r.text[_token_at(r, end - 1)[0]:end]
 
 
 def _body(r: _Reader) -> Span | None:
