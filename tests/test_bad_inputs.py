@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from govkg.graph.graphfile import new_graph, write_graph
 from support import cli
+from support.synthetic import one_person_graph_file
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "chenghu-district-2021-09.txt"
@@ -48,11 +48,7 @@ def test_a_plausible_year_is_taken(tmp_path):
 
 @pytest.fixture()
 def graph_file(tmp_path) -> Path:
-    graph = new_graph()
-    graph.add_node("person:林晓", label="Person", name="林晓", aliases=["林晓"])
-    path = tmp_path / "g.json"
-    write_graph(graph, path)
-    return path
+    return one_person_graph_file(tmp_path)
 
 
 def test_a_huge_limit_is_one_short_line(graph_file):

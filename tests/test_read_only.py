@@ -15,10 +15,9 @@ import socket
 import subprocess
 import tempfile
 import threading
-from pathlib import Path
 
-from govkg.graph.graphfile import new_graph, write_graph
 from support import cli
+from support.synthetic import one_person_graph_file
 
 _CACHE = tempfile.mkdtemp(prefix="govkg-test-cache-")
 
@@ -33,16 +32,8 @@ def refused(done: subprocess.CompletedProcess, clause: str) -> None:
     assert line.startswith(f"govkg: {clause} ") and "read-only" in line and "--write" in line, line
 
 
-def graph_file(tmp_path: Path) -> Path:
-    graph = new_graph()
-    graph.add_node("person:林晓", label="Person", name="林晓", aliases=["林晓"])
-    path = tmp_path / "g.json"
-    write_graph(graph, path)
-    return path
-
-
 def test_the_embedded_database_read_only_writes_and_reads_no_file(tmp_path):
-    graph = graph_file(tmp_path)
+    graph = one_person_graph_file(tmp_path)
     leak = tmp_path / "leak.csv"
     secret = tmp_path / "secret.csv"
     secret.write_text("name\n机密\n", encoding="utf-8")

@@ -4,7 +4,9 @@ Real extraction output is small (a handful of local news pages); the view
 must also stay usable at thousands of nodes. This makes a graph of any size
 with the same labels, id scheme, relation types, mention counts and evidence
 as the real thing, deterministically from a seed (``synthetic_graph``), and
-a dated corpus of careers (``synthetic_careers``) for the tenure helpers.
+a dated corpus of careers (``synthetic_careers``) for the tenure helpers, and
+the smallest graph file there is (``one_person_graph_file``) for tests of the
+command line's inputs.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import random
 import networkx as nx
 
 from govkg.graph import schema
-from govkg.graph.graphfile import new_graph
+from pathlib import Path
+
+from govkg.graph.graphfile import new_graph, write_graph
 
 _SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红"
@@ -187,3 +191,12 @@ def synthetic_careers(n_posts: int, years: int = 12, seed: int = 1) -> nx.MultiD
             # else: no end written; the next holder's appointment follows
             t = end + (rng.randint(100, 500) if rng.random() < 0.2 else rng.randint(1, 30))
     return graph
+
+
+def one_person_graph_file(folder: Path) -> Path:
+    """``folder/g.json``: a graph file of one Person (林晓), for a command that needs a graph to read."""
+    graph = new_graph()
+    graph.add_node("person:林晓", label="Person", name="林晓", aliases=["林晓"])
+    path = folder / "g.json"
+    write_graph(graph, path)
+    return path
