@@ -87,7 +87,7 @@ def _rank(code: str) -> int:
 
 
 class Divisions:
-    def __init__(self, rows: list[tuple[str, str]]):
+    def __init__(self, rows: list[tuple[str, str]], aliases: list[tuple[str, str]] = ()):
         self.by_code: dict[str, Division] = {}
         self.by_name: dict[str, list[Division]] = {}
         stems: list[tuple[str, Division]] = []
@@ -103,6 +103,10 @@ class Divisions:
                 self.by_name.setdefault(written, []).append(div)
                 self.by_name.setdefault(written[:-1], []).append(div)
                 stems.append((written[:-1], div))
+        for code, name in aliases:
+            # (a name the division had: found by name, the division itself keeps its code)
+            if name not in self.by_name:
+                self.by_name[name] = [Division(code, name, _level(code, name))]
         # The stem of a short form (临夏 of 临夏州) names its division unless a division of a higher
         # level has that short name: 河南 is 河南省, not 河南县; 海南 is 海南省, not 海南州.
         for stem, div in stems:
@@ -164,7 +168,29 @@ def divisions() -> Divisions:
     older = [(code, name) for code, name in _adcodes("cpca") if name not in names]
     codes = {code for code, _name in current}
     # (an older name keeps its code only where no current division has taken it)
-    return Divisions(current + [(code, name) for code, name in older if code not in codes])
+    rows = current + [(code, name) for code, name in older if code not in codes]
+    return Divisions(rows, former_county_names(rows))
+
+
+# Districts whose names are no former county's: a zone or a forest district, not a county renamed.
+_NEVER_A_COUNTY = ("新区", "林区", "特区", "开发区", "管理区")
+
+
+def former_county_names(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The county a district or a county-level city was before it was made one (崇礼县 of 崇礼区,
+    增城县 of 增城区), which older stories and bodies' names write, where no division has that name
+    and only one division could have had it (not 长安县: 长安区 of 西安 and of 石家庄), each with the
+    code of the division it became. Most districts outside the old city cores and most county-level
+    cities were counties; a district that never was is never written with 县 either."""
+    names = {name for _code, name in rows}
+    found: dict[str, list[str]] = {}
+    for code, name in rows:
+        if _rank(code) == 2 and name.endswith(("区", "市")) and len(name) >= 3 \
+                and not name.endswith(_NEVER_A_COUNTY) and "自治" not in name:
+            county = name[:-1] + "县"
+            if county not in names:
+                found.setdefault(county, []).append(code)
+    return [(codes[0], county) for county, codes in found.items() if len(set(codes)) == 1]
 
 
 @lru_cache(maxsize=1)

@@ -235,8 +235,9 @@ def _a_division_alone(word: str, nxt) -> bool:
     """崇礼|这样, 到泗水|不足一年: the short name of one division of the data (崇礼区, 泗水县), the model's
     place word, with no noun after it to make it a word's start (惠民|政策)."""
     simple = to_simplified(word)
-    hits = [h for lv in ("", "县", "区", "旗", "市") for h in divisions().lookup(simple + lv)]
-    return len(hits) == 1 and hits[0].name != simple \
+    hits = {h.code: h for lv in ("", "县", "区", "旗", "市") for h in divisions().lookup(simple + lv)}
+    # (one division under two names: 崇礼区, and the county it was)
+    return len(hits) == 1 and next(iter(hits.values())).name != simple \
         and (nxt is None or nxt.pos not in ("n", "vn", "nz", "ns", "LOC", "ORG", "nt"))
 
 

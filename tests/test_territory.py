@@ -212,6 +212,24 @@ def test_the_division_data_holds_current_divisions_and_older_names(name, ancesto
 
 
 
+@pytest.mark.parametrize("county, now", [
+    ("崇礼县", "崇礼区"),  # Hebei: a county made a district in 2016
+    ("增城县", "增城区"),  # Guangdong: a county, then a city, then a district
+])
+def test_a_district_is_found_by_the_name_of_the_county_it_was(county, now):
+    (was,) = divisions().lookup(county)
+    (is_now,) = divisions().lookup(now)
+    assert was.code == is_now.code and was.level == "县"
+
+
+def test_a_former_county_name_never_takes_a_real_countys_place():
+    # 朝阳县 is a county of Liaoning of its own, not Beijing's 朝阳区 as a county
+    assert [d.code[:6] for d in divisions().lookup("朝阳县")] == ["211321"]
+    # 长安区 is a district of Xi'an and one of Shijiazhuang: which was 长安县 the data cannot say
+    assert divisions().lookup("长安县") == []
+    assert divisions().lookup("城县") == []  # (大同's 城区: no stem)
+
+
 def test_a_two_character_territory_no_one_division_of_the_one_before_needs_it():
     assert needs_the_territory_before("矿区", "甘肃")  # 矿区 is of some city, not of 甘肃
     assert not needs_the_territory_before("魏县", "河北省")  # one county, in 河北省
