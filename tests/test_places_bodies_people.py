@@ -296,6 +296,12 @@ def test_a_meeting_is_no_body_and_an_ordinary_word_after_a_body_ends_none():
     assert bodies("岚皋县财政局/ORG 部署/v 全年/n 工作/n 。/w") == ["岚皋县财政局"]
 
 
+def test_a_word_that_begins_with_a_body_suffix_ends_no_body():
+    # 科技, 科学: no 科 (a section) of 新浪, of 北方石化新材料
+    assert bodies("新浪科技讯/ORG 北京/LOC 时间/n 3月31日/TIME 消息/n 。/w") == []
+    assert "北方石化新材料科" not in bodies("北方石化新材料科技产业基地/ORG 投产/v 。/w")
+
+
 def test_the_congress_in_session_and_a_seat_in_it_are_no_bodies():
     assert bodies("十二届/m 人大/ORG 四次/m 会议/n 开幕/v 。/w") == []
     assert "县人大" not in bodies("县/n 人大/ORG 代表/n 韩春生/PER 发言/v 。/w")
