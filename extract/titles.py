@@ -314,8 +314,13 @@ def _token_at(r: _Reader, i: int) -> tuple[int, int]:
     return start, end
 
 
-def _stem_start(r: _Reader, end: int) -> int:
-    """How far a body's stem reaches leftwards from ``end`` (its suffix's start)."""
+# Bodies with units of their own (江南大学|化学系, 某公司|财务部): a unit's stem stops at their name.
+_HOSTS_OF_UNITS = ("school", "hospital", "enterprise")
+
+
+def _stem_start(r: _Reader, end: int, unit: str = "") -> int:
+    """How far a body's stem reaches leftwards from ``end`` (its suffix's start); ``unit`` is the
+    suffix when it is a unit's (whose stem stops where a school, hospital or enterprise is named)."""
     i = end
     while i > r.limit and end - i < _MAX_STEM and _is_stem_char(r, i - 1):
         if r.text.endswith(_STEM_BREAKS, 0, i):
@@ -339,11 +344,15 @@ def _stem_start(r: _Reader, end: int) -> int:
             break  # 神马社区 + 爱心服务联盟
         if _body_word_ends_at(r, i):
             break  # 省委宣传部 + 外宣处: the stem of 处 is 外宣
+        if unit and end - i + len(unit) >= 2 and _host_of_units_ends_at(r, i):
+            break  # 江南理工大学 + 化学系: the department of the university
         if _core_at(r.text, i, r.lex, r.limit) is not None and end - i >= 1 and i in r.token_starts:
             break  # 省会城市市长 + 青川日报: a title ends there (not 青州市|长城电器: 长城 is one word)
         i -= 1
     if end - i == 1 and r.text[i] in _POINTING:
         return end  # 该|局局长: no stem, the body the text pointed at
+    if end - i >= 3 and _dates_the_post(r, i):
+        i += 1  # 原|县教育局局长, 原|江南大学副校长: 原 says the post is former (a qualifier), no name's
     # A stem never starts with a connector or a modifier (辖区一电子科技商行 → 电子科技商行).
     changed = True
     while changed and i < end:
@@ -355,6 +364,33 @@ def _stem_start(r: _Reader, end: int) -> int:
                 i, changed = i + len(word), True
                 break
     return i
+
+
+_FORMER_MARKERS = "原前"
+
+
+def _dates_the_post(r: _Reader, i: int) -> bool:
+    """原 or 前 opening a stem is the qualifier of the post before the body when the model writes it
+    as a word of its own, or a level word follows it (原县教育局, the model's one word); not where
+    a division's name begins with it (原平市, 原州区, 原阳县) or a word does (前进街道)."""
+    if r.text[i] not in _FORMER_MARKERS:
+        return False
+    if any(divisions().lookup(r.text[i:i + k]) for k in (2, 3, 4)):
+        return False
+    if i + 1 in r.token_starts and i in r.token_starts:
+        return True
+    return any(r.text.startswith(w, i + 1) for w in r.lex.level_words)
+
+
+def _host_of_units_ends_at(r: _Reader, end: int) -> bool:
+    """A school, hospital or enterprise named by a stem of two characters or more ends at ``end``."""
+    for word, _form, kind in ending_at(r.lex.body_index("suffix"), r.text, end, r.limit):
+        start = end - len(word)
+        if kind in _HOSTS_OF_UNITS and len(word) >= 2 and start - 2 >= r.limit \
+                and all(_is_stem_char(r, k) for k in range(start - 2, start)) \
+                and next(ending_at(r.lex.body_word_index, r.text, start, r.limit), None) is None:
+            return True  # (not 卫健委|医院管理科: a section of the commission, named for hospitals)
+    return False
 
 
 def _body_word_ends_at(r: _Reader, end: int) -> bool:
@@ -392,7 +428,7 @@ def _body(r: _Reader) -> Span | None:
     # A suffix with its stem: 应急管理局, 住房和城乡建设厅, 江苏大学, 扶贫开发办公室.
     for word, form, kind in ending_at(lex.body_index("suffix"), r.text, r.pos, r.limit):
         start = r.pos - len(word)
-        stem_start = _stem_start(r, start)
+        stem_start = _stem_start(r, start, word if kind == "unit" else "")
         if stem_start == start and word in _BRANCH_WORDS:
             branch = _branch_of_named_body(r, start)
             if branch is not None:

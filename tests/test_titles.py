@@ -406,3 +406,43 @@ def test_the_legislative_council_and_its_members():
 ])
 def test_more_title_cores(written, core):
     assert post(written).core.text == core
+
+
+
+@pytest.mark.parametrize("words, body", [
+    # the model takes 原 into the body's word: the qualifier of the post before the level word
+    ("原县教育局/ORG 局长/n 王一民/PER 接受/v 审查/vn 。/w", "县教育局"),
+    ("原市农业农村局/ORG 局长/n 李二山/PER 出席/v 。/w", "市农业农村局"),
+    # …or writes it as a word of its own before a named body
+    ("原/a 江南理工大学/ORG 副校长/n 张三石/PER 出席/v 。/w", "江南理工大学"),
+    ("前/f 中储粮某分公司/ORG 经理/n 赵四海/PER 出席/v 。/w", "中储粮某分公司"),
+])
+def test_a_former_marker_before_a_body_dates_the_post(words, body):
+    phrase = tagged_post(words)
+    assert [b.text for b in phrase.bodies][-1] == body
+    assert ("qualifier", words[0]) in pieces(phrase)
+
+
+@pytest.mark.parametrize("words, territory", [
+    ("原州区教育局/ORG 局长/n 王一民/PER 出席/v 。/w", "原州区"),  # Ningxia: a district named 原州
+    ("原平市委/ORG 书记/n 王一民/PER 出席/v 。/w", "原平市"),  # Shanxi: a city named 原平
+])
+def test_a_division_whose_name_begins_with_the_marker_keeps_it(words, territory):
+    assert [t.text for t in tagged_post(words).territories] == [territory]
+
+
+@pytest.mark.parametrize("words, bodies", [
+    # a university's department, a hospital's, a company's: two bodies, the unit inside its host
+    ("江南理工大学化学系/ORG 主任/n 王一民/PER 出席/v 。/w", ["江南理工大学", "化学系"]),
+    ("东平县人民医院心内科/ORG 主任/n 王一民/PER 出席/v 。/w", ["人民医院", "心内科"]),
+    ("江南理工大学附属医院外科/ORG 主任/n 王一民/PER 出席/v 。/w", ["江南理工大学附属医院", "外科"]),
+    ("恒达建材有限公司财务部/ORG 经理/n 王一民/PER 出席/v 。/w", ["恒达建材有限公司", "财务部"]),
+])
+def test_a_units_stem_stops_at_the_school_hospital_or_company_it_is_in(words, bodies):
+    assert [b.text for b in tagged_post(words).bodies] == bodies
+
+
+def test_a_units_stem_holds_a_hospital_no_stem_names():
+    # a health commission's section named for hospitals: no hospital called 卫健委医院
+    found = [b.text for b in tagged_post("市卫健委医院管理科/ORG 科长/n 王一民/PER 出席/v 。/w").bodies]
+    assert found[-1].endswith("医院管理科") and not any(b.endswith("医院") for b in found)
