@@ -206,3 +206,13 @@ def world_territories() -> frozenset[str]:
     names = {name for locale in ("zh", "zh_Hant") for code, name in Locale.parse(locale).territories.items()
              if code not in skip}
     return frozenset(n for n in names if 2 <= len(n) <= 8 and "(" not in n and "（" not in n)
+
+
+@lru_cache(maxsize=1)
+def home_country() -> frozenset[str]:
+    """The country the stories are written in, by its Chinese names (CLDR's for CN: 中国, 中國)."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel comes with trafilatura
+        return frozenset()
+    return frozenset(Locale.parse(locale).territories["CN"] for locale in ("zh", "zh_Hant"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.extract.admin import divisions, world_territories
+from govkg.extract.admin import divisions, home_country, world_territories
 from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.records import Mention
@@ -111,8 +111,10 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     out.extend(_villages_after_territories(sent, lex, out))
     out = _suffix_opening_a_word(sent, lex, out)
     out.extend(_sites(sent, lex, out))
+    # 中国 alone: the country every story is in is no place of one (a node that would tie them all).
     out = [m for m in out if m.text not in lex.generic_places  # 爱国主义教育基地: a kind of site
-           and not _LEVELS_ONLY.fullmatch(m.text)]  # 省市县乡, 派驻|盟市: levels, no place
+           and not _LEVELS_ONLY.fullmatch(m.text)  # 省市县乡, 派驻|盟市: levels, no place
+           and m.text not in home_country()]
     kept = _dedupe([_with_cut_first_character(piece, sent) for m in _dedupe(out) for piece in _split(m, lex)])
     # 长胜镇法沙长龙蔬菜基地: the site is named with its territory, and the territory is named too.
     kept += [t for m in kept if m.level == "site" for t in out

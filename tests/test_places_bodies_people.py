@@ -535,6 +535,14 @@ def test_a_country_of_two_characters_is_a_place(words, place):
     assert place in [name for name, _level in places(words)]
 
 
+def test_the_home_country_alone_is_no_place():
+    """中国 is the country of every story: a place node for it would tie all of them together."""
+    assert places("这是/v 中国/LOC 首个/m 数字/n 乡村/n 试点/n 。/w") == []
+    assert places("這是/v 中國/LOC 首個/m 試點/n 。/w") == []
+    # …a province and a foreign country beside it still are
+    assert [n for n, _ in places("越南/LOC 与/c 中国/LOC 广西/LOC 接壤/v 。/w")] == ["越南", "广西"]
+
+
 def test_a_two_character_place_word_of_the_model_is_still_checked():
     """惠民|政策: two characters the model reads as a place, in a phrase, are a word."""
     assert places("落实/v 惠民/LOC 政策/n 。/w") == []
