@@ -32,8 +32,10 @@ _NEEDS_OWNER = {"committee", "cell", "organ", "government", "congress", "cppcc",
 _MEDIA = re.compile(r"(?:日报|晚报|晨报|商报|时报|都市报|法制报|青年报|报社|报|新闻网|新闻|网|客户端|电视台|广播电视台|"
                     r"融媒体中心|新闻中心|通讯社|新闻社|杂志社|频道)$")
 # Endings of the model's body words too loose for the grammar to read on its own: 中国共产党,
-# 解放军, 新华社, 中央广播电视总台.
-_MODEL_ONLY_ENDS = ("党", "军", "社", "台")
+# 解放军, 新华社, 中央广播电视总台; and the trades an enterprise is named by (东兴证券, 河北钢铁,
+# 某县城投: a company, though its name starts with a territory's).
+_MODEL_ONLY_ENDS = ("党", "军", "社", "台", "证券", "地产", "置业", "钢铁", "保险", "控股", "实业", "传媒", "城投",
+                    "交投", "文旅", "水务", "燃气", "电力", "能源", "化工", "医药", "建工")
 _CONGRESS_SESSION = re.compile(r"代表|[一二三四五六七八九十]+次会议|会议|第")
 _JOINT_VERBS = ("联合", "携手", "会同", "协同", "联手")
 # Words the model takes into a body's name that only point at it.

@@ -261,6 +261,31 @@ def test_no_body(words):
     assert bodies(words) == []
 
 
+@pytest.mark.parametrize("words, body", [
+    ("县/n 老年/n 体育/n 研究会/n 会长/n 王一民/PER 致辞/v 。/w", "县老年体育研究会"),
+    ("东平县/LOC 民间/n 文化/n 促进会/n 成立/v 。/w", "东平县民间文化促进会"),
+    ("市/n 慈善/n 总会/n 发放/v 善款/n 。/w", "市慈善总会"),
+    ("江南/LOC 书画院/n 理事会/n 召开/v 会议/n 。/w", "江南书画院理事会"),
+    ("青岚/LOC 银保监会/ORG 发布/v 通知/n 。/w", "青岚银保监会"),  # the regulator's 监会
+])
+def test_associations_boards_and_regulators_are_bodies(words, body):
+    assert bodies(words) == [body]
+
+
+@pytest.mark.parametrize("words, body", [
+    ("岚山证券/ORG 研究/vn 表明/v 。/w", "岚山证券"),
+    ("河北钢铁/ORG 还/d 控股/v 一家/m 钢厂/n 。/w", "河北钢铁"),  # a territory's name, then the trade
+    ("平江城投/ORG 发行/v 债券/n 。/w", "平江城投"),
+])
+def test_a_company_named_by_its_trade(words, body):
+    assert bodies(words) == [body]
+
+
+def test_a_trade_word_alone_is_no_company():
+    assert bodies("推动/v 文旅/n 融合/v 发展/v 。/w") == []
+    assert bodies("发展/v 能源/n 产业/n 和/c 化工/n 产业/n 。/w") == []
+
+
 def test_a_name_of_its_own_the_model_reads_as_a_body():
     """General news: a body with no body word in its name (an enterprise, an agency) is the
     model's word when nothing says otherwise."""
