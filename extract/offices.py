@@ -238,10 +238,11 @@ def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:
 
 def _may_inherit(before: Post, core) -> bool:
     """Whether a post may take the body of the post written before it (常委、秘书长 of one 州委):
-    a party title takes a party body, a 主任 or 主席 does not take a party committee."""
+    a party title takes a party body, a 主任 or 主席 does not take a party committee — but the body a
+    party committee sits in (县卫健委党委书记、主任: the commission's 主任)."""
     if core.kind == "party":
         return before.body_kind in ("committee", "cell", "organ", "mass", "zone", "")
-    if core.core in ("主任", "主席") and before.body_kind == "committee":
+    if core.core in ("主任", "主席") and before.body_kind == "committee" and not before.parents:
         return False
     return True
 

@@ -124,6 +124,16 @@ def test_a_party_group_and_the_head_of_its_host():
     assert posts[0].parents == ["岚皋县人民法院"]
 
 
+def test_the_head_after_a_party_committee_inside_a_body_is_the_bodys():
+    """县卫健委党委书记、主任: a commission's own party committee, then the commission's 主任."""
+    posts = resolve("县卫健委党委书记、主任", story(岚皋县=("县", 2)))
+    assert [(p.title, p.body) for p in posts] == [("党委书记", "岚皋县卫健委党委"), ("主任", "岚皋县卫健委")]
+    posts = resolve("县总工会党委书记、主席", story(岚皋县=("县", 2)))
+    assert posts[-1].body == "岚皋县总工会"
+    # …but a county's own committee has no 主任 (县委副书记、主任: of some body the text leaves out)
+    assert resolve("县委副书记、主任", story(岚皋县=("县", 2)))[-1].body != "岚皋县委"
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())
