@@ -71,6 +71,13 @@ def test_a_career_cue_after_the_name():
                                     ("许建平", "宣传部部长", "former", "此前任", True)]
 
 
+def test_the_posts_a_discipline_notice_says_were_abused_are_former():
+    """利用担任…等职务上的便利: the posts of the offences, held before."""
+    found = holdings("经查/v ，/w 柯一鸣/PER 背弃/v 初心/n ，/w 利用/v 担任/v 岚皋县委/ORG 书记/n 、/w 安康市/LOC 副市长/n "
+                     "等/u 职务/n 上/f 的/u 便利/n 谋利/v 。/w")
+    assert found == [("柯一鸣", "岚皋县委书记", "former"), ("柯一鸣", "安康市副市长", "former")]
+
+
 @pytest.mark.parametrize("words, status, event", [
     ("王春燕/PER 当选/v 为/v 县妇联/ORG 主席/n 。/w", "current", "elected"),
     ("韦秀英/PER 不再/d 担任/v 县政协/ORG 副主席/n 。/w", "former", "removed"),
