@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.extract.lexicon import Lexicon
+from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.records import Mention
 from govkg.graph.schema import PROGRAM
@@ -164,6 +164,8 @@ def _marker_headed(sent: TaggedSentence, lex: Lexicon, found: list[Mention]) -> 
                     and not _ends_the_name_before(token_at.get(start - 1)):
                 start -= 1
             name = text[start:end]
+            if kind == "thought" and next(ending_at(lex.body_word_index, text, m.start(), start), None):
+                continue  # 区委|理论学习中心组, 党组|理论学习: a body's study of theory, no body of thought
             if kind == "report" and not text.endswith(_REPORT_VERBS, 0, start) \
                     and not text.startswith(_MEETINGS_ON, end):
                 continue

@@ -281,6 +281,12 @@ def test_a_company_named_by_its_trade(words, body):
     assert bodies(words) == [body]
 
 
+def test_a_committees_theory_study_group_is_its_body():
+    """区委理论学习中心组: the committee's study group (中心组), a body the committee's territory owns."""
+    assert bodies("岚皋县委/ORG 理论/n 学习/vn 中心/n 组/n 举行/v 集体/n 学习/v 。/w") == ["岚皋县委理论学习中心组"]
+    assert places("岚皋县委/ORG 理论/n 学习/vn 中心/n 组/n 举行/v 集体/n 学习/v 。/w") == [("岚皋县", "县")]
+
+
 def test_a_trade_word_alone_is_no_company():
     assert bodies("推动/v 文旅/n 融合/v 发展/v 。/w") == []
     assert bodies("发展/v 能源/n 产业/n 和/c 化工/n 产业/n 。/w") == []

@@ -69,6 +69,9 @@ def test_an_inspection_round():
     "会议/n 通过/v 了/u 《/w 主席团/nw 成员/n 名单/n 》/w 。/w",
     # a generic activity
     "做好/v 疫情/n 防控/vn 工作/n 。/w",
+    # a body's study of theory (理论学习中心组): no body of thought named after the body
+    "岚皋县委/ORG 理论/n 学习/vn 中心/n 组/n 举行/v 集体/n 学习/v 。/w",
+    "县政府/ORG 党组/n 理论/n 学习/vn 中心组/n 开展/v 学习/v 。/w",
 ])
 def test_no_program(words):
     assert programs(words) == []
