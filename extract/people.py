@@ -37,6 +37,12 @@ def _ends_a_name(text: str, end: int) -> bool:
     return text.startswith(after_name_words(), end)
 
 
+# After a name, words no preposition's phrase is followed by (向海峰主持: 向 is the surname; 向王明介绍
+# is ambiguous and left as the model reads it).
+_NO_OBJECT_AFTER = ("同志", "主持", "出席", "参加", "参会", "讲话", "带队", "率队", "宣读", "一行", "等")
+_LIST_BREAKS = "、，。；（("
+
+
 def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_names: bool = True) -> int | None:
     """The end of the name written at ``start``, right after a title; None if none is there.
 
@@ -44,10 +50,19 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_nam
     one (苏和巴特尔); not after a byline's title, where names are a list the layout may have run
     together (记者曹梦南缪友银)."""
     text = sent.text
-    if start >= len(text) or not _CJK.match(text[start]) or text.startswith(after_name_words(), start):
+    if start >= len(text) or not _CJK.match(text[start]):
         return None
     if sent.char_tag[start] in ("p", "c", "u") and start + 1 in sent.token_start:
-        return None  # 执行主席由|杨正明担任: a preposition the model reads alone, no surname
+        # 执行主席由|杨正明担任: a preposition the model reads alone, no surname — but for a surname
+        # before a given name where no preposition's object can stand (执行主席向|海峰主持会议)
+        given = next(((s, e) for s, e, tok in sent.spans if s == start + 1 and tok.tag == PER), None)
+        if text[start] in lex.surnames and given and given[1] - given[0] <= 2 \
+                and (given[1] == len(text) or text[given[1]] in _LIST_BREAKS
+                     or text.startswith(_NO_OBJECT_AFTER, given[1])):
+            return given[1]
+        return None
+    if text.startswith(after_name_words(), start):
+        return None
     # A name with a middle dot (杰恩斯·哈德斯, 阿沛·阿旺晋美): up to the next break.
     m = re.match(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+", text[start:])
     if m:

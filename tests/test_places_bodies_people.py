@@ -435,6 +435,15 @@ def test_a_name_the_model_misreads_after_a_title():
     assert people("区长/n 冀/n 岩/n 均/d 曾/d 在/p 市建委/ORG 任职/v 。/w") == [("冀岩", "rule:after-title")]
 
 
+def test_a_surname_the_model_reads_as_a_preposition_before_a_given_name():
+    """Hubei: 执行主席向|海峰主持会议 — 向 is the surname where no preposition's object can stand
+    after the name (主持, a list's comma); 县长向记者介绍, 向王明介绍 stay as the model reads them."""
+    assert people("执行/vn 主席/n 向/p 海峰/PER 主持/v 会议/n 。/w") == [("向海峰", "rule:after-title")]
+    assert [n for n, _ in people("副县长/n 向/p 海峰/PER 、/w 于明/PER 出席/v 。/w")] == ["向海峰", "于明"]
+    assert people("县长/n 向/p 记者/n 介绍/v 情况/n 。/w") == []
+    assert people("县长/n 向/p 王明/PER 介绍/v 情况/n 。/w") == [("王明", "model")]
+
+
 def test_a_word_between_two_names_of_a_list_is_a_name():
     """Shenzhen, Chongqing: the model reads a name of a list as a place (高雄) or cuts it (江国|初)."""
     found = people("危朝安/PER 、/w 陈章良/PER 、/w 高雄/LOC 、/w 蒋济雄/PER 等/u 参加/v 会见/vn 。/w")
