@@ -128,7 +128,14 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             kind = _kind_of((rest or bodies)[0].text, lex)
             # …but a department after a party group's post is its host's: 院党组成员、政治部主任 (a
             # 党组 has no departments), as 政法委 after 组织部部长 is the 县委's.
-            if before.parents and (before.body_kind in ("organ", "cell", "unit") and kind == "organ"
+            court = next((b for b in [before.body] + before.parents if to_simplified(b).endswith(_COURTS)), None) \
+                if kind == "court-organ" else None
+            if kind == "court-organ" and court != before.body:
+                # 纪检监察组组长、审判委员会专职委员: the committee is the court's, the one the chain or
+                # the story is about, not the body of the post before it
+                host = court or ctx.own_body(_COURTS, before=post.start) or before.body
+                parents = [host]
+            elif before.parents and (before.body_kind in ("organ", "cell", "unit") and kind == "organ"
                                    or before.body_kind == "cell" and kind in ("unit", "department")):
                 host, parents = before.parents[0], list(before.parents)
             elif not before.parents and before.territory and before.body_kind == kind == "organ":
@@ -166,7 +173,8 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             body_kind = "organ"
         if [to_simplified(n) for n in names] == ["中央"]:
             names = [in_script_of(sentence, "中共中央")]  # 中央委员: the party's Central Committee
-        if body_kind == "court-organ" and (len(names) > 1 or before is not None and host == before.body):
+        if body_kind == "court-organ" and (len(names) > 1 or before is not None and host == before.body
+                                           or to_simplified(host).endswith(_COURTS)):
             # 审判委员会委员 is a post of the court itself (副院长、审判委员会委员: the court before it)
             names = names[:-1] or [host]
             body_kind = ""
@@ -402,6 +410,8 @@ def _home_for_word(word: str, level: str, memory: Memory, ctx: Context) -> str |
 _ASSEMBLIES = ("政协", "人大常委会", "人大")
 _MEETING = "会议"  # the bare_body key of a post of the meeting the article reports (titles.tsv)
 _PARTY = "党派"  # …and of a post of the democratic party's committee the story is about
+_COURTS = ("法院", "检察院")  # the bodies a 审判委员会 or 检察委员会 sits in
+_OWN_UNIT = "本单位"  # …and of a head of the body of its kind the story is about (院长 alone: its court)
 _ASSEMBLY_KIND = {"政协": "政协", "委会": "人大常委会", "人大": "人大"}
 
 
@@ -443,6 +453,12 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
         party = next((b for b in reversed(ctx.recent) if 0 < len(_party_prefix(b, lex)) < len(b)), None)
         if party:
             return party, ORGANIZATION, [], "committee"
+    if _OWN_UNIT in core.bare_body:
+        # 副院长宫某 in a court's story: the court it is about (the headline's, else the first named),
+        # as 院党组成员 is; the kinds by how their names end (院, 检察院).
+        own = ctx.own_body(core.bare_body[_OWN_UNIT].split("|"), before=post.start)
+        if own:
+            return own, ORGANIZATION, [], ""
     if _MEETING in core.bare_body:
         # 执行主席 alone: a post of the presidium of the meeting the article reports.
         if not ctx.session:

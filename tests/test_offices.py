@@ -134,6 +134,30 @@ def test_the_head_after_a_party_committee_inside_a_body_is_the_bodys():
     assert resolve("县委副书记、主任", story(岚皋县=("县", 2)))[-1].body != "岚皋县委"
 
 
+def test_a_head_written_alone_in_a_courts_story_heads_that_court():
+    """Anhui: 副院长宫某、… after a sentence on 岚皋县人民法院 — the court the story is about; 检察长
+    alone in a procuratorate's story likewise."""
+    ctx = story(岚皋县=("县", 2))
+    ctx.named("岚皋县人民法院")
+    ctx.begin_sentence()
+    assert one("副院长", ctx).body == "岚皋县人民法院"
+    ctx = story(岚皋县=("县", 2))
+    ctx.named("岚皋县人民检察院")
+    ctx.begin_sentence()
+    assert one("检察长", ctx).body == "岚皋县人民检察院"
+    # …and where the story names no court, none is made up
+    assert one("副院长", story(岚皋县=("县", 2))).body is None
+
+
+def test_a_judicial_committee_after_another_bodys_post_is_the_courts():
+    """纪检监察组组长、审判委员会专职委员: the committee's seat is the court's, not the group's."""
+    ctx = story(岚皋县=("县", 2))
+    ctx.named("岚皋县人民法院")
+    ctx.begin_sentence()
+    posts = resolve("县人民法院纪检监察组组长、审判委员会专职委员", ctx)
+    assert [p.body for p in posts] == ["岚皋县人民法院纪检监察组", "岚皋县人民法院"]
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())

@@ -446,3 +446,7 @@ def test_a_units_stem_holds_a_hospital_no_stem_names():
     # a health commission's section named for hospitals: no hospital called 卫健委医院
     found = [b.text for b in tagged_post("市卫健委医院管理科/ORG 科长/n 王一民/PER 出席/v 。/w").bodies]
     assert found[-1].endswith("医院管理科") and not any(b.endswith("医院") for b in found)
+
+
+def test_a_numbered_division_of_a_court_is_one_unit():
+    assert pieces(post("民事审判第一庭副庭长")) == [("body", "民事审判第一庭"), ("qualifier", "副"), ("core", "庭长")]
