@@ -68,8 +68,10 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
                 # 到|小|长安镇, 县|右|北平镇: the model left out the first character of the name.
                 trimmed = (text[start - 1: start + len(trimmed[0])], start - 1)
             if trimmed is None and start >= 2 and _ends_territory(sent, start - 1, lex) \
-                    and is_territory(text[start - 1: end], lex) and sent.char_tag[start - 1] not in ("w", "u", "p"):
-                # 榕江县|摆|贝村: the model cut the village's name; the territory before it marks its start.
+                    and is_territory(text[start - 1: end], lex) and sent.char_tag[start - 1] not in ("w", "u", "p") \
+                    and (sent.char_tag[start - 1] != "c" or end - start <= 2):
+                # 榕江县|摆|贝村: the model cut the village's name; the territory before it marks its start
+                # (宋旗镇|和|兴村 too, but not 东风村|和|前进村: a connector before a whole name joins two).
                 trimmed = (text[start - 1: end], start - 1)
             elif trimmed is not None and trimmed[1] == start and start >= 3 and _ends_territory(sent, start - 2, lex) \
                     and place_level(trimmed[0], lex) in _VILLAGE_LEVELS and is_territory(text[start - 2: end], lex) \

@@ -241,7 +241,8 @@ def _generic_territory(r: _Reader) -> Span | None:
             if numeric:
                 if ch not in _ORDINALS:
                     break
-            elif tag in _STOP_TAGS or tag in ("v", "vn", "m", "c", "a", "ad") or r.text[i - 1] in "的了和与及":
+            elif (tag in _STOP_TAGS or tag in ("v", "vn", "m", "c", "a", "ad") or r.text[i - 1] in "的了和与及") \
+                    and not _opens_a_name(r, i - 1):
                 break
             i -= 1
             if not numeric and i in r.token_starts and r.pos - i >= len(suffix) + 2:
@@ -301,6 +302,13 @@ def _glued_to_a_connector(r: _Reader, i: int) -> bool:
     conjunction; a token of three characters or more that opens with 和/与 is no conjunction."""
     start, end = _token_at(r, i)
     return end - start >= 3 and r.text[start] in _CONNECTORS
+
+
+def _opens_a_name(r: _Reader, i: int) -> bool:
+    """和平路街道党工委 in one of the model's body or place words: the connector at the word's start
+    begins the name (和平, 与城); a connector of its own does not (某村|和|某村)."""
+    start, end = _token_at(r, i)
+    return start == i and end - start >= 4 and r.char_tags[i] in ("ORG", "LOC")
 
 
 def _token_at(r: _Reader, i: int) -> tuple[int, int]:

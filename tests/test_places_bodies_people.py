@@ -575,6 +575,13 @@ def test_a_country_of_two_characters_is_a_place(words, place):
     assert place in [name for name, _level in places(words)]
 
 
+def test_a_connector_between_two_whole_village_names_joins_them():
+    """岚溪村和前进村: 和 joins two villages; in 宋河镇|和|兴村 (a name of one character the model cut
+    off) it begins the name."""
+    assert [n for n, _ in places("岚溪村/LOC 和/c 前进/LOC 村/n 党支部/n 书记/n 王明/PER 出席/v 。/w")] == ["岚溪村", "前进村"]
+    assert [n for n, _ in places("宋河镇/LOC 和/c 兴村/LOC 驻/v 村/n 干部/n 说/v 。/w")] == ["宋河镇", "和兴村"]
+
+
 def test_the_home_country_alone_is_no_place():
     """中国 is the country of every story: a place node for it would tie all of them together."""
     assert places("这是/v 中国/LOC 首个/m 数字/n 乡村/n 试点/n 。/w") == []

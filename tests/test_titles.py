@@ -450,3 +450,9 @@ def test_a_units_stem_holds_a_hospital_no_stem_names():
 
 def test_a_numbered_division_of_a_court_is_one_unit():
     assert pieces(post("民事审判第一庭副庭长")) == [("body", "民事审判第一庭"), ("qualifier", "副"), ("core", "庭长")]
+
+
+def test_a_connector_that_opens_the_models_word_opens_the_name():
+    """Xinjiang: 和平路街道党工委 in one of the model's words is no 平路街道 after a connector."""
+    phrase = tagged_post("和平路街道党工委/ORG 副书记/n 热合曼·吐尔逊/PER 表示/v 。/w")
+    assert [t.text for t in phrase.territories] == ["和平路街道"]
