@@ -43,6 +43,16 @@ _NO_OBJECT_AFTER = ("同志", "主持", "出席", "参加", "参会", "讲话", 
 _LIST_BREAKS = "、，。；（("
 
 
+# Cues the model glues to the end of the name before them (龙武任|第十三师党委书记, 王明为|县长).
+_GLUED_CUES = ("任", "为")
+
+
+def _second_part_of_a_name(word: str) -> bool:
+    """A word after a name's middle dot that may be the rest of it: two to four Han characters, not
+    a word that follows names (说, 表示)."""
+    return 2 <= len(word) <= 4 and all(_CJK.match(c) for c in word) and not word.startswith(after_name_words())
+
+
 def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_names: bool = True) -> int | None:
     """The end of the name written at ``start``, right after a title; None if none is there.
 
@@ -146,9 +156,10 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
                 and all(c in _TIBETAN for c in to_simplified(text[start:end])) \
                 and (k + 2 >= len(spans) or spans[k + 2][2].pos != "u"):
             name_end = end + 1
-        # 艾力|·|买合木提: the dot a word of its own between the two parts of the name.
+        # 艾力|·|买合木提: the dot a word of its own between the two parts of the name (the second one
+        # the model may read as a verb: 阿依古丽|·|买买提|每天).
         if text[name_end: name_end + 1] == "·" and k + 2 < len(spans) and spans[k + 1][1] == name_end + 1 \
-                and spans[k + 2][2].tag == PER:
+                and (spans[k + 2][2].tag == PER or _second_part_of_a_name(spans[k + 2][2].text)):
             name_end = spans[k + 2][1]
         # 沙木沙克·|玉山: a name with a middle dot the model cut at the dot.
         if text[name_end - 1: name_end] == "·":
@@ -160,6 +171,9 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
             elif m:
                 name_end += m.end()
         name = text[start:name_end]
+        if len(name) == 3 and name.endswith(_GLUED_CUES) and any(p.start == name_end for p in posts) \
+                and not any(p.end == start for p in posts) and looks_like_name(name[:-1], lex):
+            name, name_end = name[:-1], name_end - 1  # 龙武任|第十三师党委书记: the cue the model glued on
         if name.endswith("同志") and len(name) >= 4:
             name, name_end = name[:-2], name_end - 2  # 习近平同志
         if any(p.start < name_end and start < p.end for p in posts):

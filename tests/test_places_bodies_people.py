@@ -644,6 +644,18 @@ def test_a_place_word_opening_with_a_suffix_ends_the_territory_before_it():
 def test_a_dotted_name_whose_dot_the_model_reads_apart():
     """Xinjiang: 艾力|·|买合木提 is one name."""
     assert people("牧民/n 艾力/PER ·/w 买合木提/PER 这样/r 告诉/v 笔者/n 。/w") == [("艾力·买合木提", "model")]
+    # …the part after the dot the model reads as a verb
+    assert people("网格员/n 阿依努尔/PER ·/w 买买提/v 每天/TIME 走访/v 。/w") == [("阿依努尔·买买提", "model")]
+    # …but not a word that follows names
+    assert people("牧民/n 艾力/PER ·/w 表示/v 感谢/v 。/w") == [("艾力", "model")]
+
+
+def test_a_cue_the_model_glued_to_a_name_before_a_post():
+    """Xinjiang: 唐武任|第十三师党委书记 — the name is 唐武, 任 the cue of the post after it."""
+    found = people("会议/n 宣布/v ：/w 唐武任/PER 第十三/m 师/n 党委书记/n 。/w")
+    assert found == [("唐武", "model")]
+    # …a name ending so after a title is the name (县长张国任出席)
+    assert people("县长/n 张国任/PER 出席/v 会议/n 。/w") == [("张国任", "model")]
 
 
 
