@@ -159,7 +159,8 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         # 艾力|·|买合木提: the dot a word of its own between the two parts of the name (the second one
         # the model may read as a verb: 阿依古丽|·|买买提|每天).
         if text[name_end: name_end + 1] == "·" and k + 2 < len(spans) and spans[k + 1][1] == name_end + 1 \
-                and (spans[k + 2][2].tag == PER or _second_part_of_a_name(spans[k + 2][2].text)):
+                and (spans[k + 2][2].tag == PER or _second_part_of_a_name(spans[k + 2][2].text)
+                     and all(_CJK.match(c) for c in text[start:name_end])):
             name_end = spans[k + 2][1]
         # 沙木沙克·|玉山: a name with a middle dot the model cut at the dot.
         if text[name_end - 1: name_end] == "·":

@@ -650,6 +650,12 @@ def test_a_dotted_name_whose_dot_the_model_reads_apart():
     assert people("牧民/n 艾力/PER ·/w 表示/v 感谢/v 。/w") == [("艾力", "model")]
 
 
+def test_dai_names_open_with_a_mark_as_others_with_a_surname():
+    """Yunnan: 罕 and 岩 open Dai names; after a title the name is certain."""
+    assert people("副主席/n （/w 兼职/vn ）/w 罕玉梅/PER 主持/v 会议/n 。/w") == [("罕玉梅", "model")]
+    assert people("村委会/n 主任/n 岩温香/PER 介绍/v 。/w") == [("岩温香", "model")]
+
+
 def test_a_cue_the_model_glued_to_a_name_before_a_post():
     """Xinjiang: 唐武任|第十三师党委书记 — the name is 唐武, 任 the cue of the post after it."""
     found = people("会议/n 宣布/v ：/w 唐武任/PER 第十三/m 师/n 党委书记/n 。/w")
