@@ -71,6 +71,12 @@ def test_a_career_cue_after_the_name():
                                     ("许建平", "宣传部部长", "former", "此前任", True)]
 
 
+def test_a_member_added_to_a_committee_is_elected():
+    """增补X为…委员, 增选: a seat filled between sessions."""
+    found = holdings("会议/n 增补/v 罕玉梅/PER 为/v 市妇联/ORG 执委会/n 委员/n 。/w", None, "event")
+    assert found == [("罕玉梅", "市妇联执委会委员", "current", "elected")]
+
+
 def test_the_posts_a_discipline_notice_says_were_abused_are_former():
     """利用担任…等职务上的便利: the posts of the offences, held before."""
     found = holdings("经查/v ，/w 柯一鸣/PER 背弃/v 初心/n ，/w 利用/v 担任/v 岚皋县委/ORG 书记/n 、/w 安康市/LOC 副市长/n "

@@ -456,3 +456,7 @@ def test_a_connector_that_opens_the_models_word_opens_the_name():
     """Xinjiang: 和平路街道党工委 in one of the model's words is no 平路街道 after a connector."""
     phrase = tagged_post("和平路街道党工委/ORG 副书记/n 热合曼·吐尔逊/PER 表示/v 。/w")
     assert [t.text for t in phrase.territories] == ["和平路街道"]
+
+
+def test_an_executive_committee_of_a_mass_organisation():
+    assert pieces(post("市妇联执委会常委")) == [("level", "市"), ("body", "妇联"), ("body", "执委会"), ("core", "常委")]
