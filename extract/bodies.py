@@ -228,7 +228,7 @@ def _is_a_name(phrase: BodyPhrase, sent: TaggedSentence, lex: Lexicon) -> bool:
 
 
 # Body suffixes common inside ordinary words: a name ending in one needs an owner or the model.
-_WEAK = {"局", "厅", "委", "办", "署", "处", "科", "室", "部", "站", "所", "院", "中心", "组", "队", "会", "场", "厂", "系"}
+_WEAK = {"局", "厅", "委", "办", "署", "处", "科", "室", "部", "站", "所", "院", "中心", "组", "队", "会", "场", "厂", "系", "司"}
 
 
 _DESCRIBING = ("a", "ad", "an", "vn", "d", "b", "s", "f")  # (国内银行, 境内分行: where, not which)

@@ -41,7 +41,7 @@ _STOP_WORDS = {
 }
 # 房山区(代)区长: a qualifier in brackets.
 _BRACKETED = re.compile(r"[（(](代理|代)[）)]")
-_CONNECTORS = {"和", "与"}
+_CONNECTORS = {"和", "与", "及"}  # (及 in Hong Kong and Macau: 民政及青年事务局)
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十]+$")
 # Verbs of joint action: what stands before them is another actor (建设路街道联合工商银行).
 _STEM_BREAKS = ("联合", "携手", "会同", "协同", "联手", "参与", "组织", "开展", "召开", "举办")  # inside a body's name: 住房和城乡建设厅
@@ -437,6 +437,8 @@ def _body(r: _Reader) -> Span | None:
     for word, form, kind in ending_at(lex.body_index("suffix"), r.text, r.pos, r.limit):
         start = r.pos - len(word)
         stem_start = _stem_start(r, start, word if kind == "unit" else "")
+        if stem_start < start and any(f.form == "back" for f in lex.bodies.get(r.text[stem_start:r.pos], ())):
+            continue  # 公|司: a kind of body alone (公司: the company named last), no stem and suffix
         if stem_start == start and word in _BRANCH_WORDS:
             branch = _branch_of_named_body(r, start)
             if branch is not None:

@@ -158,6 +158,12 @@ def test_a_judicial_committee_after_another_bodys_post_is_the_courts():
     assert [p.body for p in posts] == ["岚皋县人民法院纪检监察组", "岚皋县人民法院"]
 
 
+def test_the_legislative_council_is_no_districts():
+    """立法會議員 in a story that names 沙田區: a seat of the territory's council, not the district's."""
+    post = one("立法會議員", story(沙田区=("区", 2)))
+    assert "沙田" not in (post.body or "")
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())

@@ -460,3 +460,26 @@ def test_a_connector_that_opens_the_models_word_opens_the_name():
 
 def test_an_executive_committee_of_a_mass_organisation():
     assert pieces(post("市妇联执委会常委")) == [("level", "市"), ("body", "妇联"), ("body", "执委会"), ("core", "常委")]
+
+
+@pytest.mark.parametrize("written, bodies", [
+    # Hong Kong and Macau join the fields of a bureau with 及 as the mainland does with 和
+    ("民政及青年事務局局長", ["民政及青年事务局"]),
+    ("教育及青年發展局副局長", ["教育及青年发展局"]),
+    # a 司 of a government or a ministry
+    ("政務司司長", ["政务司"]),
+    ("外交部亞洲司司長", ["外交部亚洲司"]),
+])
+def test_bureaus_and_departments_of_hong_kong_macau_and_the_ministries(written, bodies):
+    assert [b.text for b in post(written).bodies] == bodies
+
+
+def test_a_company_alone_is_no_stem_and_suffix():
+    """公司总经理: 公司 is the company the story named last (a kind of body alone), not 公 + 司."""
+    phrase = post("公司总经理")
+    assert [(b.text, b.level) for b in phrase.bodies] == [("公司", "back")]
+
+
+def test_a_cue_glued_to_the_bureau_after_it_is_no_part_of_its_name():
+    phrase = tagged_post("曾/d 任职食物及卫生局/ORG 副秘书长/n 。/w")
+    assert [b.text for b in phrase.bodies] == ["食物及卫生局"]
