@@ -71,6 +71,13 @@ def test_a_career_cue_after_the_name():
                                     ("许建平", "宣传部部长", "former", "此前任", True)]
 
 
+def test_hong_kong_appoints_with_weiren():
+    """Hong Kong: 行政长官某宣布，委任X为Y — the chief executive, and an appointment."""
+    found = holdings("行政长官/n 李家明/PER 宣布/v ，/w 委任/v 邓咏思/PER 为/v 民政及青年事务局/ORG 局长/n 。/w",
+                     None, "event")
+    assert found == [("李家明", "行政长官", "current", ""), ("邓咏思", "民政及青年事务局局长", "current", "appointed")]
+
+
 def test_a_member_added_to_a_committee_is_elected():
     """增补X为…委员, 增选: a seat filled between sessions."""
     found = holdings("会议/n 增补/v 罕玉梅/PER 为/v 市妇联/ORG 执委会/n 委员/n 。/w", None, "event")
