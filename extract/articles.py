@@ -371,8 +371,10 @@ def _group(lines: list[str], segment: Callable[[str], list[str]] | None) -> list
     if block and j < n and not is_headline_candidate(lines[j]) and _accept_headline(block, lines[j], True, segment):
         parts.append((True, block))
         i = j
-    elif n > 1 and _web_title(lines[0]) and (META_LINE.match(lines[1]) or is_dateline(lines[1])):
-        parts.append((True, lines[:1]))  # 2016年地方两会：9位正省级官员履新 over 发布时间：…
+    elif n > 1 and _web_title(lines[0]) and (META_LINE.match(lines[1]) or is_dateline(lines[1])
+                                             or BYLINE_LINE.match(lines[1])):
+        # 2016年地方两会：9位正省级官员履新 over 发布时间：…; 新年首周，某市市长有变动 over 某报记者 张三 李四
+        parts.append((True, lines[:1]))
         i = 1
     while i < n:
         line = lines[i]

@@ -15,6 +15,7 @@ SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》"
 
 _SPACED_PAIR = re.compile(f"[{CJK}] [{CJK}]")
+_LONE_CHARACTER = re.compile(f"(?:^|(?<=[ \\t]))[{CJK}](?=[ \\t]|$)")
 _SPACE_AROUND_PUNCT = re.compile(f"\\s+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])\\s+")
 _SPACE_CJK_CJK = re.compile(f"(?<=[{CJK}])[ \\t]+(?=[{CJK}])")
 _SPACE_DIGIT_CJK = re.compile(f"(?<=[0-9%])[ \\t]+(?=[{CJK}])|(?<=[{CJK}])[ \\t]+(?=[0-9])")
@@ -44,8 +45,9 @@ def unify_punctuation(text: str) -> str:
 
 
 def is_spaced_line(line: str) -> bool:
-    """A line typeset with spaces between its characters ("规 划 、手 续")."""
-    return len(_SPACED_PAIR.findall(line)) >= 2
+    """A line typeset with spaces between its characters ("规 划 、手 续"): two characters or more
+    stand alone between spaces (not words a space separates: "记者 王建国 李小宁")."""
+    return len(_SPACED_PAIR.findall(line)) >= 2 and len(_LONE_CHARACTER.findall(line)) >= 2
 
 
 def squeeze_spaces(line: str) -> str:

@@ -180,6 +180,19 @@ def test_header_lines_give_date_source_and_credits_and_leave_the_body():
     assert [(b.person, b.role) for b in article.bylines] == [("林晓舟", "作者"), ("邱雅琴", "责任编辑")]
 
 
+def test_a_title_with_commas_over_a_byline_line_and_the_bylines_names():
+    """A web page's title may hold commas; a byline line under it says it is one. Its names, a space
+    between each, are not a line typeset with spaces between its characters."""
+    text = ("新年首周，澄州市长有变动，他是最年轻的市长\n"
+            "澄湖日报记者 林晓舟 邱雅琴\n"
+            "1月8日，澄州市人大常委会决定任命孟庆安为代市长。\n")
+    [article] = split_page(text, "page.txt")
+    assert article.title == "新年首周，澄州市长有变动，他是最年轻的市长"
+    assert [(b.person, b.role, b.desk) for b in article.bylines] == [
+        ("林晓舟", "记者", "澄湖日报"), ("邱雅琴", "记者", "澄湖日报")]
+    assert normalize_line("澄湖日报记者 林晓舟 邱雅琴") == "澄湖日报记者 林晓舟 邱雅琴"
+
+
 @pytest.mark.parametrize("line", ["2021年9月15日", "2023-03-13 10:21", "（2021年9月15日 星期三）",
                                   "澄州日报2021-09-17 07:36", "03.03.2016 15:23"])
 def test_a_dateline_is_never_a_headline(line):
