@@ -308,15 +308,19 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
         pronoun = text[at - 1: at] if at > 0 and text[at - 1: at] in _PRONOUNS else ""
         if name is None and not pronoun:
             continue
-        cue = cue_before(text, _described_from(name, st) if name else at - 1, lex, "before-name")
+        # (推选州委副书记、州长A，地委书记B为副团长: the cue is before the list B ends)
+        listed = _described_list_ending_with(name, st) if name else []
+        opening = _described_from(listed[0] if listed else name, st) if name else at - 1
+        cue = cue_before(text, opening, lex, "before-name")
         if cue is None and name is not None:
-            cue = cue_heading_list(text, _described_from(name, st), lex)
+            cue = cue_heading_list(text, opening, lex)
         if cue is None:
             continue
         if name is None:
             # 任命严金海为副主席，决定其代理主席职务: 其 is the person the sentence is about so far
             name = st.main or st.passage.topic
-        return ([name] if name else []), cue
+            return ([name] if name else []), cue
+        return listed + [name], cue
     # A cue that opens a clause with no name: …任某市委书记，提名某市人大常委会主任人选 — the
     # person the sentence is about.
     cue = cue_before(text, start, lex, "before-name")
@@ -327,7 +331,11 @@ def _subject_before(text: str, first: PostPhrase, lex: Lexicon, st: _Sentence) -
     # A cue after the name: 马秀兰此前任, 王国斌因工作变动辞去, 他跻身.
     cue = cue_before(text, start, lex, "after-name")
     if cue is not None:
-        return _subject_of_clause(text, _cue_start(text, start, cue), st), cue
+        subjects = _subject_of_clause(text, _cue_start(text, start, cue), st)
+        if len(subjects) == 1 and cue.word == "为" and _cue_start(text, start, cue) == subjects[0].end:
+            # …；州委副书记、州长A，地委书记B为副团长: the described names of the list before B
+            subjects = _described_list_ending_with(subjects[0], st) + subjects
+        return subjects, cue
     return [], None
 
 
@@ -414,6 +422,20 @@ def _dated_entry(text: str, first: PostPhrase, st: _Sentence) -> tuple[list[Name
         return [], False
     closed = span is not None and bool(span.group("end")) and span.group("end") not in ("今", "至今", "现在")
     return [subject], closed
+
+
+def _described_list_ending_with(name: Name, st: _Sentence) -> list[Name]:
+    """The names listed before ``name``, each with its posts, that one 为 names together: 推选州委
+    副书记、州长A，地委书记B为副团长 — A too (a list of described names, comma after comma)."""
+    out: list[Name] = []
+    at = _described_from(name, st)
+    while at > 0 and st.text[at - 1] in "，、":
+        before = next((n for n in st.names if n.end == at - 1), None)
+        if before is None or not any(p.end == before.start for p in st.posts):
+            break  # (only described names: a bare list is 分别's or the model's)
+        out.insert(0, before)
+        at = _described_from(before, st)
+    return out
 
 
 def _described_from(name: Name, st: _Sentence) -> int:

@@ -450,7 +450,10 @@ def _body(r: _Reader) -> Span | None:
             owned = kind == "group" and _territory(
                 _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start,
                         [Span(start, r.pos, word, "body", form=kind)]), for_body=True) is not None
-            if not owned and (len(word) < 2 and word not in ("办",) or _body(probe) is None):
+            # (代表团团长 alone: the delegation the story is about, a task force's word of three or more)
+            alone = kind == "group" and len(word) >= 3 and (start == r.limit or r.text[start - 1] in BOUNDARY
+                                                             or r.char_tags[start - 1] in ("v", "p", "w"))
+            if not owned and not alone and (len(word) < 2 and word not in ("办",) or _body(probe) is None):
                 continue
         return Span(stem_start, r.pos, r.text[stem_start:r.pos], "body", form=kind)
     # A kind of body alone at the start of the phrase: 院党组成员, 公司总经理 (the one named last).

@@ -71,6 +71,21 @@ def test_a_career_cue_after_the_name():
                                     ("许建平", "宣传部部长", "former", "此前任", True)]
 
 
+def test_described_names_listed_before_wei_share_the_post():
+    """推选…；州委副书记、州长A，地委书记B为副团长: A is elected too, each keeping the posts that
+    describe them; a list whose 为 is no post's cue shares nothing (县长李四为大会作报告)."""
+    found = holdings("州委/ORG 副书记/n 、/w 州长/n 李建华/PER ，/w 地委/ORG 书记/n 王成刚/PER 为/v 代表团/n 副团长/n 。/w")
+    assert ("李建华", "代表团副团长", "current") in found and ("王成刚", "代表团副团长", "current") in found
+    assert ("李建华", "州长", "current") in found
+    # …and after a cue before the list, both are elected
+    found = holdings("推选/v 州委/ORG 副书记/n 、/w 州长/n 李建华/PER ，/w 地委/ORG 书记/n 王成刚/PER 为/v 代表团/n "
+                     "副团长/n 。/w", None, "event")
+    assert {h for h in found if h[1] == "代表团副团长"} == {("李建华", "代表团副团长", "current", "elected"),
+                                                       ("王成刚", "代表团副团长", "current", "elected")}
+    found = holdings("县委/ORG 书记/n 张三/PER ，/w 县长/n 李四/PER 为/p 大会/n 作/v 报告/n 。/w")
+    assert [(h[0], h[1]) for h in found] == [("张三", "县委书记"), ("李四", "县长")]
+
+
 def test_hong_kong_appoints_with_weiren():
     """Hong Kong: 行政长官某宣布，委任X为Y — the chief executive, and an appointment."""
     found = holdings("行政长官/n 李家明/PER 宣布/v ，/w 委任/v 邓咏思/PER 为/v 民政及青年事务局/ORG 局长/n 。/w",

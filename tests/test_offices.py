@@ -164,6 +164,14 @@ def test_the_legislative_council_is_no_districts():
     assert "沙田" not in (post.body or "")
 
 
+def test_a_delegation_written_short_is_the_one_the_story_named():
+    """总团副团长 after 某州代表总团 was named: that delegation; 代表团团长 alone is a delegation too."""
+    ctx = story(伊犁哈萨克自治州=("州", 2))
+    ctx.named("伊犁哈萨克自治州代表总团")
+    ctx.begin_sentence()
+    assert one("总团副团长", ctx).body == "伊犁哈萨克自治州代表总团"
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())

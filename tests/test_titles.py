@@ -483,3 +483,9 @@ def test_a_company_alone_is_no_stem_and_suffix():
 def test_a_cue_glued_to_the_bureau_after_it_is_no_part_of_its_name():
     phrase = tagged_post("曾/d 任职食物及卫生局/ORG 副秘书长/n 。/w")
     assert [b.text for b in phrase.bodies] == ["食物及卫生局"]
+
+
+def test_a_delegation_alone_after_a_verb_is_a_body():
+    """推选某为代表团团长: a delegation's word alone (three characters or more) after the cue's 为."""
+    phrase = tagged_post("推选/v 杨明远/PER 为/v 代表团/n 团长/n 。/w")
+    assert [b.text for b in phrase.bodies] == ["代表团"]
