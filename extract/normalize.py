@@ -15,6 +15,9 @@ SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》"
 
 _SPACED_PAIR = re.compile(f"[{CJK}] [{CJK}]")
+# A two-character name an aligned list pads to the width of three (委员：王 芳、吴海敏): between
+# punctuation, one character, the padding, one character.
+_ALIGNED_NAME = re.compile(f"(?:(?<=[：:、，,；;（(])|^)([{CJK}])[ \u3000]+([{CJK}])(?=[、，,；;。）)]|$)")
 _LONE_CHARACTER = re.compile(f"(?:^|(?<=[ \\t]))[{CJK}](?=[ \\t]|$)")
 _SPACE_AROUND_PUNCT = re.compile(f"\\s+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])\\s+")
 _SPACE_CJK_CJK = re.compile(f"(?<=[{CJK}])[ \\t]+(?=[{CJK}])")
@@ -64,6 +67,7 @@ def squeeze_spaces(line: str) -> str:
         line = _SPACE_CJK_CJK.sub("", line)
     else:
         line = _MULTI_SPACE_CJK.sub(" ", line)
+        line = _ALIGNED_NAME.sub(r"\1\2", line)
     line = _SPACE_AROUND_PUNCT.sub("", line)
     line = _SPACE_DIGIT_CJK.sub("", line)
     return re.sub(r"[ \t]{2,}", " ", line)

@@ -28,6 +28,9 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "chenghu-district-2
     # Latin words and numbers keep their spaces; full-width digits become ASCII.
     ("引进 Wi Fi 设备 ２０２０年", "引进 Wi Fi 设备2020年"),
     ("书记(兼)主任,负责", "书记（兼）主任，负责"),
+    # a two-character name an aligned list pads to three is one name; two words a space separates stay
+    ("委员：王 芳、吴海敏", "委员：王芳、吴海敏"),
+    ("决胜 小康 奋斗 百年", "决胜 小康 奋斗 百年"),
 ])
 def test_normalize_line(raw, expected):
     assert normalize_line(raw) == expected
