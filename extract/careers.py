@@ -89,6 +89,7 @@ def settle(holdings: list[PostHolding]) -> None:
         own.sort(key=lambda h: h.order)
         _contrast_with_current(own)
         _dated_sequence(own, dates)
+        _career_after_introduction(own, dates)
         _one_status_per_post(own)
 
 
@@ -138,6 +139,21 @@ def _dated_sequence(own: list[PostHolding], dates: dict[int, tuple[int, int]]) -
         later = [h2 for d2, h2 in dated if d2 > d and h2.status != "proposed" and _post_key(h2) != _post_key(h)
                  and not _member_of_its_body(h, h2)]
         if any(not h2.concurrent for h2 in later):
+            h.status = "former"
+
+
+def _career_after_introduction(own: list[PostHolding], dates: dict[int, tuple[int, int]]) -> None:
+    """昌平区委书记某，1985年某大学毕业后留校，…任学校团委书记: a sentence that introduces a person by
+    a post (a title before the name) and then dates another taken by a cue tells a career — the
+    dated post is former (not one held beside, 兼任, nor one dated in the article's own year)."""
+    for h in own:
+        if h.explicit or h.status != "current" or not h.cue or h.concurrent or id(h) not in dates:
+            continue
+        year = _year_of(h)
+        if year is not None and dates[id(h)][0] >= year - 1:
+            continue
+        if any(h0.sentence == h.sentence and not h0.cue and h0.order <= h.order and _post_key(h0) != _post_key(h)
+               for h0 in own):
             h.status = "former"
 
 

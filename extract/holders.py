@@ -507,7 +507,7 @@ _OBJECT_MARKS = ("接替", "接任", "代替", "替", "陪同", "会见", "看�
 
 
 # What a clause may hold before its cue and still have no subject of its own: dates and adverbs.
-_ADVERBIAL = re.compile(r"(?:起|先前|此前|之前|早年|曾经|曾|先后|后来|后|又|再|还|并|同年|次年|随后|此后|之后|其后|"
+_ADVERBIAL = re.compile(r"(?:最后|最终|最初|近|起|先前|此前|之前|早年|曾经|曾|先后|后来|后|又|再|还|并|同年|次年|随后|此后|之后|其后|"
                         r"至今|期间|间|至|从|于|在|现|已|也|即|便|旋即|不久|多|个月|年|月|日|初|底|末|上旬|中旬|下旬)+")
 
 

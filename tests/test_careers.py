@@ -166,3 +166,20 @@ def test_a_post_of_an_earlier_session_is_former():
           held("韩春生", "州政协主席", "甘南藏族自治州政协", 2, session=10, article=article)]
     settle(hs)
     assert [h.status for h in hs] == ["former", "current"]
+
+
+def test_a_dated_post_after_an_introduction_by_another_is_a_career():
+    """岚皋县委书记某，1995年某大学毕业后留校，…任学校团委书记: the introduction is the post held now,
+    the dated one a career; 兼任 beside it, or a post dated this year, is not."""
+    sentence = "岚皋县委书记侯明舒，1995年江南大学毕业后留校，任学校团委书记。"
+    hs = [held("侯明舒", "县委书记", "岚皋县委", 1, sentence=sentence),
+          held("侯明舒", "团委书记", "江南大学团委", 2, date="1995年", sentence=sentence)]
+    hs[1].cue = "任"
+    settle(hs)
+    assert [h.status for h in hs] == ["current", "former"]
+    for date, concurrent in (("2021年1月", False), ("2015年", True)):
+        hs = [held("侯明舒", "县委书记", "岚皋县委", 1, sentence=sentence),
+              held("侯明舒", "主任", "岚皋县某委员会", 2, date=date, concurrent=concurrent, sentence=sentence)]
+        hs[1].cue = "任"
+        settle(hs)
+        assert [h.status for h in hs] == ["current", "current"]

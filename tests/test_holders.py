@@ -86,6 +86,13 @@ def test_described_names_listed_before_wei_share_the_post():
     assert [(h[0], h[1]) for h in found] == [("张三", "县委书记"), ("李四", "县长")]
 
 
+def test_a_clause_opened_by_a_span_of_time_is_the_sentences_persons():
+    """…留校12年，最后3年多任学校团委书记: the clause has no subject of its own, only time words."""
+    found = holdings("区委/ORG 书记/n 侯明舒/PER ，/w 1995年/TIME 毕业/v 后/f 留校/v 12年/TIME ，/w 最后/ad 3年/TIME "
+                     "多任/m 学校/n 团委/n 书记/n 。/w")
+    assert ("侯明舒", "学校团委书记") in [(h[0], h[1]) for h in found]
+
+
 def test_hong_kong_appoints_with_weiren():
     """Hong Kong: 行政长官某宣布，委任X为Y — the chief executive, and an appointment."""
     found = holdings("行政长官/n 李家明/PER 宣布/v ，/w 委任/v 邓咏思/PER 为/v 民政及青年事务局/ORG 局长/n 。/w",
