@@ -110,13 +110,17 @@ class Context:
         found = [(c, b) for b, c in self.body_counts.items() if to_simplified(b).endswith(endings)]
         return max(found)[1] if found else None
 
+    def named_after(self, body: str, at: int) -> bool:
+        """Whether the current sentence names ``body`` first at ``at`` or after, and no sentence before it."""
+        return body not in self._earlier and self._here.get(body, -1) >= at
+
     def last_body(self, ending: str | tuple[str, ...], before: int | None = None) -> str | None:
         """The body named last whose name ends with ``ending`` (院 → 宁城县人民法院); with ``before``,
         named before that offset of the current sentence (院党组副书记…赴梁子湖区法院调研: 院 is the
         court named before the sentence, not the one it goes on to name)."""
         endings = tuple(to_simplified(e) for e in ((ending,) if isinstance(ending, str) else ending))
         for b in reversed(self.recent):
-            if before is not None and b not in self._earlier and self._here.get(b, -1) >= before:
+            if before is not None and self.named_after(b, before):
                 continue
             simple = to_simplified(b)
             if any(simple.endswith(e) and len(b) > len(e) for e in endings):

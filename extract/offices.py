@@ -144,6 +144,10 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             else:
                 host = before.body
                 parents = [before.body] + before.parents
+        elif (rest or bodies)[0].text in _PARTY_CELLS and not _home_for_body((rest or bodies)[0].text, lex, ctx) \
+                and (named_host := _host_named_last(ctx, lex, post.start)):
+            # 党委书记 in a school's or a company's story: that body's (…学院院长某、党委书记某).
+            host, parents = named_host, [named_host]
         elif not _stands_alone(rest[0] if rest else bodies[0], lex):
             # 组织部部长: the article's committee's; 党支部书记: the article's village's (村:党支部).
             host = _home_for_body((rest or bodies)[0].text, lex, ctx) or _context_committee(ctx, lex) or ""
@@ -316,6 +320,28 @@ def _home_for_body(body: str, lex: Lexicon, ctx: Context) -> str | None:
     return ctx.home(lowest) if lowest else None
 
 
+_PARTY_CELLS = ("党委", "党总支", "党支部", "党组")
+# Bodies with a party committee of their own that a story is about: 某大学党委, 某公司党委, 某医院党委.
+_HOSTS_OF_CELLS = ("school", "hospital", "enterprise", "court", "procuratorate", "media", "other")
+
+
+def body_kind_of_name(name: str, lex: Lexicon) -> str:
+    """The kind of a body by the body word its name ends with (江南理工大学 → school)."""
+    word = next(ending_at(lex.body_word_index, to_simplified(name), len(to_simplified(name))), None)
+    return lex.bodies[word][0].kind if word else ""
+
+
+def _host_named_last(ctx: Context, lex: Lexicon, before: int) -> str | None:
+    """The body named last (before ``before`` in the current sentence) whose party committee a 党委
+    written alone can be: a school, a hospital, an enterprise, a court."""
+    for name in reversed(ctx.recent):
+        if ctx.named_after(name, before):
+            continue
+        if body_kind_of_name(name, lex) in _HOSTS_OF_CELLS and not to_simplified(name).endswith(_PARTY_CELLS):
+            return name
+    return None
+
+
 def _context_committee(ctx: Context, lex: Lexicon) -> str | None:
     """The article's own party committee: the one of its lowest territory that has a 委."""
     for level in ("县", "区", "旗", "市", "州", "地区", "盟", "省"):
@@ -434,7 +460,7 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
         # (院党委书记、院长: a party committee inside a body is hosted too; the 院长 is the hospital's)
         if (before.body_kind in _HOSTED or before.body_kind == "committee") and core.kind != "party" \
                 and before.parents:
-            return before.parents[0], ORGANIZATION, before.parents[1:], ""
+            return before.parents[0], ORGANIZATION, before.parents[1:], body_kind_of_name(before.parents[0], lex)
         if core.kind == "party" and before.body_kind == "mass" and before.parents:
             # 共青团某市委青联秘书长、副书记: a federation has no 副书记 — the league committee it sits in has
             return before.parents[0], ORGANIZATION, before.parents[1:], "mass"

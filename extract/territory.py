@@ -122,6 +122,8 @@ def is_territory(name: str, lex: Lexicon) -> bool:
                     and g not in lex.level_words), None)
     if generic and len(name) - len(generic) <= 2 and not divisions().lookup(name):
         return False  # 偏远山村, 美丽乡村, 宜居乡村: a kind of place described
+    if generic and not divisions().lookup(name) and divisions().lookup(name[: -len(generic)]):
+        return False  # 岳阳市城市 of 岳阳市城市建设投资集团: a division, then a kind of place
     if divisions().lookup(name):
         return True
     suffix = next((s for s in lex.place_suffixes_longest_first if name.endswith(s)), "")

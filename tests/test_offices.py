@@ -172,6 +172,33 @@ def test_a_delegation_written_short_is_the_one_the_story_named():
     assert one("总团副团长", ctx).body == "伊犁哈萨克自治州代表总团"
 
 
+def test_a_party_committee_after_a_head_of_a_school_is_the_schools():
+    """校长、党委副书记: the university's committee (the 校长's body is the one the story is about)."""
+    ctx = story()
+    ctx.named("江南理工大学")
+    ctx.begin_sentence()
+    posts = resolve("学校党委书记、校长、党委副书记", ctx)
+    assert [(p.title, p.body) for p in posts] == [("党委书记", "江南理工大学党委"), ("校长", "江南理工大学"),
+                                                ("党委副书记", "江南理工大学党委")]
+
+
+def test_a_party_committee_alone_is_the_one_of_the_body_named_last():
+    """…机械工程学院院长某、党委书记某: the school's committee; in a company's story, the company's."""
+    ctx = story()
+    ctx.named("江南理工大学机械工程学院")
+    ctx.begin_sentence()
+    assert one("党委书记", ctx).body == "江南理工大学机械工程学院党委"
+    ctx = story()
+    ctx.named("岳阳市城市建设投资集团有限公司")
+    ctx.begin_sentence()
+    assert one("党委副书记", ctx).body == "岳阳市城市建设投资集团有限公司党委"
+    # …but a town's 党委 in a town's story, whatever company it named
+    ctx = story(青石镇=("镇", 3))
+    ctx.named("青石镇某某建材有限公司")
+    ctx.begin_sentence()
+    assert one("党委书记", ctx).body == "青石镇党委"
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())

@@ -222,6 +222,11 @@ def test_a_district_is_found_by_the_name_of_the_county_it_was(county, now):
     assert was.code == is_now.code and was.level == "县"
 
 
+def test_a_division_then_a_kind_of_place_is_no_territory():
+    assert not is_territory("岳阳市城市", LEX)  # of 岳阳市城市建设投资集团
+    assert is_territory("岳阳市", LEX)
+
+
 def test_a_former_county_name_never_takes_a_real_countys_place():
     # 朝阳县 is a county of Liaoning of its own, not Beijing's 朝阳区 as a county
     assert [d.code[:6] for d in divisions().lookup("朝阳县")] == ["211321"]

@@ -489,3 +489,7 @@ def test_a_delegation_alone_after_a_verb_is_a_body():
     """推选某为代表团团长: a delegation's word alone (three characters or more) after the cue's 为."""
     phrase = tagged_post("推选/v 杨明远/PER 为/v 代表团/n 团长/n 。/w")
     assert [b.text for b in phrase.bodies] == ["代表团"]
+
+
+def test_a_companys_boards():
+    assert pieces(post("集团监事会主席")) == [("body", "集团"), ("body", "监事会"), ("core", "主席")]
