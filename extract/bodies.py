@@ -96,7 +96,9 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
         following = next((t for s_, _e, t in sent.spans if s_ == end), None)
         rest = _nouns_after(sent, end)
         quoted = start > 0 and text[start - 1] in "“‘"  # “智囊库”, ‘北大门’: a figure of speech
-        if _model_body(tok.text, lex, following, own_name=not quoted, rest=rest) and not is_bare_body(tok.text, lex) \
+        # (嘎查长|额尔德|木图: a word of no body's ending right after a title is its holder's name, cut)
+        own_name = not quoted and next(ending_at(lex.core_index, text, start), None) is None
+        if _model_body(tok.text, lex, following, own_name=own_name, rest=rest) and not is_bare_body(tok.text, lex) \
                 and next(ending_at(lex.core_index, tok.text, len(tok.text)), None) is None:
             # (民建阳江市委会主委: a post, read by the title grammar, not a body)
             out.append(Mention(tok.text, ORGANIZATION, start, end, "model"))

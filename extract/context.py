@@ -332,7 +332,8 @@ def _drop_repeated_level(name: str) -> str:
             return m.group(0)
         return m.group(1)
 
-    return re.sub(r"([市县州旗])\1", once, name)
+    # (巴彦某嘎查 + 嘎查委员会: the gacha's committee, its level written once)
+    return re.sub(r"([市县州旗])\1", once, re.sub(r"(嘎查|苏木)\1", r"\1", name))
 
 
 def committee_stem(territory: str) -> str:

@@ -47,6 +47,25 @@ _LIST_BREAKS = "、，。；（("
 _GLUED_CUES = ("任", "为")
 
 
+def _spelled_name_end(sent: TaggedSentence, start: int) -> int | None:
+    """Where a name spelled out in the characters Mongolian, Tibetan and foreign names are written
+    with ends, when the model cut it into words of its own (额尔德/ORG 木图/n): three to six
+    characters, up to a break or a word that follows names."""
+    text = sent.text
+    end = start
+    for s_, e, tok in sent.spans:
+        if s_ < start:
+            continue
+        if s_ != end or tok.tag not in ("ORG", "PER", "LOC", "O") or tok.pos not in ("ORG", "PER", "LOC", "n", "nz", "nr") \
+                or not all(c in _SPELLING for c in to_simplified(tok.text)) or e - start > 6:
+            break
+        end = e
+        if end - start >= 3 and _ends_a_name(text, end) and end > start + len(tok.text) - 1 and \
+                any(t.tag == "ORG" for s2, e2, t in sent.spans if start <= s2 < end):
+            return end
+    return None
+
+
 def _second_part_of_a_name(word: str) -> bool:
     """A word after a name's middle dot that may be the rest of it: two to four Han characters, not
     a word that follows names (说, 表示)."""
@@ -104,6 +123,12 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_nam
         return None
     # A name with no Han surname (尼玛才仁, 达娃): the model's name-like words up to a break…
     word = next(((s, e, tok) for s, e, tok in sent.spans if s == start), None)
+    if word and word[2].tag == "ORG" and 2 <= word[1] - start <= 4 and _ends_a_name(text, word[1]) \
+            and all(c in _TIBETAN for c in to_simplified(text[start:word[1]])):
+        return word[1]  # …or a Tibetan name the model reads as a body (妇联主席央金也参加)
+    spelled = _spelled_name_end(sent, start)
+    if spelled is not None:
+        return spelled  # …or a Mongolian name the model cut into a body and a noun (嘎查长额尔德|木图，)
     if word and word[2].pos == "v" and word[1] - start == 3 and _ends_a_name(text, word[1]) \
             and text[word[1] - 1] not in "说道了着过到":
         return word[1]  # …or one word of three the model reads as a verb (副县长拉毛措参会)
@@ -361,6 +386,9 @@ def _reads_as_name(sent: TaggedSentence, start: int, end: int) -> bool:
     in_list = (sent.text[end: end + 1] == "、" and end + 1 < len(sent.text) and sent.char_tag[end + 1] == "PER") \
         or (sent.text[start - 1: start] == "、" and start >= 2 and sent.char_tag[start - 2] == "PER")
     words = [(s, e, tok) for s, e, tok in sent.spans if s < end and start < e]
+    if end - start >= 3 and all(c in _SPELLING for c in to_simplified(sent.text[start:end])) \
+            and any(tok.tag in ("ORG", "PER") for _s, _e, tok in words):
+        return True  # 额尔德|木图: a name spelled out, which the model read in part as a name or a body
     common = any(e - s >= 2 and tok.pos in ("n", "vn", "v", "a", "ad", "d", "an")
                  and not (tok.pos == "v" and (s, e) == (start, end) and e - s == 3)  # 副县长拉毛措参会
                  for s, e, tok in words)
@@ -379,8 +407,11 @@ _TRANSLITERATION = set("阿埃艾爱安奥巴拜班邦保贝本比彼毕宾波�
 # Syllables Tibetan names are written with in Chinese (扎西, 次仁, 洛桑, 曲扎, 央宗, 措姆): a word of
 # three or more of them that the model reads as a name is one; one such character the model cut
 # off a name of them belongs to it (洛央曲|扎).
+# The characters Mongolian names are spelled with, beside the foreign and Tibetan ones.
+_MONGOLIAN = set("额尔德尼乌云其琴高娃朝鲁敖登日勒雅和仁宝力哈斯包白音来满都毕孟木吉萨娜道楞赛罕沁钦茹图格特")
 _TIBETAN = set("阿巴白班贝边布才仓藏策次措达旦丹当德登顿多堆噶嘎格更贡加嘉坚降晋久卡拉朗勒列罗洛玛曼梅米姆"
-               "木尼努诺帕培彭普齐强琼曲群让热仁萨桑色索塔土吞旺维乌西央扬耶益泽增扎占珍珠卓宗吉娃杰赤穷觉喜饶")
+               "木尼努诺帕培彭普齐强琼曲群让热仁萨桑色索塔土吞旺维乌西央扬耶益泽增扎占珍珠卓宗吉娃杰赤穷觉喜饶金")
+_SPELLING = _TRANSLITERATION | _TIBETAN | _MONGOLIAN
 
 
 def _is_name(name: str, lex: Lexicon) -> bool:

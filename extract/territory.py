@@ -118,8 +118,8 @@ def is_territory(name: str, lex: Lexicon) -> bool:
     level = place_level(name, lex)
     if level in (None, "site") or name in lex.generic_bodies or name in lex.generic_places:
         return False
-    generic = next((g for g in lex.generic_places if name.endswith(g) and g not in lex.place_suffixes
-                    and g not in lex.level_words), None)
+    generic = max((g for g in lex.generic_places if name.endswith(g) and g not in lex.place_suffixes
+                   and g not in lex.level_words), key=len, default=None)  # the longest: 农业农村, not 农村
     if generic and len(name) - len(generic) <= 2 and not divisions().lookup(name):
         return False  # 偏远山村, 美丽乡村, 宜居乡村: a kind of place described
     if generic and not divisions().lookup(name) and divisions().lookup(name[: -len(generic)]):

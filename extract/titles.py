@@ -249,6 +249,9 @@ def _generic_territory(r: _Reader) -> Span | None:
                 break
             if not numeric and r.pos - i >= len(suffix) + 2 and division_ending_at(r.text, i, r.limit):
                 break  # 江西省抚州市 + 临川县: a chain of territories, each its own
+            if not numeric and suffix in _VILLAGE_SUFFIXES and r.pos - i >= len(suffix) + 2 \
+                    and r.text.endswith(_TOWN_SUFFIXES, r.limit, i) and i - r.limit >= 3:
+                break  # 某某苏木 + 巴彦某某嘎查 in one of the model's words: the town, then its village
         if not numeric and start - i >= 3 and r.text[i] in _GLUED_VERBS and i in r.token_starts:
             i += 1  # 任宁乡市委 in one of the model's words: 任 is the cue, 宁乡市 the territory
         stem = r.text[i:start]
@@ -302,6 +305,10 @@ def _glued_to_a_connector(r: _Reader, i: int) -> bool:
     conjunction; a token of three characters or more that opens with 和/与 is no conjunction."""
     start, end = _token_at(r, i)
     return end - start >= 3 and r.text[start] in _CONNECTORS
+
+
+_VILLAGE_SUFFIXES = ("村", "嘎查", "社区")
+_TOWN_SUFFIXES = ("苏木", "镇", "乡", "街道")
 
 
 def _opens_a_name(r: _Reader, i: int) -> bool:

@@ -199,6 +199,11 @@ def test_a_party_committee_alone_is_the_one_of_the_body_named_last():
     assert one("党委书记", ctx).body == "青石镇党委"
 
 
+def test_a_gacha_head_heads_the_gachas_committee():
+    """嘎查长 is the gacha's 村长: its committee, the level written once."""
+    assert one("嘎查长", story(巴彦德勒格尔嘎查=("嘎查", 2))).body == "巴彦德勒格尔嘎查委员会"
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())
@@ -249,7 +254,7 @@ def test_a_banner_and_gacha_story():
     ctx = story(巴音嘎查=("嘎查", 2), 正蓝旗=("旗", 2), 锡林郭勒盟=("盟", 1))
     assert one("旗长", ctx).body == "正蓝旗人民政府"
     assert one("盟委副书记", ctx).body == "锡林郭勒盟委"
-    assert one("嘎查达", ctx).body == "巴音嘎查嘎查委员会"
+    assert one("嘎查达", ctx).body == "巴音嘎查委员会"
     assert one("嘎查党支部书记", ctx).body == "巴音嘎查党支部"
     assert one("旗人民检察院检察长", ctx).body == "正蓝旗人民检察院"
 

@@ -650,6 +650,26 @@ def test_a_dotted_name_whose_dot_the_model_reads_apart():
     assert people("牧民/n 艾力/PER ·/w 表示/v 感谢/v 。/w") == [("艾力", "model")]
 
 
+def test_names_the_model_reads_as_bodies_after_a_title():
+    """Tibet: 妇联主席央金也参加 — a Tibetan name read as a body; Inner Mongolia: 嘎查长额尔德|木图，
+    a Mongolian name cut into a body and a noun. Neither is a body."""
+    assert people("妇联/ORG 主席/n 央金/ORG 也/d 参加/v 了/u 座谈/vn 。/w") == [("央金", "rule:after-title")]
+    words = "巴彦某嘎查党支部/ORG 书记/n 、/w 嘎查/v 长/a 额尔德/ORG 木图/n ，/w 是/v 能手/n 。/w"
+    assert ("额尔德木图", "rule:after-title") in people(words)
+    assert "额尔德" not in bodies(words)
+
+
+def test_a_village_after_its_township_in_one_of_the_models_words():
+    """Inner Mongolia: 宝力格苏木巴彦德勒格尔嘎查党支部 in one word — the sumu, then the gacha."""
+    found = places("锡林郭勒盟/LOC 宝力格苏木巴彦德勒格尔嘎查党支部/ORG 书记/n 出席/v 。/w")
+    assert ("宝力格苏木", "苏木") in found and ("巴彦德勒格尔嘎查", "嘎查") in found
+
+
+def test_agriculture_and_rural_affairs_is_no_village():
+    """县农业农村|局 (the model's words): 农业农村 is the bureau's field, no 村."""
+    assert places("县农业农村/n 局/n 干部/n 尼玛/PER 介绍/v 。/w") == []
+
+
 def test_dai_names_open_with_a_mark_as_others_with_a_surname():
     """Yunnan: 罕 and 岩 open Dai names; after a title the name is certain."""
     assert people("副主席/n （/w 兼职/vn ）/w 罕玉梅/PER 主持/v 会议/n 。/w") == [("罕玉梅", "model")]
