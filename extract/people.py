@@ -159,9 +159,19 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         if tok.tag != PER or start < taken:
             continue
         name_end = end
+        # 乌云|其|其|格说: a Mongolian name the model cut into a name and characters of one each.
+        if name_end == end and all(c in _SPELLING for c in to_simplified(text[start:end])):
+            j, spelled_end = k + 1, end
+            while j < len(spans) and spans[j][1] - spans[j][0] == 1 and spans[j][0] == spelled_end \
+                    and to_simplified(spans[j][2].text) in _MONGOLIAN and spelled_end - start < 6:
+                spelled_end, j = spans[j][1], j + 1
+            if spelled_end - end >= 2 and _ends_a_name(text, spelled_end):
+                name_end = spelled_end
         # The model cuts a three-character name after a category word or a title: 村民陈新|全|来到,
         # 第一书记韦国|党|走进.
-        if end - start == 2 and k + 2 < len(spans) and k > 0 \
+        if name_end > end:
+            pass
+        elif end - start == 2 and k + 2 < len(spans) and k > 0 \
                 and (spans[k - 1][2].text in lex.person_categories or spans[k - 1][2].text in lex.titles) \
                 and len(spans[k + 1][2].text) == 1 and spans[k + 1][2].pos in ("d", "a", "n", "m", "q") \
                 and spans[k + 2][2].pos == "v" and not _an_adverb_alone(sent, k):
@@ -412,12 +422,15 @@ _MONGOLIAN = set("额尔德尼乌云其琴高娃朝鲁敖登日勒雅和仁宝�
 _TIBETAN = set("阿巴白班贝边布才仓藏策次措达旦丹当德登顿多堆噶嘎格更贡加嘉坚降晋久卡拉朗勒列罗洛玛曼梅米姆"
                "木尼努诺帕培彭普齐强琼曲群让热仁萨桑色索塔土吞旺维乌西央扬耶益泽增扎占珍珠卓宗吉娃杰赤穷觉喜饶金")
 _SPELLING = _TRANSLITERATION | _TIBETAN | _MONGOLIAN
+_MONGOLIAN_ONLY = _MONGOLIAN - _TRANSLITERATION - _TIBETAN
 
 
 def _is_name(name: str, lex: Lexicon) -> bool:
     if "·" in name:
         return len(name) >= 4
     simple = to_simplified(name)
-    if len(simple) >= 3 and (all(c in _TRANSLITERATION for c in simple) or all(c in _TIBETAN for c in simple)):
-        return True
+    if len(simple) >= 3 and (all(c in _TRANSLITERATION for c in simple) or all(c in _TIBETAN for c in simple)
+                             or len(simple) >= 4 and all(c in _SPELLING for c in simple)
+                             and any(c in _MONGOLIAN_ONLY for c in simple)):
+        return True  # (乌云其其格: a Mongolian name of four characters or more)
     return looks_like_name(name, lex)

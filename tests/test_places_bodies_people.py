@@ -413,7 +413,7 @@ def test_a_long_name_the_model_reads_whole_after_a_title():
     """Inner Mongolia: a Mongolian name of five characters, whose first character is also a Han
     surname, is a person when the model reads it as one and a title stands before it."""
     assert people("锡林郭勒盟正蓝旗巴音嘎查党支部/ORG 书记/n 苏和巴特尔/PER 介绍/v ，/w") == [
-        ("苏和巴特尔", "rule:after-title")]
+        ("苏和巴特尔", "model")]  # (the model's name, kept: spelled in the characters of Mongolian names)
 
 
 def test_names_a_byline_runs_together_are_not_one_long_name():
@@ -657,6 +657,12 @@ def test_names_the_model_reads_as_bodies_after_a_title():
     words = "巴彦某嘎查党支部/ORG 书记/n 、/w 嘎查/v 长/a 额尔德/ORG 木图/n ，/w 是/v 能手/n 。/w"
     assert ("额尔德木图", "rule:after-title") in people(words)
     assert "额尔德" not in bodies(words)
+
+
+def test_a_mongolian_name_the_model_cut_into_one_character_words():
+    """苏木党委书记乌云|其|其|格说: one name of five; a Han name is not lengthened so (王明|说)."""
+    assert people("苏木/n 党委书记/n 乌云/PER 其/r 其/r 格/n 说/v 。/w") == [("乌云其其格", "model")]
+    assert people("党委书记/n 王明/PER 说/v 。/w") == [("王明", "model")]
 
 
 def test_a_village_after_its_township_in_one_of_the_models_words():
