@@ -135,6 +135,15 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
                 # the story is about, not the body of the post before it
                 host = court or ctx.own_body(_COURTS, before=post.start) or before.body
                 parents = [host]
+            elif (commission := to_simplified((rest or bodies)[0].text)) in _TERRITORY_COMMISSIONS \
+                    and before.body_kind in ("committee", "organ") and (commission_territory := (
+                        before.territory or next((before.body[: -len(w)] for w in _TERRITORY_COMMISSIONS
+                                                  if to_simplified(before.body).endswith(w)), ""))):
+                # 县委常委、纪委书记、监委主任: the county's 纪委 and 监委, named by the territory; the 纪委
+                # is part of the committee, the 监委 (a state body) of none.
+                committee = before.body if before.body_kind == "committee" else next(iter(before.parents), "")
+                host = commission_territory
+                parents = [committee] if committee and "纪" in commission else []
             elif before.parents and (before.body_kind in ("organ", "cell", "unit") and kind == "organ"
                                    or before.body_kind == "cell" and kind in ("unit", "department")):
                 host, parents = before.parents[0], list(before.parents)
@@ -436,6 +445,8 @@ def _home_for_word(word: str, level: str, memory: Memory, ctx: Context) -> str |
 _ASSEMBLIES = ("政协", "人大常委会", "人大")
 _MEETING = "会议"  # the bare_body key of a post of the meeting the article reports (titles.tsv)
 _PARTY = "党派"  # …and of a post of the democratic party's committee the story is about
+# Commissions named by their territory though they answer to its party committee (县纪委, not 县委纪委).
+_TERRITORY_COMMISSIONS = ("纪委监委", "纪委", "监委", "监察委", "监察委员会", "纪律检查委员会")
 _COURTS = ("法院", "检察院")  # the bodies a 审判委员会 or 检察委员会 sits in
 _OWN_UNIT = "本单位"  # …and of a head of the body of its kind the story is about (院长 alone: its court)
 _ASSEMBLY_KIND = {"政协": "政协", "委会": "人大常委会", "人大": "人大"}

@@ -204,6 +204,15 @@ def test_a_gacha_head_heads_the_gachas_committee():
     assert one("嘎查长", story(巴彦德勒格尔嘎查=("嘎查", 2))).body == "巴彦德勒格尔嘎查委员会"
 
 
+def test_the_discipline_and_supervisory_commissions_are_the_territorys():
+    """县委常委、纪委书记、监委主任: 县纪委 and 县监委 (named by the county), not 县委纪委; 政法委 is the
+    committee's own organ (县委政法委)."""
+    posts = resolve("县委常委、纪委书记、监委主任", story(岚皋县=("县", 2)))
+    assert [p.body for p in posts] == ["岚皋县委", "岚皋县纪委", "岚皋县监委"]
+    assert posts[1].parents == ["岚皋县委"] and posts[2].parents == []
+    assert [p.body for p in resolve("县委常委、政法委书记", story(岚皋县=("县", 2)))] == ["岚皋县委", "岚皋县委政法委"]
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())
