@@ -506,6 +506,8 @@ def _split_level(r: _Reader, body: Span) -> list[Span]:
     return [level, Span(level.end, body.end, r.text[level.end:body.end], "body", form=body.form)]
 
 
+_STATIONED = "派驻"
+
 # The state's own bodies stand beside the party committee of their territory, never inside it.
 _NOT_IN_A_COMMITTEE = ("government", "cppcc", "court", "procuratorate")  # (市委常委会 is the committee's own)
 
@@ -527,6 +529,11 @@ def _read_name(r: _Reader) -> None:
             break
         _qualifiers(r)
         _session(r)
+        if b.form == "group" and r.text.endswith(_STATIONED, r.limit, r.pos):
+            # 县纪委监委派驻第三纪检监察组: the group the commission stations, read on to the commission
+            probe = _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, r.pos - len(_STATIONED))
+            if _body(probe) is not None:
+                r.take(Span(r.pos - len(_STATIONED), r.pos, _STATIONED, "link"))
     if not r.parts:
         return
     while True:

@@ -493,3 +493,8 @@ def test_a_delegation_alone_after_a_verb_is_a_body():
 
 def test_a_companys_boards():
     assert pieces(post("集团监事会主席")) == [("body", "集团"), ("body", "监事会"), ("core", "主席")]
+
+
+def test_a_group_a_commission_stations_is_read_on_to_the_commission():
+    assert pieces(post("县纪委监委派驻第三纪检监察组组长")) == [
+        ("level", "县"), ("body", "纪委监委"), ("link", "派驻"), ("body", "第三纪检监察组"), ("core", "组长")]
