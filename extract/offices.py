@@ -123,7 +123,8 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             host = ""  # 民革中央: a party's national body takes no territory from the chain (全国政协常委、)
         elif before is not None and before.body and before.body_label == ORGANIZATION \
                 and (not _stands_alone(rest[0] if rest else bodies[0], lex)
-                     or _party_cell_of(rest[0] if rest else bodies[0], before, lex)):
+                     or _party_cell_of(rest[0] if rest else bodies[0], before, lex)
+                     or _department_of(rest[0] if rest else bodies[0], before)):
             # 县委常委、组织部部长: 组织部 is the 县委's; after 组织部部长, 政法委 is the 县委's too.
             kind = _kind_of((rest or bodies)[0].text, lex)
             # …but a department after a party group's post is its host's: 院党组成员、政治部主任 (a
@@ -255,6 +256,17 @@ def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:
     is that body's party committee."""
     return body.text in ("党委", "党总支", "党支部", "党组") and before.body_kind not in (
         "committee", "cell", "government", "") and before.kind != "gov"
+
+
+# Bodies that have departments named 某某部 (a party committee's, a democratic party's, a mass
+# organisation's, a company's); a government's 部 is a ministry, a name of its own (交通运输部).
+_WITH_DEPARTMENTS = ("committee", "party", "mass", "enterprise")
+
+
+def _department_of(body: Span, before: Post) -> bool:
+    """民革中央副主席兼联络部部长: a department named with its own stem after a post of a body that
+    has such departments is that body's."""
+    return body.form == "unit" and to_simplified(body.text).endswith("部") and before.body_kind in _WITH_DEPARTMENTS
 
 
 def _may_inherit(before: Post, core) -> bool:

@@ -213,6 +213,15 @@ def test_the_discipline_and_supervisory_commissions_are_the_territorys():
     assert [p.body for p in resolve("县委常委、政法委书记", story(岚皋县=("县", 2)))] == ["岚皋县委", "岚皋县委政法委"]
 
 
+def test_a_department_with_a_stem_of_its_own_after_a_post_of_its_body():
+    """民革中央副主席兼联络部部长: the party's department; 县委常委、社会工作部部长: the committee's; but
+    全国政协常委、交通运输部党组书记: a ministry of its own, no department of the CPPCC."""
+    posts = resolve("民革中央副主席兼联络部部长", story())
+    assert posts[-1].body == "民革中央联络部"
+    assert resolve("县委常委、社会工作部部长", story(岚皋县=("县", 2)))[-1].body == "岚皋县委社会工作部"
+    assert resolve("全国政协常委、交通运输部党组书记", story())[-1].body == "交通运输部党组"
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())

@@ -498,3 +498,7 @@ def test_a_companys_boards():
 def test_a_group_a_commission_stations_is_read_on_to_the_commission():
     assert pieces(post("县纪委监委派驻第三纪检监察组组长")) == [
         ("level", "县"), ("body", "纪委监委"), ("link", "派驻"), ("body", "第三纪检监察组"), ("core", "组长")]
+
+
+def test_a_member_of_an_executive_committee_is_a_post():
+    assert post("县工商联执委").core.text == "执委"
