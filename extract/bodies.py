@@ -362,12 +362,21 @@ def is_bare_body(name: str, lex: Lexicon) -> bool:
     simple = to_simplified(name)
     if "中央" in simple and simple != "中央" or simple in lex.short_names:
         return False  # 民革中央, 中央组织部, 中国农工民主党: the national bodies are named
-    words = sorted(set(lex.bodies) | set(lex.level_words) | {"中央"}, key=len, reverse=True)
+    words = _kind_words(lex)
 
     def made_of_words(rest: str) -> bool:
-        return not rest or any(rest.startswith(w) and made_of_words(rest[len(w):]) for w in words)
+        return not rest or any(rest.startswith(w) and made_of_words(rest[len(w):]) for w in words.get(rest[0], ()))
 
     return made_of_words(simple)
+
+
+@lru_cache(maxsize=8)
+def _kind_words(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The body words and level words (and 中央), longest first, by their first character."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(set(lex.bodies) | set(lex.level_words) | {"中央"}, key=len, reverse=True):
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 _CIVIL_LEVELS = set("省市县区州旗盟镇乡")  # (团 of 团中央 is the Youth League's, no corps regiment)

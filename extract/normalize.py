@@ -136,6 +136,16 @@ def to_simplified(text: str) -> str:
     characters they were written in. Phrase conversions that change the
     length are redone character by character.
     """
+    # (the rules convert the same short names and words again and again: those are remembered)
+    return _simplified_word(text) if len(text) <= 12 else _simplified(text)
+
+
+@lru_cache(maxsize=16384)
+def _simplified_word(text: str) -> str:
+    return _simplified(text)
+
+
+def _simplified(text: str) -> str:
     converter = _t2s()
     simple = converter.convert(text)
     if len(simple) == len(text):
