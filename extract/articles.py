@@ -343,6 +343,12 @@ def _split_two_stories(item: _Item, segment: Callable[[str], list[str]] | None) 
     return [_Item(lines[: i + 1], lines[i + 1: j]), _Item(lines[j:], item.headline)]
 
 
+def _photo_caption(line: str) -> bool:
+    """▲县委书记某在某村调研。 通讯员 某 摄: a photo's caption under a headline, before the story's lead
+    (which does not begin another story)."""
+    return line.startswith(("▲", "△")) or bool(CREDIT.search(line))
+
+
 def _headline_block(lines: list[str], start: int, most: int = MAX_HEADLINE_LINES) -> tuple[list[str], int]:
     j = start
     while j < len(lines) and j - start < most and is_headline_candidate(lines[j]):
@@ -378,7 +384,7 @@ def _group(lines: list[str], segment: Callable[[str], list[str]] | None) -> list
         i = 1
     while i < n:
         line = lines[i]
-        if cur and (LEAD.match(line) or BULLET.match(line)) and not all(is_header(x) for x in cur):
+        if cur and (LEAD.match(line) or BULLET.match(line)) and not all(is_header(x) or _photo_caption(x) for x in cur):
             parts.append((False, cur))
             cur = []
         cur.append(line)
@@ -594,6 +600,12 @@ def _build(item: _Item, simple: _Item, source: str, number: int, year: int | Non
     credits: list[Byline] = []
     opening = _read_opening(lines, twins, article, credits, year, split_names)
     lines, twins = lines[opening:], twins[opening:]
+    # Photo captions under the headline, then the lead (▲某某在某村调研。 通讯员 某 摄 / 本报讯…): the
+    # story opens with its lead; the captions are read after it.
+    captions = next((k for k, twin in enumerate(twins) if not _photo_caption(twin)), len(twins))
+    if 0 < captions < len(twins) and LEAD.match(twins[captions]):
+        lines = [lines[captions]] + lines[:captions] + lines[captions + 1:]
+        twins = [twins[captions]] + twins[:captions] + twins[captions + 1:]
     # After the text: （来源：青川日报）, 责任编辑：…, 编辑/赵红信.
     while twins and (META_LINE.match(twins[-1]) or BYLINE_LINE.match(twins[-1])):
         line, twin = lines.pop(), twins.pop()

@@ -225,6 +225,16 @@ def test_a_headline_may_open_with_its_topic_and_a_colon(line, ok):
     assert is_headline_candidate(line) is ok
 
 
+def test_photo_captions_under_a_headline_and_then_the_lead_are_one_story():
+    text = ("岚皋：茶旅融合富了山里人\n"
+            "▲县委书记陈建国在石门村茶园调研。 通讯员 钱晓明 摄\n"
+            "本报讯（记者 孙立平）近日，石门村的茶园里一片繁忙景象。\n")
+    [article] = split_page(text, "page.txt")
+    assert article.title == "岚皋：茶旅融合富了山里人" and article.lead == "本报讯"
+    assert {("孙立平", "记者"), ("钱晓明", "通讯员")} <= {(b.person, b.role) for b in article.bylines}
+    assert article.body.startswith("近日，石门村") and "县委书记陈建国在石门村茶园调研" in article.body
+
+
 def test_a_captions_credit_inside_the_text_is_a_photo_byline_not_text():
     text = ("石桥村的幸福对账\n"
             "本报讯 近日，石桥村召开村民大会。\n"
