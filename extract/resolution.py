@@ -86,6 +86,8 @@ def resolve_sentence(s: Sentence, ctx: Context, lex: Lexicon) -> None:
     for m in s.places:
         # A site takes the article's territory as a body would: 区廉政教育基地 → 卫东区廉政教育基地.
         m.canonical = canonical_org(m.text, ctx, lex) if m.level == "site" else canonical_place(m.text)
+        if m.level != "site" and m.canonical == m.text:
+            m.canonical = _written_in_full(m.text, ctx) or m.canonical
     kept = []
     ctx.begin_sentence()
     for m in s.bodies:
@@ -98,6 +100,19 @@ def resolve_sentence(s: Sentence, ctx: Context, lex: Lexicon) -> None:
         kept.append(m)
     s.bodies = kept
     s.anaphors = find_anaphors(s, ctx, lex)
+
+
+# The levels a county-level division's name ends with, which stories often leave out (岚皋 for 岚皋县).
+_COUNTY_LEVEL_ENDS = "县区市旗"
+
+
+def _written_in_full(name: str, ctx: Context) -> str | None:
+    """岚皋：… in a story that names 岚皋县: the one territory of the story whose name is this one and
+    a county-level suffix (the division data keeps no such short names: 城区, 郊区)."""
+    simple = to_simplified(name)
+    found = {n for n, _level in ctx.named_places
+             if len(n) == len(name) + 1 and to_simplified(n).startswith(simple) and n[-1] in _COUNTY_LEVEL_ENDS}
+    return found.pop() if len(found) == 1 and len(name) >= 2 else None
 
 
 def _of_many(body: str, ctx: Context, lex: Lexicon) -> bool:

@@ -354,6 +354,20 @@ def test_a_first_person_body_is_the_storys_own():
     assert anaphors("该院/r 院长/n 介绍/v 。/w", ctx) == [("该院", ORGANIZATION, "玉树州人民医院")]
 
 
+def test_a_countys_name_without_its_suffix_is_the_county_the_story_names():
+    """岚皋：茶旅融合… in a story that names 岚皋县: one place, not two (the division data keeps no
+    short names of counties); a name two counties could complete stays as written."""
+    def canonical(name, ctx):
+        s = sentence(f"{name}/LOC ：/w 茶旅/n 融合/vn 。/w")
+        s.places = [Mention(name, PLACE, 0, len(name), "model")]
+        resolve_sentence(s, ctx, LEX)
+        return s.places[0].canonical
+
+    assert canonical("岚皋", story(岚皋县=("县", 2))) == "岚皋县"
+    assert canonical("岚皋", story(岚皋县=("县", 2), 岚皋区=("区", 1))) == "岚皋"
+    assert canonical("岚皋", story(平利县=("县", 2))) == "岚皋"
+
+
 def test_a_bare_body_of_a_level_the_story_names_many_of_is_no_body():
     """在村委设置法官工作室 in a story of two villages and neither its own: villages' committees in
     general. A story that names no village keeps its 村委 (as that story's own node)."""
