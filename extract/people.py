@@ -265,7 +265,8 @@ def _names_after_categories(sent: TaggedSentence, lex: Lexicon, place_stems: set
         if any(tok2.pos in ("r", "p", "c", "u", "m", "q") for s2, e2, tok2 in sent.spans if end <= s2 < name_end):
             continue  # 群众连|谁: a preposition and a pronoun, no name
         name = text[end:name_end]
-        if name not in place_stems and looks_like_name(name, lex) and _reads_as_name(sent, end, name_end):
+        if name not in place_stems and looks_like_name(name, lex) and _reads_as_name(sent, end, name_end) \
+                and not name.endswith(_REFERENCE_ENDS):  # (村民周大姐: a way of addressing, no name)
             out.append(Mention(name, PERSON, end, name_end, "rule:after-category"))
     return out
 

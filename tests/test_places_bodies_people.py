@@ -659,6 +659,10 @@ def test_names_the_model_reads_as_bodies_after_a_title():
     assert "额尔德" not in bodies(words)
 
 
+def test_a_way_of_addressing_after_a_category_is_no_name():
+    assert people("村民/n 周大姐/PER 笑着/vd 说/v 。/w") == []
+
+
 def test_a_mongolian_name_the_model_cut_into_one_character_words():
     """苏木党委书记乌云|其|其|格说: one name of five; a Han name is not lengthened so (王明|说)."""
     assert people("苏木/n 党委书记/n 乌云/PER 其/r 其/r 格/n 说/v 。/w") == [("乌云其其格", "model")]
