@@ -167,6 +167,12 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
                 spelled_end, j = spans[j][1], j + 1
             if spelled_end - end >= 2 and _ends_a_name(text, spelled_end):
                 name_end = spelled_end
+        # 吉克|石日介绍: a family name of two (Yi, 欧阳) the model read as the whole name.
+        if name_end == end and end - start == 2 and text[start:end] in lex.surnames and k + 1 < len(spans):
+            s2, e2, nxt = spans[k + 1]
+            if s2 == end and 1 <= e2 - s2 <= 2 and all(_CJK.match(c) for c in nxt.text) \
+                    and nxt.pos not in ("v", "p", "c", "u", "d", "w") and _ends_a_name(text, e2):
+                name_end = e2
         # The model cuts a three-character name after a category word or a title: 村民陈新|全|来到,
         # 第一书记韦国|党|走进.
         if name_end > end:

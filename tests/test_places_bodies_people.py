@@ -659,6 +659,14 @@ def test_names_the_model_reads_as_bodies_after_a_title():
     assert "额尔德" not in bodies(words)
 
 
+def test_yi_names_open_with_a_family_name_of_two():
+    """Sichuan (Liangshan): 吉克|石日, 海|来|阿呷 — a Yi family name, then the given name."""
+    assert people("乡党委/ORG 书记/n 吉克/PER 石日/TIME 介绍/v 。/w") == [("吉克石日", "model")]
+    assert people("副乡长/n 海/PER 来/v 阿呷/PER 参加/v 会议/n 。/w") == [("海来阿呷", "rule:after-title")]
+    # …a Han name of a compound surname stays whole (欧阳明说)
+    assert people("欧阳明/PER 说/v 。/w") == [("欧阳明", "model")]
+
+
 def test_a_way_of_addressing_after_a_category_is_no_name():
     assert people("村民/n 周大姐/PER 笑着/vd 说/v 。/w") == []
 
