@@ -396,7 +396,8 @@ def _names_in_lists(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], p
 
 def _reads_as_name(sent: TaggedSentence, start: int, end: int) -> bool:
     """A word the model reads as one common word (单位, 质量奖) is no name, unless a list of names
-    continues after it (委员…马驹、谢秀娟)."""
+    continues after it (委员…马驹、谢秀娟); the title's own word the model ran into the name
+    (县委书记令|明远) is none of the name's words."""
     if sent.char_tag[start] in ("PER", "nr") or "·" in sent.text[start:end]:
         return True
     # …unless it stands in a list of names the model does read as names: 马驹、谢秀娟.
@@ -406,7 +407,7 @@ def _reads_as_name(sent: TaggedSentence, start: int, end: int) -> bool:
     if end - start >= 3 and all(c in _SPELLING for c in to_simplified(sent.text[start:end])) \
             and any(tok.tag in ("ORG", "PER") for _s, _e, tok in words):
         return True  # 额尔德|木图: a name spelled out, which the model read in part as a name or a body
-    common = any(e - s >= 2 and tok.pos in ("n", "vn", "v", "a", "ad", "d", "an")
+    common = any(e - s >= 2 and s >= start and tok.pos in ("n", "vn", "v", "a", "ad", "d", "an")
                  and not (tok.pos == "v" and (s, e) == (start, end) and e - s == 3)  # 副县长拉毛措参会
                  for s, e, tok in words)
     return in_list or not common

@@ -688,9 +688,13 @@ _TEAM_WORDS = ("班子", "领导班子")
 
 def _glued_to_a_name(text: str, start: int, end: int, lex: Lexicon, char_tags, token_starts) -> bool:
     """丰台区区|长冀岩: the model glued the title's last character to the name after it (a name it
-    reads as a place or a person, starting inside the core, going on with a surname)."""
+    reads as a place or a person, starting inside the core, going on with a surname); or the
+    name's surname to the title (县委书记令|明远)."""
     if char_tags is None or token_starts is None or end >= len(text):
         return False
+    if end + 1 in token_starts and end not in token_starts and text[end] in lex.surnames \
+            and end + 1 < len(char_tags) and char_tags[end + 1] == "PER":
+        return True  # 县委书记令|明远同志: the model glued the surname to the title, the given name apart
     tag = char_tags[end]
     if tag not in ("PER", "LOC") or char_tags[end - 1] != tag or end in token_starts:
         return False

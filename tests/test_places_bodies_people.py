@@ -659,6 +659,11 @@ def test_names_the_model_reads_as_bodies_after_a_title():
     assert "额尔德" not in bodies(words)
 
 
+def test_a_surname_the_model_glued_to_the_title_before_it():
+    """县委书记令|明远同志: the title, then the whole name (令 is a surname too)."""
+    assert people("县委书记令/n 明远/PER 同志/n 出席/v 会议/n 。/w") == [("令明远", "rule:after-title")]
+
+
 def test_yi_names_open_with_a_family_name_of_two():
     """Sichuan (Liangshan): 吉克|石日, 海|来|阿呷 — a Yi family name, then the given name."""
     assert people("乡党委/ORG 书记/n 吉克/PER 石日/TIME 介绍/v 。/w") == [("吉克石日", "model")]
