@@ -19,7 +19,8 @@ from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.normalize import to_simplified
-from govkg.extract.territory import LEVEL_INITIAL_WORDS, NUMERIC_STEM, canonical_place, is_territory, place_level
+from govkg.extract.territory import (LEVEL_INITIAL_WORDS, NUMERIC_STEM, VILLAGE_SUFFIXES, canonical_place, is_territory,
+                                     place_level)
 from govkg.extract.titles import BOUNDARY, body_ends, parse_body, phrase_limit
 from govkg.graph.schema import PLACE
 
@@ -58,6 +59,12 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
             # A territory the model cut before its suffix: 神马 + 社区.
             nxt = next((t for s, e, t in sent.spans if s == end), None)
             prev = next((t for s, e, t in sent.spans if e == start), None)
+            after = next((t for s, e, t in sent.spans if nxt is not None and s == end + len(nxt.text)), None)
+            if nxt is not None and nxt.text in _TOPONYM_ENDS and after is not None and after.text in ("社区", "村") \
+                    and not is_territory(word, lex) and is_territory(word + nxt.text + after.text, lex):
+                # 三桂|里|社区: a neighbourhood's name the model cut before its last character and its suffix
+                word, end = word + nxt.text, end + len(nxt.text)
+                nxt = after
             if nxt is not None and nxt.text in ("社区", "街道", "村", "镇", "乡", "嘎查", "苏木") \
                     and not is_territory(word, lex) and is_territory(word + nxt.text, lex):
                 word, end = word + nxt.text, end + len(nxt.text)
@@ -124,7 +131,8 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
 
-_VILLAGE_SUFFIXES = ("嘎查", "社区", "村")
+# Last characters of neighbourhoods' and villages' names the model reads apart (三桂|里|社区, 王家|庄|村).
+_TOPONYM_ENDS = ("里", "庄", "屯", "营", "坊", "店", "桥", "湾", "坪", "坝")
 # Tags of the model's words a village's name it misread may be made of (白音塔拉/n, 青禾/PER): names and nouns.
 _STEM_TAGS = ("n", "nz", "nr", "ns", "PER", "LOC", "ORG", "j", "nw", "an")
 
@@ -142,7 +150,7 @@ def _villages_after_territories(sent: TaggedSentence, lex: Lexicon, found: list[
             continue
         for size in (2, 3, 4):
             end = at + size
-            suffix = next((sfx for sfx in _VILLAGE_SUFFIXES if text.startswith(sfx, end)), None)
+            suffix = next((sfx for sfx in VILLAGE_SUFFIXES if text.startswith(sfx, end)), None)
             if suffix is None:
                 continue
             stem_tokens = [(s, e, tok) for s, e, tok in sent.spans if at <= s < end]

@@ -25,6 +25,9 @@ LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县域
 _BODY_CHARS = re.compile(r"委|政府|党|中共|共青团|局|厅|法院|检察院|政协|人大")
 # A cue of appointment the model glues to the name after it (韩某|同志任县财政局|党组书记): no
 # place or body name holds one, so a name read leftwards stops where one ends.
+# The suffixes of a village's name and of the township it lies in (places.py, titles.py).
+VILLAGE_SUFFIXES = ("嘎查", "社区", "村")
+TOWN_SUFFIXES = ("苏木", "镇", "乡", "街道")
 GLUED_CUE = re.compile(r"(?:同志|[担曾历现调转改升出接兼原时拟]任|任命|免去)(?:任|为|职)?$")  # (曾任职|某局)
 # Words that begin a phrase about territories but are not part of a name: 全市, 各县, 该区.
 _MODIFIERS = ("全", "各", "该", "本", "我", "每", "历届", "所在")

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from govkg.extract.lexicon import Lexicon, ending_at, suffix_index
 from govkg.extract.admin import divisions
-from govkg.extract.territory import (GLUED_CUE, Span, cue_and_level, division_ending_at, is_territory, level_word_ending_at,
-                                     place_level)
+from govkg.extract.territory import (GLUED_CUE, TOWN_SUFFIXES, VILLAGE_SUFFIXES, Span, cue_and_level, division_ending_at,
+                                     is_territory, level_word_ending_at, place_level)
 
 # Characters a post phrase never crosses.
 BOUNDARY = set("，。、；：！？“”‘’（）()《》〈〉【】「」『』 \t…—·,.;:!?")
@@ -242,15 +242,15 @@ def _generic_territory(r: _Reader) -> Span | None:
                 if ch not in _ORDINALS:
                     break
             elif (tag in _STOP_TAGS or tag in ("v", "vn", "m", "c", "a", "ad") or r.text[i - 1] in "的了和与及") \
-                    and not _opens_a_name(r, i - 1):
+                    and not _opens_a_name(r, i - 1) and not (tag == "m" and _no_number(r, i - 1)):
                 break
             i -= 1
             if not numeric and i in r.token_starts and r.pos - i >= len(suffix) + 2:
                 break
             if not numeric and r.pos - i >= len(suffix) + 2 and division_ending_at(r.text, i, r.limit):
                 break  # 江西省抚州市 + 临川县: a chain of territories, each its own
-            if not numeric and suffix in _VILLAGE_SUFFIXES and r.pos - i >= len(suffix) + 2 \
-                    and r.text.endswith(_TOWN_SUFFIXES, r.limit, i) and i - r.limit >= 3:
+            if not numeric and suffix in VILLAGE_SUFFIXES and r.pos - i >= len(suffix) + 2 \
+                    and r.text.endswith(TOWN_SUFFIXES, r.limit, i) and i - r.limit >= 3:
                 break  # 某某苏木 + 巴彦某某嘎查 in one of the model's words: the town, then its village
         if not numeric and start - i >= 3 and r.text[i] in _GLUED_VERBS and i in r.token_starts:
             i += 1  # 任宁乡市委 in one of the model's words: 任 is the cue, 宁乡市 the territory
@@ -307,8 +307,17 @@ def _glued_to_a_connector(r: _Reader, i: int) -> bool:
     return end - start >= 3 and r.text[start] in _CONNECTORS
 
 
-_VILLAGE_SUFFIXES = ("村", "嘎查", "社区")
-_TOWN_SUFFIXES = ("苏木", "镇", "乡", "街道")
+
+
+_NUMERALS = set("〇零一二三四五六七八九十百千万亿两第0123456789")
+
+
+def _no_number(r: _Reader, i: int) -> bool:
+    """五玉里社区党委 read by the model as one number: a word of its numbers that holds characters
+    no number is written with is a name it misread."""
+    start, end = _token_at(r, i)
+    word = r.text[start:end]
+    return end - start >= 3 and sum(c not in _NUMERALS for c in word) >= 2
 
 
 def _opens_a_name(r: _Reader, i: int) -> bool:

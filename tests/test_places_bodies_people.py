@@ -688,6 +688,16 @@ def test_a_village_after_its_township_in_one_of_the_models_words():
     assert ("宝力格苏木", "苏木") in found and ("巴彦德勒格尔嘎查", "嘎查") in found
 
 
+def test_a_neighbourhood_the_model_cut_before_its_last_character_or_read_as_a_number():
+    """Hubei: 三桂|里|社区 is one community; 三桂里社区党委 read as one number is the community's
+    committee (a word of numbers with characters no number has)."""
+    assert ("三桂里社区", "社区") in places("下沉/v 到/v 岚山街/LOC 三桂/LOC 里/f 社区/n 任/v 职/n 。/w")
+    assert ("三桂里社区", "社区") in places("岚山街/LOC 三桂里社区党委/m 书记/n 李明/PER 出席/v 。/w")
+    assert bodies("岚山街/LOC 三桂里社区党委/m 书记/n 李明/PER 出席/v 。/w") == ["三桂里社区党委"]
+    # …a number stays a number (三十五|社区: thirty-five communities)
+    assert places("全区/n 三十五个/m 社区/n 开展/v 活动/vn 。/w") == []
+
+
 def test_agriculture_and_rural_affairs_is_no_village():
     """县农业农村|局 (the model's words): 农业农村 is the bureau's field, no 村."""
     assert places("县农业农村/n 局/n 干部/n 尼玛/PER 介绍/v 。/w") == []
