@@ -22,7 +22,7 @@ from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.territory import (LEVEL_INITIAL_WORDS, Span, canonical_place, is_territory,
                                      needs_the_territory_before, place_level)
-from govkg.extract.titles import BOUNDARY, BodyPhrase, body_ends, parse_body, phrase_limit
+from govkg.extract.titles import BOUNDARY, COURT_SHORT_NAME, BodyPhrase, body_ends, parse_body, phrase_limit
 from govkg.graph.schema import ORGANIZATION
 
 # A body word that names a body only with a territory (or a stem) before it.
@@ -66,6 +66,11 @@ def find_bodies(sent: TaggedSentence, lex: Lexicon, places: list[Mention]) -> li
         if _ends_in_ordinary_word(text, end, lex) or text.startswith("系统", end):
             continue  # (监狱系统, 公安系统: the bodies of a kind together, no one body)
         out.append(Mention(text[start:end], ORGANIZATION, start, end, "rule:body"))
+    for m in COURT_SHORT_NAME.finditer(text):
+        # 鄂城区院|方某院长: a territory's court in its own system's writing, 院 glued to the name after it
+        territory = next((p for p in places if p.end == m.start() + 1 and p.level not in ("", "site")), None)
+        if territory is not None and m.end() not in sent.token_start and not _ends_in_ordinary_word(text, m.end(), lex):
+            out.append(Mention(text[territory.start:m.end()], ORGANIZATION, territory.start, m.end(), "rule:court-short"))
     for m in _CITED_MEDIUM.finditer(text):
         # 据包头新闻网消息, 据新华社报道: the medium a story cites is a body it names.
         out.append(Mention(m.group(1), ORGANIZATION, m.start(1), m.end(1), "rule:cited-medium"))

@@ -275,6 +275,16 @@ def canonical_org(name: str, ctx: Context, lex: Lexicon) -> str:
         stem = canonical_place(name[:at])
         if to_simplified(stem).endswith(("市", "州", "盟", "地区")):
             return stem + in_script_of(name, "中级人民法院") + name[at + 2:]
+    court = re.match(r"^(.{2,12}?[区县市州旗])院(?=$|党组|党委|执行局|审判委员会|检察委员会)", simple)
+    if court and ctx.body_counts:
+        # 华容区院熊某副院长 in a courts' story: the district's court (a procuratorates' story: its
+        # procuratorate), as that system writes it.
+        kinds = Counter("人民检察院" if to_simplified(b).endswith("检察院") else "人民法院"
+                        for b in ctx.body_counts if to_simplified(b).endswith(("法院", "检察院")))
+        if kinds:
+            kind = kinds.most_common(1)[0][0]
+            name, simple = name[: court.end(1)] + in_script_of(name, kind) + name[court.end():], \
+                simple[: court.end(1)] + kind + simple[court.end():]
     # 县政府 → 县人民政府, also inside a longer name (宁城县法院党组 → 宁城县人民法院党组).
     for short, full in (("人民政府", None), ("政府", "人民政府"), ("人民检察院", None), ("检察院", "人民检察院"),
                         ("人民法院", None), ("法院", "人民法院")):

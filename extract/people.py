@@ -19,7 +19,7 @@ from govkg.extract.sentences import TaggedSentence
 from govkg.extract.ner.base import PER
 from govkg.extract.normalize import to_simplified
 from govkg.extract.records import Mention
-from govkg.extract.titles import BOUNDARY, PostPhrase
+from govkg.extract.titles import BOUNDARY, COURT_SHORT_NAME, PostPhrase
 from govkg.graph.schema import PERSON
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -251,7 +251,24 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         out.append(Mention(name, PERSON, post.end, end, "rule:after-title"))
     out.extend(_names_after_cues(sent, lex, place_stems, out, posts))
     out.extend(_names_after_categories(sent, lex, place_stems, out, posts))
+    out.extend(_names_after_a_courts_short_name(sent, lex, out, posts))
     return sorted(out, key=lambda m: m.start)
+
+
+def _names_after_a_courts_short_name(sent: TaggedSentence, lex: Lexicon, people: list[Mention],
+                                     posts: list[PostPhrase]) -> list[Mention]:
+    """鄂城区院|方某|院长: between a district's 院 and a title, a name the model glued to the 院."""
+    text = sent.text
+    out: list[Mention] = []
+    for m in COURT_SHORT_NAME.finditer(text):
+        start = m.end()
+        post = next((p for p in posts if 2 <= p.start - start <= 4 and p.core.text.endswith(("院长", "检察长"))), None)
+        if post is None or sent.char_tag[m.start()] not in ("LOC", "ORG", "ns") or start in sent.token_start:
+            continue
+        name = text[start:post.start]
+        if looks_like_name(name, lex) and not any(o.start < post.start and start < o.end for o in people):
+            out.append(Mention(name, PERSON, start, post.start, "rule:before-title"))
+    return out
 
 
 def _names_after_categories(sent: TaggedSentence, lex: Lexicon, place_stems: set[str], people: list[Mention],

@@ -516,6 +516,9 @@ def _split_level(r: _Reader, body: Span) -> list[Span]:
 
 
 _STATIONED = "派驻"
+# A court's or a procuratorate's short name in the system's own writing: 某区院, 某县院 (the level
+# character, then 院; context.canonical_org says which of the two the story's system is).
+COURT_SHORT_NAME = re.compile(r"[区县市州旗]院")
 
 # The state's own bodies stand beside the party committee of their territory, never inside it.
 _NOT_IN_A_COMMITTEE = ("government", "cppcc", "court", "procuratorate")  # (市委常委会 is the committee's own)

@@ -138,6 +138,19 @@ def test_a_county_of_one_character_names_its_committee_with_the_level_twice(name
     assert canonical_org(name, story(魏县=("县", 3)), LEX) == canonical
 
 
+def test_a_districts_court_in_its_systems_own_writing():
+    """华容区院 in a courts' story is the district's court; in a procuratorates' story its
+    procuratorate; in a story of neither it stays as written."""
+    courts = story(华容区=("区", 2))
+    courts.named("鄂州市中级人民法院")
+    assert canonical_org("华容区院", courts, LEX) == "华容区人民法院"
+    assert canonical_org("华容区院党组", courts, LEX) == "华容区人民法院党组"
+    procuratorates = story(华容区=("区", 2))
+    procuratorates.named("鄂州市人民检察院")
+    assert canonical_org("华容区院", procuratorates, LEX) == "华容区人民检察院"
+    assert canonical_org("华容区院", story(华容区=("区", 2)), LEX) == "华容区院"
+
+
 def test_canonical_org_without_a_district_keeps_the_level_word():
     assert canonical_org("区政府", Context(), LEX) == "区人民政府"
     assert canonical_org("街道办事处", Context(), LEX) == "街道办事处"

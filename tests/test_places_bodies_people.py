@@ -659,6 +659,15 @@ def test_names_the_model_reads_as_bodies_after_a_title():
     assert "额尔德" not in bodies(words)
 
 
+def test_a_courts_short_name_and_the_name_the_model_glued_to_it():
+    """Hubei courts: 岚山区院方明远院长介绍 — the district's 院 (its court), then the name, then the title."""
+    words = "岚山区/LOC 院方明/n 远/n 院长/n 介绍/v 了/u 情况/n 。/w"
+    assert ("方明远", "rule:before-title") in people(words)
+    assert "岚山区院" in bodies(words)
+    # …a courtyard is no court (小区院落)
+    assert bodies("岚山区/LOC 院落/n 整洁/a 。/w") == []
+
+
 def test_a_surname_the_model_glued_to_the_title_before_it():
     """县委书记令|明远同志: the title, then the whole name (令 is a surname too)."""
     assert people("县委书记令/n 明远/PER 同志/n 出席/v 会议/n 。/w") == [("令明远", "rule:after-title")]
