@@ -471,6 +471,7 @@ def test_no_person_after_a_title(words):
 @pytest.mark.parametrize("name, expected", [
     ("邱明达", True),
     ("欧阳晓峰", True),  # compound surname
+    ("习远平", True), ("凤晓燕", True), ("令明远", True),  # rarer surnames
     ("王家村", False),  # a place ending
     ("林业局", False),
     ("扎西", False),  # no Han surname: only a title before it makes it a name
