@@ -537,13 +537,17 @@ def _subject_of_clause(text: str, cue_start: int, st: _Sentence) -> list[Name]:
         if len(before) >= 2 or before and "后者" in head:
             return [before[-1] if "后者" in head else before[-2]]
         return []
-    if re.search(r"[他她其]", head):
+    if _PRONOUN_IN_HEAD.search(head):
         topic = st.passage.topic or _opening_name(text, clause_start, st.names, st.posts)
         return [topic] if topic else []
     if not re.sub(r"[\s0-9-]", "", _ADVERBIAL.sub("", DATE.sub("", head))):
         subject = st.main or _opening_name(text, clause_start, st.names, st.posts) or st.passage.topic
         return [subject] if subject else []
     return []
+
+
+# 他, 她, and 其 where a pronoun stands (其任…, 对其…), not 其 inside a name (乌尼日其木格成为…).
+_PRONOUN_IN_HEAD = re.compile(r"[他她]|(?:^|[，,、对使将把与由让令及和])其")
 
 
 def _inside_brackets(text: str, at: int, end: int) -> bool:

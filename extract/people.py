@@ -47,6 +47,34 @@ _LIST_BREAKS = "、，。；（("
 _GLUED_CUES = ("任", "为")
 
 
+def _spelled_run(sent: TaggedSentence, k: int, taken: int) -> tuple[int, int] | None:
+    """The span of the model's words around its name word ``k`` that are all spelled in the
+    characters of Mongolian names, when they make a longer one (乌日娜|其|木格: four to seven
+    characters, one of them a character of Mongolian names only); None otherwise."""
+    spans, text = sent.spans, sent.text
+    start, end = spans[k][0], spans[k][1]
+
+    def spelled(j: int) -> bool:
+        word = to_simplified(spans[j][2].text)
+        return spans[j][2].pos not in ("w", "m", "TIME", "c", "d", "p", "u") and all(c in _SPELLING for c in word)
+
+    if not spelled(k):
+        return None
+    first, last = k, k
+    while first > 0 and spans[first - 1][1] == spans[first][0] and spans[first - 1][0] >= taken \
+            and spelled(first - 1) and end - spans[first - 1][0] <= 7:
+        first -= 1
+    while last + 1 < len(spans) and spans[last + 1][0] == spans[last][1] and spelled(last + 1) \
+            and spans[last + 1][1] - spans[first][0] <= 7:
+        last += 1
+    s0, e0 = spans[first][0], spans[last][1]
+    after = spans[last + 1][2].pos if last + 1 < len(spans) else "w"
+    if (s0, e0) == (start, end) or e0 - s0 < 4 or after not in ("v", "p", "c", "u", "w", "d", "f") \
+            or not any(c in _MONGOLIAN_ONLY for c in to_simplified(text[s0:e0])):
+        return None
+    return s0, e0
+
+
 def _spelled_name_end(sent: TaggedSentence, start: int) -> int | None:
     """Where a name spelled out in the characters Mongolian, Tibetan and foreign names are written
     with ends, when the model cut it into words of its own (额尔德/ORG 木图/n): three to six
@@ -159,6 +187,10 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         if tok.tag != PER or start < taken:
             continue
         name_end = end
+        # 好邻居乌日娜|其|木格成为…: a Mongolian name the model cut into pieces, one of them a name.
+        spelled = _spelled_run(sent, k, taken)
+        if spelled is not None:
+            start, name_end = spelled
         # 乌云|其|其|格说: a Mongolian name the model cut into a name and characters of one each.
         if name_end == end and all(c in _SPELLING for c in to_simplified(text[start:end])):
             j, spelled_end = k + 1, end

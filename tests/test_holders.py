@@ -93,6 +93,13 @@ def test_a_clause_opened_by_a_span_of_time_is_the_sentences_persons():
     assert ("侯明舒", "学校团委书记") in [(h[0], h[1]) for h in found]
 
 
+def test_qi_inside_a_name_is_no_pronoun():
+    """宾德丽亚说，自从好邻居乌尼日其木格成为党员中心户后: 其 of a name the model did not read points at
+    no one, so the post is not the speaker's."""
+    found = holdings("宾德丽亚/PER 说/v ，/w 自从/p 好/a 邻居/n 乌尼日/TIME 其/r 木格/n 成为/v 网格员/n 后/f 。/w")
+    assert found == []
+
+
 def test_hong_kong_appoints_with_weiren():
     """Hong Kong: 行政长官某宣布，委任X为Y — the chief executive, and an appointment."""
     found = holdings("行政长官/n 李家明/PER 宣布/v ，/w 委任/v 邓咏思/PER 为/v 民政及青年事务局/ORG 局长/n 。/w",

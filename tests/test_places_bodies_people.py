@@ -692,6 +692,13 @@ def test_a_mongolian_name_the_model_cut_into_one_character_words():
     assert people("党委书记/n 王明/PER 说/v 。/w") == [("王明", "model")]
 
 
+def test_a_mongolian_name_the_model_cut_into_pieces_around_its_name_word():
+    """好邻居乌日娜|其|木格成为…: the model's name word is the last piece; the pieces spelled in the
+    characters of Mongolian names around it are one name. Two names and a connector stay two."""
+    assert people("好/a 邻居/n 乌日娜/nz 其/r 木格/PER 成为/v 党员/n 中心户/n 。/w") == [("乌日娜其木格", "model")]
+    assert [n for n, _ in people("布莱尔/PER 和/c 卡梅伦/PER 作为/p 首相/n 。/w")] == ["布莱尔", "卡梅伦"]
+
+
 def test_a_village_after_its_township_in_one_of_the_models_words():
     """Inner Mongolia: 宝力格苏木巴彦德勒格尔嘎查党支部 in one word — the sumu, then the gacha."""
     found = places("锡林郭勒盟/LOC 宝力格苏木巴彦德勒格尔嘎查党支部/ORG 书记/n 出席/v 。/w")

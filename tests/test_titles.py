@@ -502,3 +502,8 @@ def test_a_group_a_commission_stations_is_read_on_to_the_commission():
 
 def test_a_member_of_an_executive_committee_is_a_post():
     assert post("县工商联执委").core.text == "执委"
+
+
+@pytest.mark.parametrize("written", ["党员中心户", "护边员", "网格员"])
+def test_grassroots_roles_are_titles(written):
+    assert post(written).core.text == written
