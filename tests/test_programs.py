@@ -41,6 +41,14 @@ def test_unquoted_names_ended_by_a_head_word():
     assert programs("以/p 邵文杰/PER 育种/vn 理论/n 为/v 指导/vn 。/w") == ["邵文杰育种理论"]
 
 
+def test_a_campaign_named_by_its_action():
+    """实施兴边富民行动, 开展农村人居环境整治行动: an action of four characters' name or more is a
+    campaign; 迅速行动, 共同行动 are ways of acting."""
+    assert programs("大力/d 实施/v 兴边/vn 富民/vn 行动/n 。/w") == ["兴边富民行动"]
+    assert programs("各/r 部门/n 要/v 迅速/ad 行动/v 起来/v 。/w") == []
+    assert programs("全县/n 上下/f 共同/d 行动/v 。/w") == []
+
+
 def test_a_count_is_not_part_of_an_honours_name():
     assert programs("全县/n 评出/v 17个/m 平安/a 创建/vn 先进集体/n 。/w") == ["平安创建先进集体"]
 
