@@ -178,19 +178,26 @@ _NEVER_A_COUNTY = ("新区", "林区", "特区", "开发区", "管理区")
 
 def former_county_names(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The county a district or a county-level city was before it was made one (崇礼县 of 崇礼区,
-    增城县 of 增城区), which older stories and bodies' names write, where no division has that name
+    增城县 of 增城区), and the league an Inner Mongolian city was (巴彦淖尔盟 of 巴彦淖尔市), which
+    older stories and bodies' names write, where no division has that name
     and only one division could have had it (not 长安县: 长安区 of 西安 and of 石家庄), each with the
     code of the division it became. Most districts outside the old city cores and most county-level
     cities were counties; a district that never was is never written with 县 either."""
     names = {name for _code, name in rows}
     found: dict[str, list[str]] = {}
     for code, name in rows:
+        former: list[str] = []
         if _rank(code) == 2 and name.endswith(("区", "市")) and len(name) >= 3 \
                 and not name.endswith(_NEVER_A_COUNTY) and "自治" not in name:
-            county = name[:-1] + "县"
-            if county not in names:
-                found.setdefault(county, []).append(code)
-    return [(codes[0], county) for county, codes in found.items() if len(set(codes)) == 1]
+            former.append(name[:-1] + "县")
+        if _rank(code) == 1 and name.endswith("市") and len(name) >= 3 and code.startswith("15"):
+            # 巴彦淖尔盟 of 巴彦淖尔市: a league of Inner Mongolia made a city (not X地区, which also
+            # writes "the X area": 深圳地区)
+            former.append(name[:-1] + "盟")
+        for old in former:
+            if old not in names:
+                found.setdefault(old, []).append(code)
+    return [(codes[0], old) for old, codes in found.items() if len(set(codes)) == 1]
 
 
 @lru_cache(maxsize=1)

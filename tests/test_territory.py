@@ -215,11 +215,13 @@ def test_the_division_data_holds_current_divisions_and_older_names(name, ancesto
 @pytest.mark.parametrize("county, now", [
     ("崇礼县", "崇礼区"),  # Hebei: a county made a district in 2016
     ("增城县", "增城区"),  # Guangdong: a county, then a city, then a district
+    ("乌兰察布盟", "乌兰察布市"),  # Inner Mongolia: a league made a city
 ])
 def test_a_district_is_found_by_the_name_of_the_county_it_was(county, now):
     (was,) = divisions().lookup(county)
     (is_now,) = divisions().lookup(now)
-    assert was.code == is_now.code and was.level == "县"
+    assert was.code == is_now.code and was.level == county[-1]
+    assert divisions().lookup("深圳地区") == []  # "the Shenzhen area", no former prefecture
 
 
 def test_a_division_then_a_kind_of_place_is_no_territory():
