@@ -121,6 +121,8 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     out = _suffix_opening_a_word(sent, lex, out)
     out.extend(_sites(sent, lex, out))
     # 中国 alone: the country every story is in is no place of one (a node that would tie them all).
+    # 划分乡（镇）办: a level with its twin in brackets is the levels in general, no place's name.
+    out = [m for m in out if not _LEVEL_IN_BRACKETS.match(text, m.end)]
     out = [m for m in out if m.text not in lex.generic_places  # 爱国主义教育基地: a kind of site
            and not _LEVELS_ONLY.fullmatch(m.text)  # 省市县乡, 派驻|盟市: levels, no place
            and m.text not in home_country()]
@@ -218,6 +220,7 @@ _NOT_A_PLACE = re.compile(r"委|政府|党|局|厅|法院|检察院|政协|人�
 _JOINED = re.compile(r"[的了和与及、]")
 
 
+_LEVEL_IN_BRACKETS = re.compile(r"[（(](?:镇|乡|街道|社区|村|苏木|嘎查|区|县|市)[）)]")
 _LEVELS_ONLY = re.compile(r"(?:省|市|县|区|乡|镇|村|盟|旗|州|苏木|嘎查){2,}")
 
 

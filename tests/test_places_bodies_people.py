@@ -715,6 +715,11 @@ def test_a_neighbourhood_the_model_cut_before_its_last_character_or_read_as_a_nu
     assert places("全区/n 三十五个/m 社区/n 开展/v 活动/vn 。/w") == []
 
 
+def test_a_level_with_its_twin_in_brackets_is_no_place():
+    """划分乡（镇）办、村（社区）: the levels in general, though the model reads 划分乡 as a place."""
+    assert places("划分乡/LOC （/w 镇/n ）/w 办/v 、/w 村/n （/w 社区/n ）/w 三级/m 网格/n 。/w") == []
+
+
 def test_agriculture_and_rural_affairs_is_no_village():
     """县农业农村|局 (the model's words): 农业农村 is the bureau's field, no 村."""
     assert places("县农业农村/n 局/n 干部/n 尼玛/PER 介绍/v 。/w") == []
