@@ -19,8 +19,8 @@ from govkg.extract.ner.base import LOC, ORG
 from govkg.extract.records import Mention
 from govkg.extract.sentences import TaggedSentence
 from govkg.extract.normalize import to_simplified
-from govkg.extract.territory import (LEVEL_INITIAL_WORDS, NUMERIC_STEM, VILLAGE_SUFFIXES, canonical_place, is_territory,
-                                     place_level)
+from govkg.extract.territory import (LEVEL_INITIAL_WORDS, NUMERIC_STEM, TWO_LEVELS_END, VILLAGE_SUFFIXES,
+                                     canonical_place, is_territory, place_level)
 from govkg.extract.titles import BOUNDARY, body_ends, parse_body, phrase_limit
 from govkg.graph.schema import PLACE
 
@@ -56,6 +56,8 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     for start, end, tok in sent.spans:
         if tok.tag == LOC or tok.pos == "ns":
             word = tok.text
+            if TWO_LEVELS_END.search(word) and not divisions().lookup(word):
+                continue  # 沿海省市, 派驻盟市: the territories of two levels in general
             # A territory the model cut before its suffix: 神马 + 社区.
             nxt = next((t for s, e, t in sent.spans if s == end), None)
             prev = next((t for s, e, t in sent.spans if e == start), None)
@@ -125,6 +127,7 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     out = [m for m in out if not _LEVEL_IN_BRACKETS.match(text, m.end)]
     out = [m for m in out if m.text not in lex.generic_places  # 爱国主义教育基地: a kind of site
            and not _LEVELS_ONLY.fullmatch(m.text)  # 省市县乡, 派驻|盟市: levels, no place
+           and not (TWO_LEVELS_END.search(m.text) and not divisions().lookup(m.text))
            and m.text not in home_country()]
     kept = _dedupe([_with_cut_first_character(piece, sent) for m in _dedupe(out) for piece in _split(m, lex)])
     # 长胜镇法沙长龙蔬菜基地: the site is named with its territory, and the territory is named too.

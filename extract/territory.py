@@ -25,6 +25,8 @@ LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县域
 _BODY_CHARS = re.compile(r"委|政府|党|中共|共青团|局|厅|法院|检察院|政协|人大")
 # A cue of appointment the model glues to the name after it (韩某|同志任县财政局|党组书记): no
 # place or body name holds one, so a name read leftwards stops where one ends.
+# Two levels written together: the territories of both in general (沿海省市, 派驻盟市, 各县区).
+TWO_LEVELS_END = re.compile(r"(?:省市|市县|县市|县区|区县|盟市|旗县|旗区)$")
 # The suffixes of a village's name and of the township it lies in (places.py, titles.py).
 VILLAGE_SUFFIXES = ("嘎查", "社区", "村")
 TOWN_SUFFIXES = ("苏木", "镇", "乡", "街道")
@@ -129,6 +131,8 @@ def is_territory(name: str, lex: Lexicon) -> bool:
         return False  # 岳阳市城市 of 岳阳市城市建设投资集团: a division, then a kind of place
     if divisions().lookup(name):
         return True
+    if TWO_LEVELS_END.search(name):
+        return False  # 派驻盟市 of 自治区派驻盟市换届督查组: two levels in general
     suffix = next((s for s in lex.place_suffixes_longest_first if name.endswith(s)), "")
     stem = name[: -len(suffix)] if suffix else name
     if _BODY_CHARS.search(stem) or GLUED_CUE.search(stem) or "同志" in stem:

@@ -720,6 +720,14 @@ def test_a_level_with_its_twin_in_brackets_is_no_place():
     assert places("划分乡/LOC （/w 镇/n ）/w 办/v 、/w 村/n （/w 社区/n ）/w 三级/m 网格/n 。/w") == []
 
 
+def test_two_levels_written_together_are_no_place():
+    """派驻盟市, 沿海省市: the territories of two levels in general; a town named with a level
+    character keeps its name (宋河旗镇), as does a division (沙市区)."""
+    assert places("向/p 派驻盟市/LOC 的/u 工作组/n 提出/v 要求/n 。/w") == []
+    assert places("沿海省市/LOC 积极/ad 响应/v 。/w") == []
+    assert places("荆州市/LOC 沙市区/LOC 召开/v 会议/n 。/w") == [("荆州市", "市"), ("沙市区", "区")]
+
+
 def test_agriculture_and_rural_affairs_is_no_village():
     """县农业农村|局 (the model's words): 农业农村 is the bureau's field, no 村."""
     assert places("县农业农村/n 局/n 干部/n 尼玛/PER 介绍/v 。/w") == []

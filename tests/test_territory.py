@@ -224,6 +224,11 @@ def test_a_district_is_found_by_the_name_of_the_county_it_was(county, now):
     assert divisions().lookup("深圳地区") == []  # "the Shenzhen area", no former prefecture
 
 
+def test_two_levels_written_together_are_no_territory():
+    assert not is_territory("派驻盟市", LEX) and not is_territory("沿海省市", LEX)
+    assert is_territory("沙市区", LEX)  # (荆州's district, ending in 市区)
+
+
 def test_a_division_then_a_kind_of_place_is_no_territory():
     assert not is_territory("岳阳市城市", LEX)  # of 岳阳市城市建设投资集团
     assert is_territory("岳阳市", LEX)
