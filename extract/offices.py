@@ -175,6 +175,8 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
             # chain, else the one the story named last.
             written_front = _party_written_before(before, ctx, lex)
         acc = written_front + (committee_stem(host) if committee else host)
+        if rest and to_simplified(rest[0].text).startswith(_PREFECTURE_WORD) and to_simplified(host).endswith("地区"):
+            acc = written_front + host[:-2]  # 和田地区 + 地委 → 和田地委
         for b in rest:
             acc = acc + _written(sentence, b)
             names.append(acc)
@@ -328,6 +330,8 @@ def _home_for_body(body: str, lex: Lexicon, ctx: Context) -> str | None:
     if kind == "presidium":
         return ctx.session or None  # 大会主席团: the meeting's the article reports
     levels = [lv for t in lex.titles.values() for lv, b in t.bare_body.items() if b == simple]
+    if not levels and simple.startswith(_PREFECTURE_WORD) and simple[len(_PREFECTURE_WORD):] in lex.bodies:
+        levels = ["地区"]  # 地委书记 in a 和田地区 story: the prefecture's committee
     if not levels and kind in ("congress", "cppcc", "court", "procuratorate", "government", "military"):
         levels = list(_COUNTY_AND_UP)
     league = _LEAGUE_COMMITTEE.fullmatch(simple)
@@ -341,6 +345,7 @@ def _home_for_body(body: str, lex: Lexicon, ctx: Context) -> str | None:
     return ctx.home(lowest) if lowest else None
 
 
+_PREFECTURE_WORD = "地"  # the level word of a prefecture (地委, 地直工委: levels.tsv 地区)
 _PARTY_CELLS = ("党委", "党总支", "党支部", "党组")
 # Bodies with a party committee of their own that a story is about: 某大学党委, 某公司党委, 某医院党委.
 _HOSTS_OF_CELLS = ("school", "hospital", "enterprise", "court", "procuratorate", "media", "other")

@@ -123,8 +123,12 @@ def name_after_title(sent: TaggedSentence, start: int, lex: Lexicon, *, long_nam
     # A name with a middle dot (杰恩斯·哈德斯, 阿沛·阿旺晋美): up to the next break.
     m = re.match(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+", text[start:])
     if m:
-        # …where a name can end after its last dot (努尔兰·哈斯木|指出), not at the next break.
+        # …where a name can end after its last dot (努尔兰·哈斯木|指出), not at the next break: at the
+        # end of the model's word after the dot (阿不都拉|陪同, though 都 may follow a name).
         last_dot = text.rindex("·", start, start + m.end())
+        part = next((e for s_, e, _t in sent.spans if s_ == last_dot + 1), None)
+        if part is not None and part <= start + m.end() and _ends_a_name(text, part):
+            return part
         return next((end for end in range(last_dot + 2, start + m.end()) if _ends_a_name(text, end)),
                     start + m.end())
     compound = text[start: start + 2] in lex.surnames

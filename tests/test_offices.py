@@ -222,6 +222,11 @@ def test_a_department_with_a_stem_of_its_own_after_a_post_of_its_body():
     assert resolve("全国政协常委、交通运输部党组书记", story())[-1].body == "交通运输部党组"
 
 
+def test_a_prefecture_committee_written_alone_is_the_storys_prefectures():
+    """地委书记, 地委副书记 in a 和田地区 story: 和田地委 (the prefecture's name without 地区)."""
+    assert one("地委书记", story(和田地区=("地区", 2))).body == "和田地委"
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())

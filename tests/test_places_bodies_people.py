@@ -739,6 +739,12 @@ def test_dai_names_open_with_a_mark_as_others_with_a_surname():
     assert people("村委会/n 主任/n 岩温香/PER 介绍/v 。/w") == [("岩温香", "model")]
 
 
+def test_a_dotted_name_ends_where_the_models_word_after_the_dot_ends():
+    """Xinjiang: 行署专员买买提依明·阿不都拉陪同 — the name is not cut at 都 (a word that may follow a name)."""
+    found = people("行署/n 专员/n 买买提依明/v ·/w 阿不都拉/PER 陪同/v 。/w")
+    assert ("买买提依明·阿不都拉", "rule:after-title") in found
+
+
 def test_a_cue_the_model_glued_to_a_name_before_a_post():
     """Xinjiang: 唐武任|第十三师党委书记 — the name is 唐武, 任 the cue of the post after it."""
     found = people("会议/n 宣布/v ：/w 唐武任/PER 第十三/m 师/n 党委书记/n 。/w")
