@@ -51,7 +51,7 @@ _MAX_STEM = 14
 _LEADING_MODIFIERS = ("辖区一", "辖区内", "辖区", "高规格", "各级", "各大", "各", "相关", "有关", "全体", "一家", "一",
                       "部分", "一些", "多家", "众多")
 # Words that point at a body named before (该局局长, 本院院长): the kind word after them is that body.
-_POINTING = ("该", "此", "本", "我")
+_POINTING = ("该", "此", "本", "我", "驻")  # (驻院纪检监察组: the group stationed at the court the story is about)
 from govkg.extract.territory import LEVEL_INITIAL_WORDS as _LEVEL_INITIAL_WORDS  # noqa: E402
 _SESSION = re.compile(r"(?:第?[一二三四五六七八九十百〇零0-9]+届)$")
 _PREFIXES = ("中共", "中国共产党", "全国", "中央", "国家")

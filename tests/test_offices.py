@@ -149,6 +149,15 @@ def test_a_head_written_alone_in_a_courts_story_heads_that_court():
     assert one("副院长", story(岚皋县=("县", 2))).body is None
 
 
+def test_a_group_stationed_at_the_court_is_the_courts():
+    """驻院纪检监察组组长 in a court's story: the group stationed at that court, no body called 驻院."""
+    ctx = story(岚皋县=("县", 2))
+    ctx.named("岚皋县人民法院")
+    ctx.begin_sentence()
+    post = one("驻院纪检监察组组长", ctx)
+    assert post.body == "岚皋县人民法院纪检监察组" and post.parents == ["岚皋县人民法院"]
+
+
 def test_a_judicial_committee_after_another_bodys_post_is_the_courts():
     """纪检监察组组长、审判委员会专职委员: the committee's seat is the court's, not the group's."""
     ctx = story(岚皋县=("县", 2))
