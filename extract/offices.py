@@ -218,6 +218,15 @@ def resolve_post(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, me
         body, body_label, parents, body_kind = _body_for_bare(post, core, level, territory, lex, ctx, before,
                                                               memory)
     title = _title(post, sentence, lex, quals, core_written, body_words)
+    held_in = body[:-1] if body and to_simplified(body).endswith("委") else ""
+    if not bodies and body_kind == "committee" and core.kind in ("party", "member") and held_in \
+            and to_simplified(body) == to_simplified(committee_stem(held_in)) + "委" \
+            and (held_level := place_level(canonical_place(held_in), lex)):
+        # 中共某市委委员、常委、书记: the 常委 and 书记 of that committee, named as when written with it
+        # (市委书记), so that one post is one Role node however the article writes it.
+        level_word = _level_word(held_level, lex, held_in)
+        if level_word:
+            title = in_script_of(sentence, level_word + "委") + quals + core_written
     aliases = {title, _written_phrase(post, sentence, lex),
                "".join(_written(sentence, p) for p in post.parts if p.kind != "prefix"  # with 十二届
                        and not _of_time(p, lex))}

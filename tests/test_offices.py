@@ -65,8 +65,9 @@ WANGCHENG = dict(望城区=("区", 3), 长沙市=("市", 1))
     ("市委书记", "市委书记", "长沙市委"),
     # the province is not named: it comes from the division data (望城区 lies in 湖南省)
     ("省委书记", "省委书记", "湖南省委"),
-    # a bare title: the body its core has at the article's lowest level
-    ("副书记", "副书记", "望城区委"),
+    # a bare title: the body its core has at the article's lowest level, the post named as when
+    # written with that committee (one post, one Role)
+    ("副书记", "区委副书记", "望城区委"),
 ])
 def test_a_district_story(written, title, body):
     post = one(written, story(**WANGCHENG))
@@ -103,7 +104,7 @@ def test_a_county_chain_government_committee_department():
 
 def test_a_bare_member_after_a_prefecture_committee_post():
     posts = resolve("甘南藏族自治州委副秘书长、常委", story(合作市=("市", 1)))
-    assert [(p.title, p.body) for p in posts] == [("州委副秘书长", "甘南藏族自治州委"), ("常委", "甘南藏族自治州委")]
+    assert [(p.title, p.body) for p in posts] == [("州委副秘书长", "甘南藏族自治州委"), ("州委常委", "甘南藏族自治州委")]
 
 
 def test_a_governor_after_a_prefecture_committee_post_heads_its_government():
@@ -234,6 +235,14 @@ def test_a_department_with_a_stem_of_its_own_after_a_post_of_its_body():
 def test_a_prefecture_committee_written_alone_is_the_storys_prefectures():
     """地委书记, 地委副书记 in a 和田地区 story: 和田地委 (the prefecture's name without 地区)."""
     assert one("地委书记", story(和田地区=("地区", 2))).body == "和田地委"
+
+
+def test_one_committee_post_is_one_role_however_the_chain_writes_it():
+    """中共某市委委员、常委、书记 and 某市委书记 in a headline: the same posts, named as when written
+    with the committee, so they are one Role each."""
+    chain = resolve("岚州市委委员、常委、书记", story())
+    assert [p.title for p in chain] == ["市委委员", "市委常委", "市委书记"]
+    assert one("岚州市委书记", story()).title == chain[-1].title
 
 
 def test_a_court_chain():
