@@ -30,6 +30,14 @@ def story(**places: tuple[str, int]):
     return build_context(counts, {name: level for name, (level, _n) in places.items()})
 
 
+def story_naming(body: str, **places: tuple[str, int]):
+    """The context of an article naming each place, at the start of a sentence after one that named ``body``."""
+    ctx = story(**places)
+    ctx.named(body)
+    ctx.begin_sentence()
+    return ctx
+
+
 def resolve(written: str, ctx) -> list:
     """Each post of a phrase as written, resolved in order, the post before it in its chain passed on."""
     text = to_simplified(written)
@@ -138,13 +146,9 @@ def test_the_head_after_a_party_committee_inside_a_body_is_the_bodys():
 def test_a_head_written_alone_in_a_courts_story_heads_that_court():
     """Anhui: 副院长宫某、… after a sentence on 岚皋县人民法院 — the court the story is about; 检察长
     alone in a procuratorate's story likewise."""
-    ctx = story(岚皋县=("县", 2))
-    ctx.named("岚皋县人民法院")
-    ctx.begin_sentence()
+    ctx = story_naming("岚皋县人民法院", 岚皋县=("县", 2))
     assert one("副院长", ctx).body == "岚皋县人民法院"
-    ctx = story(岚皋县=("县", 2))
-    ctx.named("岚皋县人民检察院")
-    ctx.begin_sentence()
+    ctx = story_naming("岚皋县人民检察院", 岚皋县=("县", 2))
     assert one("检察长", ctx).body == "岚皋县人民检察院"
     # …and where the story names no court, none is made up
     assert one("副院长", story(岚皋县=("县", 2))).body is None
@@ -152,18 +156,14 @@ def test_a_head_written_alone_in_a_courts_story_heads_that_court():
 
 def test_a_group_stationed_at_the_court_is_the_courts():
     """驻院纪检监察组组长 in a court's story: the group stationed at that court, no body called 驻院."""
-    ctx = story(岚皋县=("县", 2))
-    ctx.named("岚皋县人民法院")
-    ctx.begin_sentence()
+    ctx = story_naming("岚皋县人民法院", 岚皋县=("县", 2))
     post = one("驻院纪检监察组组长", ctx)
     assert post.body == "岚皋县人民法院纪检监察组" and post.parents == ["岚皋县人民法院"]
 
 
 def test_a_judicial_committee_after_another_bodys_post_is_the_courts():
     """纪检监察组组长、审判委员会专职委员: the committee's seat is the court's, not the group's."""
-    ctx = story(岚皋县=("县", 2))
-    ctx.named("岚皋县人民法院")
-    ctx.begin_sentence()
+    ctx = story_naming("岚皋县人民法院", 岚皋县=("县", 2))
     posts = resolve("县人民法院纪检监察组组长、审判委员会专职委员", ctx)
     assert [p.body for p in posts] == ["岚皋县人民法院纪检监察组", "岚皋县人民法院"]
 
@@ -176,17 +176,13 @@ def test_the_legislative_council_is_no_districts():
 
 def test_a_delegation_written_short_is_the_one_the_story_named():
     """总团副团长 after 某州代表总团 was named: that delegation; 代表团团长 alone is a delegation too."""
-    ctx = story(伊犁哈萨克自治州=("州", 2))
-    ctx.named("伊犁哈萨克自治州代表总团")
-    ctx.begin_sentence()
+    ctx = story_naming("伊犁哈萨克自治州代表总团", 伊犁哈萨克自治州=("州", 2))
     assert one("总团副团长", ctx).body == "伊犁哈萨克自治州代表总团"
 
 
 def test_a_party_committee_after_a_head_of_a_school_is_the_schools():
     """校长、党委副书记: the university's committee (the 校长's body is the one the story is about)."""
-    ctx = story()
-    ctx.named("江南理工大学")
-    ctx.begin_sentence()
+    ctx = story_naming("江南理工大学")
     posts = resolve("学校党委书记、校长、党委副书记", ctx)
     assert [(p.title, p.body) for p in posts] == [("党委书记", "江南理工大学党委"), ("校长", "江南理工大学"),
                                                 ("党委副书记", "江南理工大学党委")]
@@ -194,18 +190,12 @@ def test_a_party_committee_after_a_head_of_a_school_is_the_schools():
 
 def test_a_party_committee_alone_is_the_one_of_the_body_named_last():
     """…机械工程学院院长某、党委书记某: the school's committee; in a company's story, the company's."""
-    ctx = story()
-    ctx.named("江南理工大学机械工程学院")
-    ctx.begin_sentence()
+    ctx = story_naming("江南理工大学机械工程学院")
     assert one("党委书记", ctx).body == "江南理工大学机械工程学院党委"
-    ctx = story()
-    ctx.named("岳阳市城市建设投资集团有限公司")
-    ctx.begin_sentence()
+    ctx = story_naming("岳阳市城市建设投资集团有限公司")
     assert one("党委副书记", ctx).body == "岳阳市城市建设投资集团有限公司党委"
     # …but a town's 党委 in a town's story, whatever company it named
-    ctx = story(青石镇=("镇", 3))
-    ctx.named("青石镇某某建材有限公司")
-    ctx.begin_sentence()
+    ctx = story_naming("青石镇某某建材有限公司", 青石镇=("镇", 3))
     assert one("党委书记", ctx).body == "青石镇党委"
 
 
