@@ -114,13 +114,17 @@ def _opens_a_clause(gap: str, lex: Lexicon | None) -> bool:
     return lex is not None and after_comma and any(len(c.word) >= 2 and c.word in gap for c in lex.cues)
 
 
+# What may stand between a cue and its post: 担任过, 任了, 当选为, 还是一名护边员 (one of them).
+_CUE_TAILS = ("", "过", "了", "为", "一名", "一位")
+
+
 def cue_before(text: str, end: int, lex: Lexicon, place: str) -> Cue | None:
-    """The longest cue of ``place`` that ends at ``end`` (过, 了 may follow it: 担任过)."""
+    """The longest cue of ``place`` that ends at ``end`` (过, 了, 一名 may follow it: 担任过)."""
     best = None
     for cue in lex.cues:
         if cue.place != place:
             continue
-        for tail in ("", "过", "了", "为"):
+        for tail in _CUE_TAILS:
             at = end - len(tail) - len(cue.word)
             if at >= 0 and text.startswith(cue.word + tail, at):
                 if best is None or len(cue.word) > len(best.word):
@@ -495,7 +499,7 @@ def post_session(post: PostPhrase) -> int | None:
 
 
 def _cue_start(text: str, post_start: int, cue: Cue) -> int:
-    for tail in ("", "过", "了", "为"):
+    for tail in _CUE_TAILS:
         at = post_start - len(tail) - len(cue.word)
         if at >= 0 and text.startswith(cue.word + tail, at):
             return at

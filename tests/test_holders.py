@@ -107,6 +107,12 @@ def test_hong_kong_appoints_with_weiren():
     assert found == [("李家明", "行政长官", "current", ""), ("邓咏思", "民政及青年事务局局长", "current", "appointed")]
 
 
+def test_one_of_a_kind_of_post_is_that_post():
+    """王丽还是一名护边员, 担任一名网格员: the post with its count word between it and the cue."""
+    assert holdings("王丽/PER 还是/v 一名/m 护/v 边员/n 。/w") == [("王丽", "护边员", "current")]
+    assert holdings("王明/PER 担任/v 一名/m 网格员/n 。/w") == [("王明", "网格员", "current")]
+
+
 def test_a_member_added_to_a_committee_is_elected():
     """增补X为…委员, 增选: a seat filled between sessions."""
     found = holdings("会议/n 增补/v 罕玉梅/PER 为/v 市妇联/ORG 执委会/n 委员/n 。/w", None, "event")
