@@ -479,7 +479,7 @@ _TRANSLITERATION = set("阿埃艾爱安奥巴拜班邦保贝本比彼毕宾波�
 # three or more of them that the model reads as a name is one; one such character the model cut
 # off a name of them belongs to it (洛央曲|扎).
 # The characters Mongolian names are spelled with, beside the foreign and Tibetan ones.
-_MONGOLIAN = set("额尔德尼乌云其琴高娃朝鲁敖登日勒雅和仁宝力哈斯包白音来满都毕孟木吉萨娜道楞赛罕沁钦茹图格特")
+_MONGOLIAN = set("额尔德尼乌云其琴高娃朝鲁敖登日勒雅和仁宝力哈斯包白音来满都毕孟木吉萨娜道楞赛罕沁钦茹图格特乐")
 _TIBETAN = set("阿巴白班贝边布才仓藏策次措达旦丹当德登顿多堆噶嘎格更贡加嘉坚降晋久卡拉朗勒列罗洛玛曼梅米姆"
                "木尼努诺帕培彭普齐强琼曲群让热仁萨桑色索塔土吞旺维乌西央扬耶益泽增扎占珍珠卓宗吉娃杰赤穷觉喜饶金")
 _SPELLING = _TRANSLITERATION | _TIBETAN | _MONGOLIAN

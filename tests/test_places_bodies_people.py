@@ -689,6 +689,7 @@ def test_a_way_of_addressing_after_a_category_is_no_name():
 def test_a_mongolian_name_the_model_cut_into_one_character_words():
     """苏木党委书记乌云|其|其|格说: one name of five; a Han name is not lengthened so (王明|说)."""
     assert people("苏木/n 党委书记/n 乌云/PER 其/r 其/r 格/n 说/v 。/w") == [("乌云其其格", "model")]
+    assert people("格日乐图雅/PER 还是/v 一名/m 护边员/n 。/w") == [("格日乐图雅", "model")]
     assert people("党委书记/n 王明/PER 说/v 。/w") == [("王明", "model")]
 
 
