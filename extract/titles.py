@@ -459,6 +459,12 @@ def _body(r: _Reader) -> Span | None:
             branch = _branch_of_named_body(r, start)
             if branch is not None:
                 return Span(branch, r.pos, r.text[branch:r.pos], "body", form=kind)
+        if stem_start == start and kind in _NAMED_BY_PLACE and len(word) >= 2:
+            # 双鸭山农场, 某镇卫生院: a farm, a school or a hospital named by its place, the place its stem
+            place = _territory(_Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start,
+                                       [Span(start, r.pos, word, "body", form=kind)]), for_body=True)
+            if place is not None and place.kind == "territory" and place.level not in _NOT_A_NAMING_PLACE:
+                return Span(place.start, r.pos, r.text[place.start:r.pos], "body", form=kind)
         if stem_start == start:
             # No stem: a sub-body of the body written before it (县委办, 政府办).
             # …or a territory's task force or delegation (阿勒泰地区代表团, 县工作组).
@@ -483,6 +489,11 @@ def _body(r: _Reader) -> Span | None:
         return Span(start, r.pos, word, "body", level="back", form=kind)
     return None
 
+
+# Kinds of body named by the place they are in when no other stem is written (双鸭山农场), and the
+# levels that do not name them so (县医院 is the county's hospital, of a level word only).
+_NAMED_BY_PLACE = ("enterprise", "hospital", "school")
+_NOT_A_NAMING_PLACE = ("省", "自治区")
 
 # A branch of a body, named with the territory it serves: 中国农业银行|青川县|支行.
 _BRANCH_WORDS = ("支行", "分行", "分公司", "支公司", "营业部")

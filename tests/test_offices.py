@@ -235,6 +235,13 @@ def test_one_committee_post_is_one_role_however_the_chain_writes_it():
     assert one("岚州市委书记", story()).title == chain[-1].title
 
 
+def test_a_branch_bureau_written_alone_is_the_one_the_story_named():
+    """分局党委书记、局长 after 某省农垦总局红兴隆分局 was named: that branch bureau."""
+    ctx = story_naming("黑龙江省农垦总局红兴隆分局")
+    posts = resolve("分局党委书记、局长", ctx)
+    assert [p.body for p in posts] == ["黑龙江省农垦总局红兴隆分局党委", "黑龙江省农垦总局红兴隆分局"]
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())

@@ -507,3 +507,13 @@ def test_a_member_of_an_executive_committee_is_a_post():
 @pytest.mark.parametrize("written", ["党员中心户", "护边员", "网格员"])
 def test_grassroots_roles_are_titles(written):
     assert post(written).core.text == written
+
+
+@pytest.mark.parametrize("words, body", [
+    ("双鸭山农场/ORG 党委书记/n 韩立新/PER 发言/v 。/w", "双鸭山农场"),  # a farm named by its city
+    ("青石镇卫生院/ORG 院长/n 王明/PER 出席/v 。/w", "青石镇卫生院"),
+])
+def test_a_farm_school_or_hospital_named_by_its_place(words, body):
+    assert tagged_post(words).bodies[0].text == body
+    # …but a level word alone names none (县医院: the county's hospital, the level, then the body)
+    assert [(p.kind, p.text) for p in post("县医院院长").parts][:2] == [("level", "县"), ("body", "医院")]
