@@ -347,7 +347,7 @@ def _home_for_body(body: str, lex: Lexicon, ctx: Context) -> str | None:
     if not levels and kind == "mass" and league and league.group(1) in lex.level_words:
         levels = [lex.level_words[league.group(1)]]  # 团县委书记: the league committee of the story's county
     if not levels and kind == "zone":
-        levels = ["zone"]  # 管委会副主任: the committee of the development zone the story is about
+        return _story_zone(ctx, lex)  # 管委会副主任: the committee of the development zone the story is about
     if not levels:
         return None
     lowest = ctx.lowest(levels)
@@ -415,6 +415,10 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
         if last.kind == "territory":
             name = canonical_place(_written(sentence, last))
             level = last.level or place_level(name, lex) or ""
+            zone = _story_zone(ctx, lex) if level == "zone" and to_simplified(name) in lex.place_suffixes else None
+            if zone:
+                # 经开区党工委 in a story about 某经济技术开发区: the zone's kind alone is that zone
+                return level, zone, written
             if len(spans) >= 2 and spans[-2].kind == "territory" and spans[-2].end == last.start \
                     and needs_the_territory_before(name, _written(sentence, spans[-2])):
                 name = _written(sentence, spans[-2]) + _written(sentence, last)  # 甘肃城区人民法院
@@ -438,6 +442,12 @@ def _territory_of(post: PostPhrase, sentence: str, lex: Lexicon, ctx: Context, m
         home = memory.by_level.get(gov_level) or ctx.home(gov_level)
         return gov_level, home or "", ""
     return "", "", ""
+
+
+def _story_zone(ctx: Context, lex: Lexicon) -> str | None:
+    """The development zone the story names most by a name of its own (not 经开区 alone)."""
+    return next((n for n, level in ctx.named_places if level == "zone" and to_simplified(n) not in lex.place_suffixes),
+                None)
 
 
 def _full_name_at_level(name: str, level: str) -> str:

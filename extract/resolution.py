@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from govkg.extract.admin import divisions
 from govkg.extract.context import LEVELS, Context, article_session, build_context, canonical_org
 from govkg.extract.bodies import is_bare_body
 from govkg.extract.lexicon import Lexicon, default_lexicon
@@ -36,8 +37,13 @@ def page_contexts(page: list[list[Sentence]], lex: Lexicon | None = None) -> lis
                 if m.level != "site":
                     m.canonical = canonical_place(m.text)
                     levels[m.canonical] = m.level
-                    if m.start < career:
-                        c[m.canonical] += 1
+                    if m.start < career and to_simplified(m.canonical) not in lex.place_suffixes:
+                        c[m.canonical] += 1  # (经开区 alone: a kind of zone, no story's home)
+                    city = _division_naming_zone(m.text) if m.level == "zone" else None
+                    if city is not None and m.start < career:
+                        # 岳阳经济技术开发区: the city a zone is named after is named too
+                        levels.setdefault(city.name, city.level)
+                        c[city.name] += 1
         counts.append(c)
     aways = [visited(sentences) for sentences in page]
     page_ctx = build_context(sum(counts, Counter()), levels, away=set().union(*aways))
@@ -45,6 +51,17 @@ def page_contexts(page: list[list[Sentence]], lex: Lexicon | None = None) -> lis
     for ctx, sentences in zip(contexts, page):
         ctx.session = article_session(sentences)
     return contexts
+
+
+def _division_naming_zone(name: str):
+    """The one division whose name (or short name) a development zone's name starts with
+    (岳阳经济技术开发区 → 岳阳市), else None."""
+    simple = to_simplified(name)
+    for k in (4, 3, 2):
+        hits = divisions().lookup(simple[:k]) if len(simple) > k + 2 else []
+        if len(hits) == 1:
+            return hits[0]
+    return None
 
 
 # A story about someone new in a post (新任县委书记…): where they served before is not where the story is.

@@ -367,6 +367,16 @@ def test_a_first_person_body_is_the_storys_own():
     assert anaphors("该院/r 院长/n 介绍/v 。/w", ctx) == [("该院", ORGANIZATION, "玉树州人民医院")]
 
 
+def test_the_city_a_zone_is_named_after_is_the_storys():
+    """市委书记某到岳阳经济技术开发区调研: the story names 岳阳 in its zone's name, so 市委 is 岳阳市委."""
+    from govkg.extract.resolution import page_contexts
+
+    s = sentence("市委/ORG 书记/n 韩志刚/PER 到/v 岳阳经济技术开发区/LOC 调研/v 。/w")
+    s.places = [Mention("岳阳经济技术开发区", PLACE, 9, 18, "model", level="zone")]
+    (ctx,) = page_contexts([[s]], LEX)
+    assert ctx.home("市") == "岳阳市"
+
+
 def test_a_countys_name_without_its_suffix_is_the_county_the_story_names():
     """岚皋：茶旅融合… in a story that names 岚皋县: one place, not two (the division data keeps no
     short names of counties); a name two counties could complete stays as written."""

@@ -242,6 +242,13 @@ def test_a_branch_bureau_written_alone_is_the_one_the_story_named():
     assert [p.body for p in posts] == ["黑龙江省农垦总局红兴隆分局党委", "黑龙江省农垦总局红兴隆分局"]
 
 
+def test_a_zones_kind_alone_is_the_zone_the_story_names():
+    """经开区党工委书记, 管委会副主任 in a story about 岳阳经济技术开发区: that zone's bodies."""
+    ctx = story(岳阳经济技术开发区=("zone", 1), 岳阳市=("市", 1))
+    assert one("经开区党工委书记", ctx).body == "岳阳经济技术开发区党工委"
+    assert one("管委会副主任", ctx).body == "岳阳经济技术开发区管委会"
+
+
 def test_a_court_chain():
     """Guizhou: 审判委员会委员 is a post of the court itself, as 审判员 is."""
     posts = resolve("黔西南州中级人民法院副院长、审判委员会委员、审判员", story())
