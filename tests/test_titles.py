@@ -517,3 +517,8 @@ def test_a_farm_school_or_hospital_named_by_its_place(words, body):
     assert tagged_post(words).bodies[0].text == body
     # …but a level word alone names none (县医院: the county's hospital, the level, then the body)
     assert [(p.kind, p.text) for p in post("县医院院长").parts][:2] == [("level", "县"), ("body", "医院")]
+
+
+def test_a_police_brigade_is_a_body():
+    phrase = tagged_post("交警大队/ORG 大队长/n 祁永红/PER 陪同/v 。/w")
+    assert [b.text for b in phrase.bodies] == ["交警大队"]
