@@ -373,6 +373,14 @@ def _stem_start(r: _Reader, end: int, unit: str = "") -> int:
         if _core_at(r.text, i, r.lex, r.limit) is not None and end - i >= 1 and i in r.token_starts:
             break  # 省会城市市长 + 青川日报: a title ends there (not 青州市|长城电器: 长城 is one word)
         i -= 1
+    if end - i >= _MAX_STEM and i not in r.token_starts:
+        # 中国|房地产及住宅研究会…委员会: a stem cut at its longest inside one of the model's words takes
+        # the whole word (a name is never cut inside a word)
+        word_start, word_end = _token_at(r, i)
+        if word_start >= r.limit and i - word_start <= 3 and all(_is_stem_char(r, k) for k in range(word_start, i)):
+            i = word_start
+        elif word_end < end and word_end - i <= 4:
+            i = word_end  # (中华人民共和国|新闻出版总署…司: the name starts after the word it would cut)
     if end - i == 1 and r.text[i] in _POINTING:
         return end  # 该|局局长: no stem, the body the text pointed at
     if end - i >= 3 and _dates_the_post(r, i):

@@ -522,3 +522,17 @@ def test_a_farm_school_or_hospital_named_by_its_place(words, body):
 def test_a_police_brigade_is_a_body():
     phrase = tagged_post("交警大队/ORG 大队长/n 祁永红/PER 陪同/v 。/w")
     assert [b.text for b in phrase.bodies] == ["交警大队"]
+
+
+def test_a_stem_cut_at_its_longest_takes_the_whole_word_it_cut():
+    """中国|房地产及住宅研究会人居环境委员会: no name starts inside the model's word 中国 (国房地产…);
+    where the word is too long to take, the name starts after it."""
+    def body(words: str, ending: str) -> str:
+        s = tagged(words)
+        end = s.text.index(ending) + len(ending)
+        return parse_body(s.text, end, LEX, char_tags=s.char_tag, token_starts=s.token_start).text
+
+    assert body("王涌彬/PER 中国/ORG 房地产/n 及/c 住宅/n 研究会人居环境委员会/n 副主任/n 。/w", "委员会") \
+        == "中国房地产及住宅研究会人居环境委员会"
+    assert body("来自/v 中华人民共和国/ORG 新闻出版总署科技/n 与/c 数字出版司/n 副司长/n 。/w", "出版司") \
+        == "新闻出版总署科技与数字出版司"
