@@ -310,7 +310,7 @@ def _short_name(name: str, lex: Lexicon) -> str:
     if full and len(simple) > len(full):
         name, simple = in_script_of(name, lex.short_names[full]) + name[len(full):], \
             lex.short_names[full] + simple[len(full):]
-    party = next((w for w in lex.party_prefixes if simple.startswith(w)), "")
+    party = party_prefix(simple, lex)
     m = _FORMAL_COMMITTEE.match(simple[len(party):])
     if not m or not place_level(m.group(2), lex) or lex.levels[place_level(m.group(2), lex)].rank > 2:
         return name
@@ -319,6 +319,12 @@ def _short_name(name: str, lex: Lexicon) -> str:
     if m.group(1) == "政协" and not party:
         return territory + name[:2]  # 政协 written in its own script
     return name[:len(party)] + territory + in_script_of(name, "委")
+
+
+def party_prefix(name: str, lex: Lexicon) -> str:
+    """The democratic party a body's name starts with (民革某省委 → 民革), or ''."""
+    simple = to_simplified(name)
+    return next((p for p in lex.party_prefixes if simple.startswith(p)), "")
 
 
 def _last_body_word(simple: str, word: str, lex: Lexicon) -> int | None:

@@ -14,7 +14,7 @@ import re
 
 from dataclasses import dataclass, field
 
-from govkg.extract.context import LEVELS, Context, canonical_org, committee_stem
+from govkg.extract.context import LEVELS, Context, canonical_org, committee_stem, party_prefix
 from govkg.extract.lexicon import Lexicon, ending_at
 from govkg.extract.normalize import in_script_of, to_simplified
 from govkg.extract.admin import divisions
@@ -251,15 +251,10 @@ def _party_written_before(before: Post | None, ctx: Context, lex: Lexicon) -> st
     story named last that is one of a party's."""
     names = ([before.body] if before is not None and before.body else []) + list(reversed(ctx.recent))
     for name in names:
-        prefix = _party_prefix(name, lex)
+        prefix = party_prefix(name, lex)
         if prefix:
             return name[: len(prefix)]
     return ""
-
-
-def _party_prefix(name: str, lex: Lexicon) -> str:
-    """The democratic party a body's name starts with (民革某省委 → 民革), or ''."""
-    return next((p for p in lex.party_prefixes if to_simplified(name).startswith(p)), "")
 
 
 def _party_cell_of(body: Span, before: Post, lex: Lexicon) -> bool:
@@ -523,7 +518,7 @@ def _body_for_bare(post: PostPhrase, core, level: str, territory: str, lex: Lexi
             return body, ORGANIZATION, [], _kind_of(_ASSEMBLY_KIND.get(to_simplified(body)[-2:], ""), lex)
     if _PARTY in core.bare_body:
         # 主委 alone: the democratic party's committee the story named last (农工党某市委).
-        party = next((b for b in reversed(ctx.recent) if 0 < len(_party_prefix(b, lex)) < len(b)), None)
+        party = next((b for b in reversed(ctx.recent) if 0 < len(party_prefix(b, lex)) < len(b)), None)
         if party:
             return party, ORGANIZATION, [], "committee"
     if _OWN_UNIT in core.bare_body:
