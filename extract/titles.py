@@ -307,8 +307,6 @@ def _glued_to_a_connector(r: _Reader, i: int) -> bool:
     return end - start >= 3 and r.text[start] in _CONNECTORS
 
 
-
-
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两第0123456789")
 
 
@@ -338,8 +336,9 @@ def _token_at(r: _Reader, i: int) -> tuple[int, int]:
     return start, end
 
 
-# Bodies with units of their own (江南大学|化学系, 某公司|财务部): a unit's stem stops at their name.
-_HOSTS_OF_UNITS = ("school", "hospital", "enterprise")
+# Schools, hospitals and enterprises: they have units of their own (江南大学|化学系, 某公司|财务部: a
+# unit's stem stops at their name), and may be named by their place alone (双鸭山农场).
+_INSTITUTIONS = ("school", "hospital", "enterprise")
 
 
 def _stem_start(r: _Reader, end: int, unit: str = "") -> int:
@@ -418,7 +417,7 @@ def _host_of_units_ends_at(r: _Reader, end: int) -> bool:
     """A school, hospital or enterprise named by a stem of two characters or more ends at ``end``."""
     for word, _form, kind in ending_at(r.lex.body_index("suffix"), r.text, end, r.limit):
         start = end - len(word)
-        if kind in _HOSTS_OF_UNITS and len(word) >= 2 and start - 2 >= r.limit \
+        if kind in _INSTITUTIONS and len(word) >= 2 and start - 2 >= r.limit \
                 and all(_is_stem_char(r, k) for k in range(start - 2, start)) \
                 and next(ending_at(r.lex.body_word_index, r.text, start, r.limit), None) is None:
             return True  # (not 卫健委|医院管理科: a section of the commission, named for hospitals)
@@ -467,19 +466,18 @@ def _body(r: _Reader) -> Span | None:
             branch = _branch_of_named_body(r, start)
             if branch is not None:
                 return Span(branch, r.pos, r.text[branch:r.pos], "body", form=kind)
-        if stem_start == start and kind in _NAMED_BY_PLACE and len(word) >= 2:
-            # 双鸭山农场, 某镇卫生院: a farm, a school or a hospital named by its place, the place its stem
+        if stem_start == start:
+            # No stem: the territory written before the suffix, if any.
             place = _territory(_Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start,
                                        [Span(start, r.pos, word, "body", form=kind)]), for_body=True)
-            if place is not None and place.kind == "territory" and place.level not in _NOT_A_NAMING_PLACE:
+            if kind in _INSTITUTIONS and len(word) >= 2 and place is not None and place.kind == "territory" \
+                    and place.level not in _NOT_A_NAMING_PLACE:
+                # 双鸭山农场, 某镇卫生院: a farm, a school or a hospital named by its place, the place its stem
                 return Span(place.start, r.pos, r.text[place.start:r.pos], "body", form=kind)
-        if stem_start == start:
-            # No stem: a sub-body of the body written before it (县委办, 政府办).
-            # …or a territory's task force or delegation (阿勒泰地区代表团, 县工作组).
+            # …else a sub-body of the body written before it (县委办, 政府办), or a territory's task
+            # force or delegation (阿勒泰地区代表团, 县工作组).
             probe = _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start)
-            owned = kind == "group" and _territory(
-                _Reader(r.text, r.char_tags, r.token_starts, r.places, lex, r.limit, start,
-                        [Span(start, r.pos, word, "body", form=kind)]), for_body=True) is not None
+            owned = kind == "group" and place is not None
             # (代表团团长 alone: the delegation the story is about, a task force's word of three or more)
             alone = kind == "group" and len(word) >= 3 and (start == r.limit or r.text[start - 1] in BOUNDARY
                                                              or r.char_tags[start - 1] in ("v", "p", "w"))
@@ -498,9 +496,8 @@ def _body(r: _Reader) -> Span | None:
     return None
 
 
-# Kinds of body named by the place they are in when no other stem is written (双鸭山农场), and the
-# levels that do not name them so (县医院 is the county's hospital, of a level word only).
-_NAMED_BY_PLACE = ("enterprise", "hospital", "school")
+# The levels whose territories do not name an institution by their place alone (江苏省医院 is the
+# province's hospital; 县医院 has a level word only).
 _NOT_A_NAMING_PLACE = ("省", "自治区")
 
 # A branch of a body, named with the territory it serves: 中国农业银行|青川县|支行.
