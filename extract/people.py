@@ -55,8 +55,7 @@ def _spelled_run(sent: TaggedSentence, k: int, taken: int) -> tuple[int, int] | 
     start, end = spans[k][0], spans[k][1]
 
     def spelled(j: int) -> bool:
-        word = to_simplified(spans[j][2].text)
-        return spans[j][2].pos not in ("w", "m", "TIME", "c", "d", "p", "u") and all(c in _SPELLING for c in word)
+        return spans[j][2].pos not in ("w", "m", "TIME", "c", "d", "p", "u") and _spelled(spans[j][2].text)
 
     if not spelled(k):
         return None
@@ -85,7 +84,7 @@ def _spelled_name_end(sent: TaggedSentence, start: int) -> int | None:
         if s_ < start:
             continue
         if s_ != end or tok.tag not in ("ORG", "PER", "LOC", "O") or tok.pos not in ("ORG", "PER", "LOC", "n", "nz", "nr") \
-                or not all(c in _SPELLING for c in to_simplified(tok.text)) or e - start > 6:
+                or not _spelled(tok.text) or e - start > 6:
             break
         end = e
         if end - start >= 3 and _ends_a_name(text, end) and end > start + len(tok.text) - 1 and \
@@ -196,7 +195,7 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         if spelled is not None:
             start, name_end = spelled
         # 乌云|其|其|格说: a Mongolian name the model cut into a name and characters of one each.
-        if name_end == end and all(c in _SPELLING for c in to_simplified(text[start:end])):
+        if name_end == end and _spelled(text[start:end]):
             j, spelled_end = k + 1, end
             while j < len(spans) and spans[j][1] - spans[j][0] == 1 and spans[j][0] == spelled_end \
                     and to_simplified(spans[j][2].text) in _MONGOLIAN and spelled_end - start < 6:
@@ -212,7 +211,7 @@ def find_people(sent: TaggedSentence, lex: Lexicon, place_stems: set[str],
         # The model cuts a three-character name after a category word or a title: 村民陈新|全|来到,
         # 第一书记韦国|党|走进.
         if name_end > end:
-            pass
+            pass  # (a name read on above: whole)
         elif end - start == 2 and k + 2 < len(spans) and k > 0 \
                 and (spans[k - 1][2].text in lex.person_categories or spans[k - 1][2].text in lex.titles) \
                 and len(spans[k + 1][2].text) == 1 and spans[k + 1][2].pos in ("d", "a", "n", "m", "q") \
@@ -457,7 +456,7 @@ def _reads_as_name(sent: TaggedSentence, start: int, end: int) -> bool:
     in_list = (sent.text[end: end + 1] == "、" and end + 1 < len(sent.text) and sent.char_tag[end + 1] == "PER") \
         or (sent.text[start - 1: start] == "、" and start >= 2 and sent.char_tag[start - 2] == "PER")
     words = [(s, e, tok) for s, e, tok in sent.spans if s < end and start < e]
-    if end - start >= 3 and all(c in _SPELLING for c in to_simplified(sent.text[start:end])) \
+    if end - start >= 3 and _spelled(sent.text[start:end]) \
             and any(tok.tag in ("ORG", "PER") for _s, _e, tok in words):
         return True  # 额尔德|木图: a name spelled out, which the model read in part as a name or a body
     common = any(e - s >= 2 and s >= start and tok.pos in ("n", "vn", "v", "a", "ad", "d", "an")
@@ -475,15 +474,20 @@ _TRANSLITERATION = set("阿埃艾爱安奥巴拜班邦保贝本比彼毕宾波�
                        "尤约泽扎詹茨兹佐尔夫娃")
 
 
+# The characters Mongolian names are spelled with, beside the foreign and Tibetan ones.
+_MONGOLIAN = set("额尔德尼乌云其琴高娃朝鲁敖登日勒雅和仁宝力哈斯包白音来满都毕孟木吉萨娜道楞赛罕沁钦茹图格特乐")
 # Syllables Tibetan names are written with in Chinese (扎西, 次仁, 洛桑, 曲扎, 央宗, 措姆): a word of
 # three or more of them that the model reads as a name is one; one such character the model cut
 # off a name of them belongs to it (洛央曲|扎).
-# The characters Mongolian names are spelled with, beside the foreign and Tibetan ones.
-_MONGOLIAN = set("额尔德尼乌云其琴高娃朝鲁敖登日勒雅和仁宝力哈斯包白音来满都毕孟木吉萨娜道楞赛罕沁钦茹图格特乐")
 _TIBETAN = set("阿巴白班贝边布才仓藏策次措达旦丹当德登顿多堆噶嘎格更贡加嘉坚降晋久卡拉朗勒列罗洛玛曼梅米姆"
                "木尼努诺帕培彭普齐强琼曲群让热仁萨桑色索塔土吞旺维乌西央扬耶益泽增扎占珍珠卓宗吉娃杰赤穷觉喜饶金")
 _SPELLING = _TRANSLITERATION | _TIBETAN | _MONGOLIAN
 _MONGOLIAN_ONLY = _MONGOLIAN - _TRANSLITERATION - _TIBETAN
+
+
+def _spelled(word: str) -> bool:
+    """Written only in the characters foreign, Tibetan and Mongolian names are spelled with."""
+    return all(c in _SPELLING for c in to_simplified(word))
 
 
 def _is_name(name: str, lex: Lexicon) -> bool:
@@ -491,7 +495,7 @@ def _is_name(name: str, lex: Lexicon) -> bool:
         return len(name) >= 4
     simple = to_simplified(name)
     if len(simple) >= 3 and (all(c in _TRANSLITERATION for c in simple) or all(c in _TIBETAN for c in simple)
-                             or len(simple) >= 4 and all(c in _SPELLING for c in simple)
+                             or len(simple) >= 4 and _spelled(simple)
                              and any(c in _MONGOLIAN_ONLY for c in simple)):
         return True  # (乌云其其格: a Mongolian name of four characters or more)
     return looks_like_name(name, lex)
