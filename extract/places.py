@@ -122,12 +122,11 @@ def find_places(sent: TaggedSentence, lex: Lexicon) -> list[Mention]:
     out.extend(_villages_after_territories(sent, lex, out))
     out = _suffix_opening_a_word(sent, lex, out)
     out.extend(_sites(sent, lex, out))
-    # 中国 alone: the country every story is in is no place of one (a node that would tie them all).
     # 划分乡（镇）办: a level with its twin in brackets is the levels in general, no place's name.
     out = [m for m in out if not _LEVEL_IN_BRACKETS.match(text, m.end)]
+    # (中国 alone: the country every story is in is no place of one, a node that would tie them all)
     out = [m for m in out if m.text not in lex.generic_places  # 爱国主义教育基地: a kind of site
            and not _LEVELS_ONLY.fullmatch(m.text)  # 省市县乡, 派驻|盟市: levels, no place
-           and not (TWO_LEVELS_END.search(m.text) and not divisions().lookup(m.text))
            and m.text not in home_country()]
     kept = _dedupe([_with_cut_first_character(piece, sent) for m in _dedupe(out) for piece in _split(m, lex)])
     # 长胜镇法沙长龙蔬菜基地: the site is named with its territory, and the territory is named too.

@@ -23,14 +23,14 @@ LEVEL_INITIAL_WORDS = {"市场", "市民", "市政", "区域", "县城", "县域
                        "村规", "村集", "村务", "村干", "村组", "村两", "乡贤"}
 # A stem may not hold a body: 县委县 (of 县委县政府) is no territory.
 _BODY_CHARS = re.compile(r"委|政府|党|中共|共青团|局|厅|法院|检察院|政协|人大")
-# A cue of appointment the model glues to the name after it (韩某|同志任县财政局|党组书记): no
-# place or body name holds one, so a name read leftwards stops where one ends.
 # Two levels written together: the territories of both in general (沿海省市, 派驻盟市, 各县区).
 TWO_LEVELS_END = re.compile(r"(?:省市|市县|县市|县区|区县|盟市|旗县|旗区)$")
 # The suffixes of a village's name and of the township it lies in (places.py, titles.py).
 VILLAGE_SUFFIXES = ("嘎查", "社区", "村")
 TOWN_SUFFIXES = ("苏木", "镇", "乡", "街道")
-GLUED_CUE = re.compile(r"(?:同志|[担曾历现调转改升出接兼原时拟]任|任命|免去)(?:任|为|职)?$")  # (曾任职|某局)
+# A cue of appointment the model glues to the name after it (韩某|同志任县财政局|党组书记, 曾任职|某局):
+# no place or body name holds one, so a name read leftwards stops where one ends.
+GLUED_CUE = re.compile(r"(?:同志|[担曾历现调转改升出接兼原时拟]任|任命|免去)(?:任|为|职)?$")
 # Words that begin a phrase about territories but are not part of a name: 全市, 各县, 该区.
 _MODIFIERS = ("全", "各", "该", "本", "我", "每", "历届", "所在")
 NUMERIC_STEM = re.compile(r"^第?[0-9一二三四五六七八九十百〇零两]+$")
