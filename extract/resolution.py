@@ -34,16 +34,19 @@ def page_contexts(page: list[list[Sentence]], lex: Lexicon | None = None) -> lis
         for s in sentences:
             career = _career_start(s, lex) if newcomer else len(s.tagged.text) + 1
             for m in s.places:
-                if m.level != "site":
-                    m.canonical = canonical_place(m.text)
-                    levels[m.canonical] = m.level
-                    if m.start < career and to_simplified(m.canonical) not in lex.place_suffixes:
-                        c[m.canonical] += 1  # (经开区 alone: a kind of zone, no story's home)
-                    city = _division_naming_zone(m.text) if m.level == "zone" else None
-                    if city is not None and m.start < career:
-                        # 岳阳经济技术开发区: the city a zone is named after is named too
-                        levels.setdefault(city.name, city.level)
-                        c[city.name] += 1
+                if m.level == "site":
+                    continue
+                m.canonical = canonical_place(m.text)
+                levels[m.canonical] = m.level
+                if m.start >= career:
+                    continue
+                if to_simplified(m.canonical) not in lex.place_suffixes:
+                    c[m.canonical] += 1  # (经开区 alone: a kind of zone, no story's home)
+                city = _division_naming_zone(m.text) if m.level == "zone" else None
+                if city is not None:
+                    # 岳阳经济技术开发区: the city a zone is named after is named too
+                    levels.setdefault(city.name, city.level)
+                    c[city.name] += 1
         counts.append(c)
     aways = [visited(sentences) for sentences in page]
     page_ctx = build_context(sum(counts, Counter()), levels, away=set().union(*aways))
